@@ -1,0 +1,103 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// statusLine matches "HTTP/1.1 201 Created" and its malformed relatives ("HTTP 1.1 201 Created", "HTTP 201").
+var statusLine = regexp.MustCompile(`^(?i:HTTP)(?:[/ ]?\d(?:\.\d)?)?\s+([1-5]\d\d)\b\s*(.*)$`)
+
+// readExampleBlock reads an HTTP example (request line or status line, headers, body) or a JSON block.
+func (p *pageReader) readExampleBlock(b *block, a *model.Annotation, kind model.ExampleKind) *model.Example {
+	ex := &model.Example{Kind: kind, Annotation: a, Pos: p.pos(b.contentLine, 1), Reconstructed: b.reconstructed}
+	if s := b.section(); s != nil {
+		ex.Section = s.text
+	}
+	if a != nil {
+		ex.Name = a.String("name")
+		ex.ODataType = strings.TrimPrefix(a.String("@odata.type"), "#")
+		ex.IsCollection = a.Bool("isCollection")
+		ex.Truncated = a.Bool("truncated")
+	}
+	lines := strings.Split(b.text, "\n")
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i < len(lines) && kind != model.ExampleRepresentation {
+		first := strings.TrimSpace(lines[i])
+		if verb, target, ok := requestLine(first); ok {
+			ex.Method, ex.URL = strings.ToUpper(verb), target
+			ex.FirstLine = p.pos(b.contentLine+i, 1)
+			i++
+		} else if m := statusLine.FindStringSubmatch(first); m != nil {
+			ex.StatusLine = first
+			ex.Status, _ = strconv.Atoi(m[1])
+			ex.Reason = strings.TrimSpace(m[2])
+			ex.FirstLine = p.pos(b.contentLine+i, 1)
+			i++
+		}
+		if ex.FirstLine.Line > 0 || kind == model.ExampleRequest || kind == model.ExampleResponse {
+			// Headers, with blank lines tolerated before them.
+			for i < len(lines) {
+				t := strings.TrimSpace(lines[i])
+				if t == "" {
+					j := i + 1
+					for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+						j++
+					}
+					if j < len(lines) && isHeaderLine(strings.TrimSpace(lines[j])) && len(ex.Headers) == 0 {
+						i = j
+						continue
+					}
+					break
+				}
+				if !isHeaderLine(t) {
+					break
+				}
+				name, value, _ := strings.Cut(t, ":")
+				ex.Headers = append(ex.Headers, model.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Pos: p.pos(b.contentLine+i, 1)})
+				i++
+			}
+		}
+	}
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	if i >= len(lines) {
+		return ex
+	}
+	body := strings.Join(lines[i:], "\n")
+	ex.Body = strings.TrimRight(body, " \t\r\n")
+	ex.BodyPos = p.pos(b.contentLine+i, 1)
+	t := strings.TrimLeft(body, " \t\r")
+	if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+		col := len(lines[i]) - len(strings.TrimLeft(lines[i], " \t")) + 1
+		ex.JSON, ex.JSONIssues = readJSON(strings.TrimLeft(body, " \t"), b.contentLine+i, col)
+	}
+	return ex
+}
+
+// exampleKind classifies a code block in an examples section by its annotation or its first line.
+func exampleKind(b *block, a *model.Annotation) (model.ExampleKind, bool) {
+	if a != nil {
+		switch strings.ToLower(a.BlockType) {
+		case "request":
+			return model.ExampleRequest, true
+		case "response":
+			return model.ExampleResponse, true
+		}
+	}
+	first := firstLine(b.text)
+	if _, _, ok := requestLine(first); ok {
+		return model.ExampleRequest, true
+	}
+	if statusLine.MatchString(first) {
+		return model.ExampleResponse, true
+	}
+	return "", false
+}

@@ -1,0 +1,367 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// readJSON reads a JSON value from text that starts at line/col of a page. It forgives what the docs commonly
+// get wrong (trailing commas, "..." truncation markers, comments, unquoted placeholders, missing commas between
+// lines) and records each as an issue; when it cannot go on, it records a fatal issue and returns what it read.
+func readJSON(text string, line, col int) (*model.Value, []model.JSONIssue) {
+	r := &jsonReader{s: text, line: line, col: col}
+	r.skipSpace()
+	if r.i >= len(r.s) {
+		return nil, nil
+	}
+	v := r.value(0)
+	if !r.failed {
+		r.skipSpace()
+		if r.i < len(r.s) {
+			r.issue("syntax", fmt.Sprintf("unexpected %s after the JSON value", r.describe()), false)
+		}
+	}
+	return v, r.issues
+}
+
+type jsonReader struct {
+	s         string
+	i         int
+	line, col int // position of s[i]
+	issues    []model.JSONIssue
+	failed    bool
+}
+
+const maxJSONDepth = 200
+
+func (r *jsonReader) issue(kind, msg string, fatal bool) {
+	r.issues = append(r.issues, model.JSONIssue{Line: r.line, Col: r.col, Kind: kind, Message: msg, Fatal: fatal})
+	if fatal {
+		r.failed = true
+	}
+}
+
+func (r *jsonReader) advance(n int) {
+	for k := 0; k < n && r.i < len(r.s); k++ {
+		c := r.s[r.i]
+		if c == '\n' {
+			r.line++
+			r.col = 1
+			r.i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(r.s[r.i:])
+		r.i += size
+		k += size - 1
+		r.col++
+	}
+}
+
+func (r *jsonReader) describe() string {
+	if r.i >= len(r.s) {
+		return "end of text"
+	}
+	c, _ := utf8.DecodeRuneInString(r.s[r.i:])
+	return fmt.Sprintf("%q", c)
+}
+
+func (r *jsonReader) skipSpace() {
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			r.advance(1)
+		case strings.HasPrefix(r.s[r.i:], "\u00a0"), strings.HasPrefix(r.s[r.i:], "\ufeff"):
+			r.advance(1)
+		case strings.HasPrefix(r.s[r.i:], "//"):
+			r.issue("comment", "comments are not allowed in JSON", false)
+			for r.i < len(r.s) && r.s[r.i] != '\n' {
+				r.advance(1)
+			}
+		case strings.HasPrefix(r.s[r.i:], "/*"):
+			r.issue("comment", "comments are not allowed in JSON", false)
+			end := strings.Index(r.s[r.i+2:], "*/")
+			if end < 0 {
+				r.advance(len(r.s) - r.i)
+			} else {
+				r.advance(end + 4)
+			}
+		default:
+			return
+		}
+	}
+}
+
+// ellipsis reports and skips a truncation marker: "...", "…", or ". . .".
+func (r *jsonReader) ellipsis() bool {
+	rest := r.s[r.i:]
+	for _, m := range []string{"...", "…", ". . ."} {
+		if strings.HasPrefix(rest, m) {
+			r.issue("ellipsis", "truncation marker "+m+" is not JSON", false)
+			r.advance(len(m))
+			for r.i < len(r.s) && r.s[r.i] == '.' {
+				r.advance(1)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func (r *jsonReader) value(depth int) *model.Value {
+	r.skipSpace()
+	if r.i >= len(r.s) {
+		r.issue("syntax", "unexpected end of text: a value is missing", true)
+		return nil
+	}
+	if depth > maxJSONDepth {
+		r.issue("syntax", "nesting too deep", true)
+		return nil
+	}
+	v := &model.Value{Line: r.line, Col: r.col}
+	switch c := r.s[r.i]; {
+	case c == '{':
+		v.Kind = model.ValueObject
+		r.object(v, depth)
+	case c == '[':
+		v.Kind = model.ValueArray
+		r.array(v, depth)
+	case c == '"':
+		v.Kind = model.ValueString
+		v.Str = r.str('"')
+	case c == '\'':
+		r.issue("unquoted", "strings must use double quotes", false)
+		v.Kind = model.ValueString
+		v.Str = r.str('\'')
+	case c == '-' || ('0' <= c && c <= '9'):
+		var isNumber bool
+		v.Str, isNumber = r.number()
+		v.Kind = model.ValueNumber
+		if !isNumber {
+			v.Kind = model.ValueString
+		}
+	default:
+		word := r.bareWord()
+		switch word {
+		case "true", "false":
+			v.Kind, v.Bool = model.ValueBool, word == "true"
+		case "null":
+			v.Kind = model.ValueNull
+		case "":
+			r.issue("syntax", fmt.Sprintf("unexpected %s where a value should be", r.describe()), true)
+			return nil
+		default:
+			// Placeholders such as String or binary: keep them, as strings, and say so.
+			r.issue("unquoted", fmt.Sprintf("unquoted value %q", word), false)
+			v.Kind, v.Str = model.ValueString, word
+		}
+	}
+	return v
+}
+
+func (r *jsonReader) bareWord() string {
+	start := r.i
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		if c == ',' || c == '}' || c == ']' || c == ':' || c == '\n' || c == '"' || c == '{' || c == '[' {
+			break
+		}
+		r.advance(1)
+	}
+	return strings.TrimSpace(r.s[start:r.i])
+}
+
+func (r *jsonReader) number() (string, bool) {
+	start := r.i
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		if c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' || ('0' <= c && c <= '9') {
+			r.advance(1)
+			continue
+		}
+		break
+	}
+	lit := r.s[start:r.i]
+	// A number directly followed by letters ("1024 bytes", "2017-01-01T00:00Z") was a placeholder, not a number.
+	if r.i < len(r.s) && isWordByte(r.s[r.i]) {
+		word := lit + r.bareWord()
+		r.issue("unquoted", fmt.Sprintf("unquoted value %q", word), false)
+		return word, false
+	}
+	return lit, true
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// str reads a quoted string, decoding escapes. An unterminated string ends at the end of its line.
+func (r *jsonReader) str(quote byte) string {
+	r.advance(1)
+	var b strings.Builder
+	for r.i < len(r.s) {
+		c := r.s[r.i]
+		switch {
+		case c == quote:
+			r.advance(1)
+			return b.String()
+		case c == '\\' && r.i+1 < len(r.s):
+			e := r.s[r.i+1]
+			switch e {
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'u':
+				if r.i+6 <= len(r.s) {
+					var x rune
+					if _, err := fmt.Sscanf(r.s[r.i+2:r.i+6], "%04x", &x); err == nil {
+						b.WriteRune(x)
+						r.advance(6)
+						continue
+					}
+				}
+				r.issue("syntax", "invalid \\u escape", false)
+			case '"', '\\', '/', '\'':
+				b.WriteByte(e)
+			default:
+				r.issue("syntax", fmt.Sprintf("invalid escape \\%c", e), false)
+				b.WriteByte(e)
+			}
+			r.advance(2)
+		case c == '\n':
+			r.issue("syntax", "string not closed before the end of the line", false)
+			return b.String()
+		default:
+			_, size := utf8.DecodeRuneInString(r.s[r.i:])
+			b.WriteString(r.s[r.i : r.i+size])
+			r.advance(size)
+		}
+	}
+	r.issue("syntax", "string not closed before the end of the text", true)
+	return b.String()
+}
+
+func (r *jsonReader) object(v *model.Value, depth int) {
+	r.advance(1) // {
+	expectMember := true
+	for {
+		r.skipSpace()
+		if r.i >= len(r.s) {
+			r.issue("syntax", "object not closed: '}' is missing", true)
+			return
+		}
+		c := r.s[r.i]
+		switch {
+		case c == '}':
+			r.advance(1)
+			return
+		case c == ',':
+			r.advance(1)
+			r.skipSpace()
+			if r.i < len(r.s) && r.s[r.i] == '}' {
+				r.issue("trailing-comma", "trailing comma before '}'", false)
+			} else if r.i < len(r.s) && r.s[r.i] == ',' {
+				r.issue("syntax", "two commas in a row", false)
+			}
+			expectMember = true
+			continue
+		case r.ellipsis():
+			v.Elided = true
+			continue
+		}
+		if !expectMember {
+			r.issue("syntax", "missing comma between object members", false)
+		}
+		if r.failed {
+			return
+		}
+		m := model.Member{Line: r.line, Col: r.col}
+		switch c {
+		case '"':
+			m.Key = r.str('"')
+		case '\'':
+			r.issue("unquoted", "keys must use double quotes", false)
+			m.Key = r.str('\'')
+		default:
+			if !isWordByte(c) && c != '@' && c != '$' {
+				r.issue("syntax", fmt.Sprintf("unexpected %s where a member name should be", r.describe()), true)
+				return
+			}
+			m.Key = r.bareWord()
+			r.issue("unquoted", fmt.Sprintf("member name %q is not quoted", m.Key), false)
+		}
+		if r.failed {
+			return
+		}
+		r.skipSpace()
+		if r.i < len(r.s) && (r.s[r.i] == ':' || r.s[r.i] == '=') {
+			if r.s[r.i] == '=' {
+				r.issue("syntax", "'=' used instead of ':'", false)
+			}
+			r.advance(1)
+		} else {
+			r.issue("syntax", fmt.Sprintf("expected ':' after member name %q, found %s", m.Key, r.describe()), true)
+			v.Members = append(v.Members, m)
+			return
+		}
+		m.Value = r.value(depth + 1)
+		v.Members = append(v.Members, m)
+		if r.failed {
+			return
+		}
+		expectMember = false
+	}
+}
+
+func (r *jsonReader) array(v *model.Value, depth int) {
+	r.advance(1) // [
+	expectItem := true
+	for {
+		r.skipSpace()
+		if r.i >= len(r.s) {
+			r.issue("syntax", "array not closed: ']' is missing", true)
+			return
+		}
+		c := r.s[r.i]
+		switch {
+		case c == ']':
+			r.advance(1)
+			return
+		case c == ',':
+			r.advance(1)
+			r.skipSpace()
+			if r.i < len(r.s) && r.s[r.i] == ']' {
+				r.issue("trailing-comma", "trailing comma before ']'", false)
+			}
+			expectItem = true
+			continue
+		case c == '}':
+			r.issue("syntax", "'}' where ']' should close the array", true)
+			return
+		case r.ellipsis():
+			v.Elided = true
+			continue
+		}
+		if !expectItem {
+			r.issue("syntax", "missing comma between array items", false)
+		}
+		it := r.value(depth + 1)
+		if it != nil {
+			v.Items = append(v.Items, it)
+		}
+		if r.failed {
+			return
+		}
+		expectItem = false
+	}
+}

@@ -1,0 +1,70 @@
+package parser
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// lineIndex maps byte offsets of a page to 1-based line and column numbers.
+type lineIndex struct {
+	src    []byte
+	starts []int // byte offset where each line starts
+}
+
+func newLineIndex(src []byte) *lineIndex {
+	starts := make([]int, 1, len(src)/40+1)
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineIndex{src: src, starts: starts}
+}
+
+// lineOf returns the 1-based line of offset.
+func (ix *lineIndex) lineOf(off int) int {
+	return sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > off })
+}
+
+// pos returns the 1-based line and column (in characters) of offset.
+func (ix *lineIndex) pos(off int) (line, col int) {
+	line = ix.lineOf(off)
+	start := ix.starts[line-1]
+	if off > len(ix.src) {
+		off = len(ix.src)
+	}
+	return line, utf8.RuneCount(ix.src[start:off]) + 1
+}
+
+// lines returns the number of lines.
+func (ix *lineIndex) count() int { return len(ix.starts) }
+
+// line returns the text of 1-based line n without its line ending.
+func (ix *lineIndex) line(n int) string {
+	if n < 1 || n > len(ix.starts) {
+		return ""
+	}
+	start := ix.starts[n-1]
+	end := len(ix.src)
+	if n < len(ix.starts) {
+		end = ix.starts[n] - 1
+	}
+	if end > start && ix.src[end-1] == '\r' {
+		end--
+	}
+	if end < start {
+		end = start
+	}
+	return string(ix.src[start:end])
+}
+
+// offset returns the byte offset where 1-based line n starts.
+func (ix *lineIndex) offset(n int) int {
+	if n < 1 {
+		return 0
+	}
+	if n > len(ix.starts) {
+		return len(ix.src)
+	}
+	return ix.starts[n-1]
+}

@@ -1,0 +1,411 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// readMethodPage reads a method page: the HTTP request section into one operation per verb, then the
+// permissions, headers, parameters, request body, response and examples, which all the page's operations share.
+func (p *pageReader) readMethodPage() {
+	var reqs []requestAt
+	seenHTTP := false
+	for _, b := range p.blocks {
+		k, _ := b.innermost()
+		if k != sectionHTTPRequest || b.under(sectionExamples) {
+			continue
+		}
+		seenHTTP = true
+		switch b.kind {
+		case blockCode:
+			reqs = append(reqs, p.httpRequestLines(b)...)
+		case blockParagraph:
+			// Unfenced request lines.
+			for i, l := range strings.Split(b.text, "\n") {
+				if verb, target, ok := requestLine(strings.TrimSpace(stripEmphasis(l))); ok && strings.HasPrefix(target, "/") {
+					reqs = append(reqs, requestAt{verb: strings.ToUpper(verb), target: target, line: b.line + i, col: 1})
+				}
+			}
+		}
+	}
+	if len(reqs) == 0 {
+		line := 1
+		if p.page.H1 != nil {
+			line = p.page.H1.Pos.Line
+		}
+		if !seenHTTP {
+			p.diag(line, 1, model.SeverityWarning, "missing-http-request", "method page has no \"HTTP request\" section with request lines")
+		}
+		// A page with examples still documents an operation: take it from the first request example.
+		for _, b := range p.blocks {
+			if b.kind != blockCode {
+				continue
+			}
+			if k, ok := exampleKind(b, p.annotationFor(b)); ok && k == model.ExampleRequest {
+				verb, target, _ := requestLine(firstLine(b.text))
+				reqs = append(reqs, requestAt{verb: strings.ToUpper(verb), target: target, line: b.contentLine, col: 1})
+				break
+			}
+		}
+		if len(reqs) == 0 {
+			return
+		}
+	}
+
+	base := strings.TrimSuffix(p.path, pathExt(p.path))
+	byVerb := map[string]*model.Operation{}
+	var ops []*model.Operation
+	for _, r := range reqs {
+		op := byVerb[r.verb]
+		if op == nil {
+			op = &model.Operation{Page: p.path, Method: r.verb, Pos: p.pos(r.line, r.col), Title: p.title(), Description: p.description()}
+			byVerb[r.verb] = op
+			ops = append(ops, op)
+		}
+		pth := parsePath(r.target, p.pos(r.line, r.col))
+		dup := false
+		for _, existing := range op.Paths {
+			if existing.Template == pth.Template {
+				dup = true
+			}
+		}
+		if !dup {
+			op.Paths = append(op.Paths, pth)
+		}
+	}
+	for _, op := range ops {
+		op.ID = base
+		if len(ops) > 1 {
+			op.ID = base + "#" + strings.ToLower(op.Method)
+		}
+	}
+
+	perms, include := p.readPermissionsSection()
+	headers := p.readHeaders()
+	params := p.readParameterTypes()
+	body := p.readRequestBody(ops[0].Method)
+	resp := p.readResponseSection()
+	for _, op := range ops {
+		op.Permissions = perms
+		op.PermissionsInclude = include
+		op.Headers = headers
+		for _, pth := range op.Paths {
+			for i := range pth.Params {
+				if t, ok := params[strings.ToLower(pth.Params[i].Name)]; ok {
+					pth.Params[i].Type = t
+				}
+			}
+		}
+		if op.Method == "GET" || op.Method == "DELETE" || op.Method == "HEAD" {
+			if body != nil && body.Kind != model.BodyNone && len(body.Params) == 0 && body.Type == nil {
+				op.RequestBody = &model.RequestBody{Kind: model.BodyNone, Pos: body.Pos}
+			} else {
+				op.RequestBody = body
+			}
+		} else {
+			op.RequestBody = body
+		}
+		op.Response = resp
+	}
+	p.readExamples(ops)
+	for _, op := range ops {
+		if op.Response.Status == 0 {
+			// No prose: take the status from the first response example.
+			for _, ex := range op.Examples {
+				if ex.Kind == model.ExampleResponse && ex.Status != 0 {
+					op.Response.Status, op.Response.Reason, op.Response.StatusSource = ex.Status, ex.Reason, "example"
+					op.Response.Pos = ex.FirstLine
+					if op.Response.Type == nil && ex.ODataType != "" && ex.Status != 204 {
+						op.Response.Type = &model.TypeRef{Name: ex.ODataType, Collection: ex.IsCollection, Pos: ex.Pos}
+					}
+					break
+				}
+			}
+		}
+	}
+	p.res.ops = append(p.res.ops, ops...)
+}
+
+func pathExt(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i > strings.LastIndexByte(p, '/') {
+		return p[i:]
+	}
+	return ""
+}
+
+func (p *pageReader) title() string {
+	if p.page.H1 != nil {
+		return plainText(p.page.H1.Text)
+	}
+	return p.page.Title
+}
+
+// blocksIn returns the blocks whose innermost classified section is k, outside the examples section.
+func (p *pageReader) blocksIn(k sectionKind) []*block {
+	var out []*block
+	for _, b := range p.blocks {
+		if kk, _ := b.innermost(); kk == k && !b.under(sectionExamples) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (p *pageReader) readPermissionsSection() ([]model.Permission, *model.Include) {
+	var perms []model.Permission
+	for _, t := range p.page.Tables {
+		if t.Role == model.TablePermissions {
+			perms = append(perms, readPermissions(t)...)
+		}
+	}
+	for i := range p.page.Includes {
+		inc := &p.page.Includes[i]
+		if strings.Contains(strings.ToLower(inc.Target), "/permissions/") || strings.EqualFold(inc.Name, "permissions-table") {
+			c := *inc
+			return perms, &c
+		}
+	}
+	return perms, nil
+}
+
+func (p *pageReader) readHeaders() []model.Header {
+	var out []model.Header
+	for _, t := range p.page.Tables {
+		if t.Role != model.TableHeaders {
+			continue
+		}
+		cols := headerColumns(t.Header)
+		for _, r := range t.Rows {
+			name := cleanName(cell(r, 0).Text)
+			if name == "" {
+				continue
+			}
+			valIdx := cols.desc
+			if cols.value >= 0 {
+				valIdx = cols.value
+			}
+			if valIdx < 0 {
+				valIdx = 1
+			}
+			v := plainText(cell(r, valIdx).Text)
+			out = append(out, model.Header{Name: name, Value: v, Required: strings.Contains(strings.ToLower(strings.Join(cellTexts(r), " ")), "required"), Pos: r.Pos})
+		}
+	}
+	return out
+}
+
+// readParameterTypes reads the types of path and function parameters from parameter tables.
+func (p *pageReader) readParameterTypes() map[string]model.TypeRef {
+	out := map[string]model.TypeRef{}
+	for _, b := range p.blocks {
+		if b.kind != blockTable || b.table.Role != model.TableParameters {
+			continue
+		}
+		cols := headerColumns(b.table.Header)
+		for _, r := range b.table.Rows {
+			name := paramName(cleanName(cell(r, max(cols.name, 0)).Text))
+			if name == "" || cols.typ < 0 {
+				continue
+			}
+			c := cell(r, cols.typ)
+			tc, problem := parseTypeCell(c.Text, p.refs)
+			if problem != "" || tc.name == "" {
+				continue
+			}
+			out[strings.ToLower(name)] = p.typeRef(tc, c)
+		}
+	}
+	return out
+}
+
+var (
+	noBodyPhrase   = regexp.MustCompile(`(?i)(do\s*n[o']t|does\s+not|don't)\s+(supply|specify|provide|send|include|need)\s+(a|any)\s+request\s+body|no\s+request\s+body|request\s+body\s+(is\s+)?(not\s+required|empty|must\s+be\s+empty)|(don't|do\s+not)\s+supply\s+a\s+(json\s+)?body`)
+	bodyTypePhrase = regexp.MustCompile(`(?i)(?:supply|provide|specify|include)\s+(?:a|an|the)?\s*(?:JSON\s+)?representation\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|updated\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])?|\*\*[^*]+\*\*|[A-Za-z][A-Za-z0-9_.]*)`)
+	streamPhrase   = regexp.MustCompile(`(?i)binary|byte stream|stream of|contents of the file|file content`)
+)
+
+// readRequestBody reads the "Request body" section.
+func (p *pageReader) readRequestBody(verb string) *model.RequestBody {
+	blocks := p.blocksIn(sectionRequestBody)
+	if len(blocks) == 0 {
+		for _, b := range p.blocks {
+			if b.kind == blockHeading && classifySection(b.text) == sectionRequestBody {
+				return &model.RequestBody{Kind: model.BodyUnknown, Pos: p.pos(b.line, 1)}
+			}
+		}
+		return nil
+	}
+	rb := &model.RequestBody{Kind: model.BodyUnknown, Pos: p.pos(blocks[0].line, 1)}
+	if h := blocks[0].heads; true {
+		for l := 6; l >= 1; l-- {
+			if h[l] != nil && classifySection(h[l].text) == sectionRequestBody {
+				rb.Pos = p.pos(h[l].line, 1)
+				break
+			}
+		}
+	}
+	stream := false
+	for _, b := range blocks {
+		switch b.kind {
+		case blockParagraph:
+			text := b.text
+			if noBodyPhrase.MatchString(text) && rb.Kind == model.BodyUnknown {
+				rb.Kind = model.BodyNone
+			}
+			if rb.Type == nil {
+				if m := bodyTypePhrase.FindStringSubmatchIndex(text); m != nil {
+					ref := text[m[2]:m[3]]
+					line := b.line + strings.Count(text[:m[2]], "\n")
+					if r := p.refFromProse(ref, line); r != nil {
+						rb.Type = r
+						rb.Kind = model.BodyType
+					}
+				}
+			}
+			if streamPhrase.MatchString(text) {
+				stream = true
+			}
+		case blockTable:
+			role := b.table.Role
+			if role == model.TableRequestBody || role == model.TableProperties || role == model.TableParameters {
+				cols := headerColumns(b.table.Header)
+				if cols.typ < 0 {
+					continue
+				}
+				b.table.Role = model.TableRequestBody
+				for _, r := range b.table.Rows {
+					if prop := p.propertyFromRow(b.table, cols, r); prop != nil {
+						rb.Params = append(rb.Params, prop)
+					}
+				}
+			}
+		}
+	}
+	if rb.Kind == model.BodyUnknown {
+		switch {
+		case len(rb.Params) > 0:
+			rb.Kind = model.BodyParameters
+		case stream:
+			rb.Kind = model.BodyStream
+		}
+	}
+	return rb
+}
+
+// refFromProse turns a type named in prose ("[user](../resources/user.md)", "**user**", "user") into a TypeRef.
+func (p *pageReader) refFromProse(ref string, line int) *model.TypeRef {
+	r := &model.TypeRef{Raw: ref, Pos: p.pos(line, 1)}
+	if label, target, ok := firstLink(ref); ok {
+		r.Name, r.Link = label, target
+	} else if m := refLink.FindStringSubmatch(ref); m != nil {
+		r.Name = m[1]
+		key := m[2]
+		if key == "" {
+			key = m[1]
+		}
+		r.Link = p.refs[strings.ToLower(key)]
+	} else {
+		r.Name = ref
+	}
+	r.Name = strings.Trim(stripEmphasis(r.Name), "*` ")
+	if pn := primitiveName(r.Name); pn != "" {
+		r.Name, r.Kind = pn, model.KindPrimitive
+	}
+	if !typeNameShape.MatchString(r.Name) || commonWords[strings.ToLower(r.Name)] {
+		return nil
+	}
+	return r
+}
+
+var commonWords = map[string]bool{"object": true, "the": true, "a": true, "an": true, "json": false, "new": true, "updated": true,
+	"properties": true, "property": true, "following": true, "request": true, "response": true, "body": true, "collection": true}
+
+var (
+	statusPhrase = regexp.MustCompile("`?\\b([1-5]\\d\\d)\\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)`?")
+	respTypeLink = regexp.MustCompile(`(?i)(?:and|with|returns?)\s+(?:a|an|the)?\s*(collection\s+of\s+|list\s+of\s+|array\s+of\s+)?(?:new\s+|updated\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])|\*\*[^*]+\*\*|[A-Za-z][A-Za-z0-9_.]*)\s*(collection|objects?|resources?|entit(?:y|ies)|in\s+the\s+response\s+body)`)
+)
+
+// readResponseSection reads the success status and response type from the "Response" section's prose:
+// "If successful, this method returns a `201 Created` response code and a [user](../resources/user.md) object
+// in the response body."
+func (p *pageReader) readResponseSection() model.Response {
+	var resp model.Response
+	for _, b := range p.blocksIn(sectionResponse) {
+		if b.kind != blockParagraph {
+			continue
+		}
+		text := b.text
+		if resp.Status == 0 {
+			if m := statusPhrase.FindStringSubmatchIndex(text); m != nil {
+				code, _ := strconv.Atoi(text[m[2]:m[3]])
+				resp.Status = code
+				resp.Reason = strings.TrimSpace(text[m[4]:m[5]])
+				resp.StatusSource = "prose"
+				line, col := b.line+strings.Count(text[:m[0]], "\n"), 1
+				if nl := strings.LastIndexByte(text[:m[0]], '\n'); nl >= 0 {
+					col = m[0] - nl
+				} else {
+					col = p.colOf(line, text[m[0]:m[1]])
+				}
+				resp.Pos = p.pos(line, col)
+			}
+		}
+		if resp.Type == nil && resp.Status != 204 {
+			if m := respTypeLink.FindStringSubmatchIndex(text); m != nil {
+				ref := text[m[4]:m[5]]
+				line := b.line + strings.Count(text[:m[4]], "\n")
+				if r := p.refFromProse(ref, line); r != nil {
+					tail := strings.ToLower(text[m[6]:m[7]])
+					r.Collection = m[2] >= 0 || tail == "collection" || tail == "objects" || tail == "resources" || tail == "entities"
+					resp.Type = r
+				}
+			}
+		}
+	}
+	return resp
+}
+
+// colOf finds where s starts on line n, 1-based; 1 when it is not there.
+func (p *pageReader) colOf(n int, s string) int {
+	if i := strings.Index(p.lines.line(n), s); i >= 0 {
+		return len([]rune(p.lines.line(n)[:i])) + 1
+	}
+	return 1
+}
+
+// readExamples reads the request and response examples and attaches each to an operation: requests by verb,
+// responses to the operation of the request before them.
+func (p *pageReader) readExamples(ops []*model.Operation) {
+	var current *model.Operation
+	for _, b := range p.blocks {
+		if b.kind != blockCode {
+			continue
+		}
+		if k, _ := b.innermost(); k == sectionHTTPRequest && !b.under(sectionExamples) {
+			continue
+		}
+		a := p.annotationFor(b)
+		kind, ok := exampleKind(b, a)
+		if !ok {
+			continue
+		}
+		ex := p.readExampleBlock(b, a, kind)
+		switch kind {
+		case model.ExampleRequest:
+			current = ops[0]
+			for _, op := range ops {
+				if op.Method == ex.Method {
+					current = op
+				}
+			}
+		case model.ExampleResponse:
+			if current == nil {
+				current = ops[0]
+			}
+		}
+		current.Examples = append(current.Examples, ex)
+	}
+}

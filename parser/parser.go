@@ -1,0 +1,403 @@
+// Package parser reads API reference pages written in the Microsoft Graph docs convention into a model.Model.
+//
+// Pages are independent, so they are read in parallel (one goldmark parse and one pass over its blocks each);
+// references between pages — property types, base types, response types, links — are resolved afterwards.
+// Nothing in a page stops the read: what cannot be understood becomes a diagnostic at its position.
+package parser
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// Options control which files are read and how.
+type Options struct {
+	// Include are glob patterns (path.Match on the slash path relative to the root, or on the base name) of
+	// files to read; default "*.md".
+	Include []string
+	// Exclude are glob patterns of files to skip, matched the same way.
+	Exclude []string
+	// Workers is the number of pages read at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// ErrNoPages is returned when the docs root holds no file to read.
+var ErrNoPages = errors.New("no pages to read")
+
+// ParseDir reads every page under root. root may also be a single file.
+func ParseDir(root string, opts Options) (*model.Model, error) {
+	st, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("docs: %w", err)
+	}
+	if !st.IsDir() {
+		src, err := os.ReadFile(root)
+		if err != nil {
+			return nil, fmt.Errorf("docs: %w", err)
+		}
+		return ParsePages(map[string][]byte{path.Base(root): src}, nil), nil
+	}
+	return ParseFS(os.DirFS(root), opts)
+}
+
+// ParseFS reads every matching page of fsys.
+func ParseFS(fsys fs.FS, opts Options) (*model.Model, error) {
+	files, err := ListPages(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, ErrNoPages
+	}
+	return parseFiles(fsys, files, opts)
+}
+
+// ListPages returns the slash paths of the files ParseFS would read, sorted.
+func ListPages(fsys fs.FS, opts Options) ([]string, error) {
+	include := opts.Include
+	if len(include) == 0 {
+		include = []string{"*.md"}
+	}
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if matchAny(include, p) && !matchAny(opts.Exclude, p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("docs: %w", err)
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+func matchAny(patterns []string, p string) bool {
+	for _, pat := range patterns {
+		if ok, _ := path.Match(pat, p); ok {
+			return true
+		}
+		if ok, _ := path.Match(pat, path.Base(p)); ok {
+			return true
+		}
+		// "dir/**" matches everything below dir.
+		if prefix, ok := strings.CutSuffix(pat, "/**"); ok && strings.HasPrefix(p, prefix+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func parseFiles(fsys fs.FS, files []string, opts Options) (*model.Model, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]*pageResult, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, err := fs.ReadFile(fsys, files[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				results[i] = readPage(files[i], src)
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("docs: %w", err)
+	}
+	return resolve(results, fsys), nil
+}
+
+// ParsePages reads pages given as path → content, as if they were files under one root.
+func ParsePages(pages map[string][]byte, fsys fs.FS) *model.Model {
+	paths := make([]string, 0, len(pages))
+	for p := range pages {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	results := make([]*pageResult, len(paths))
+	for i, p := range paths {
+		results[i] = readPage(p, pages[p])
+	}
+	return resolve(results, fsys)
+}
+
+// pageResult is what one page yields before cross-page resolution.
+type pageResult struct {
+	page  *model.Page
+	types []*model.Type
+	ops   []*model.Operation
+	diags []model.Diagnostic
+	// baseHints are base types suggested by "Inherited from [x]" rows, for types with no stated base.
+	baseHints map[*model.Type][]string
+}
+
+// pageReader holds the state of reading one page.
+type pageReader struct {
+	path   string
+	src    []byte
+	lines  *lineIndex
+	page   *model.Page
+	blocks []*block
+	heads  [7]*block
+	refs   map[string]string // reference-style link definitions, lower-case label → target
+	res    *pageResult
+}
+
+func (p *pageReader) pos(line, col int) model.Pos { return model.Pos{File: p.path, Line: line, Col: col} }
+
+func (p *pageReader) diag(line, col int, sev model.Severity, rule, msg string) {
+	p.res.diags = append(p.res.diags, model.Diagnostic{Pos: p.pos(line, col), Severity: sev, Rule: rule, Message: msg})
+}
+
+func (p *pageReader) diagAt(pos model.Pos, sev model.Severity, rule, msg string) {
+	p.res.diags = append(p.res.diags, model.Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: msg})
+}
+
+var refDef = regexp.MustCompile(`(?m)^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?`)
+
+// readPage reads one page. It never fails: problems become diagnostics.
+func readPage(file string, src []byte) (res *pageResult) {
+	res = &pageResult{baseHints: map[*model.Type][]string{}}
+	p := &pageReader{path: file, src: src, lines: newLineIndex(src), res: res}
+	p.page = &model.Page{Path: file, Source: src, Kind: model.PageUnknown}
+	res.page = p.page
+	defer func() {
+		// A page must never take the whole run down; report where it happened instead.
+		if r := recover(); r != nil {
+			p.diag(1, 0, model.SeverityError, "internal", fmt.Sprintf("graphdocgen could not read this page (please report): %v", r))
+		}
+	}()
+
+	mdStart := p.readFrontMatter()
+	md := src
+	if mdStart > 0 {
+		// Blank the front matter so goldmark does not read it as a heading, keeping every offset.
+		md = make([]byte, len(src))
+		copy(md, src)
+		for i := 0; i < mdStart; i++ {
+			if md[i] != '\n' {
+				md[i] = ' '
+			}
+		}
+	}
+	if bytes.Contains(src, []byte("]:")) {
+		p.refs = map[string]string{}
+		for _, m := range refDef.FindAllSubmatch(md, -1) {
+			p.refs[strings.ToLower(string(m[1]))] = string(m[2])
+		}
+	}
+	p.readMarkdown(md)
+	if p.degraded() {
+		p.page.Degraded = true
+		p.blocks = nil
+		p.heads = [7]*block{}
+		p.readPlainText(mdStart)
+	}
+	if bytes.Contains(src, []byte("[!INCLUDE ")) && len(p.page.Includes) == 0 || p.page.Degraded {
+		p.collectScrapedIncludes()
+	}
+	p.readOutline()
+	p.classify()
+	switch p.page.Kind {
+	case model.PageResource:
+		p.readResource()
+	case model.PageEnum:
+		p.readEnumPage()
+	case model.PageAPI:
+		p.readMethodPage()
+	}
+	p.readEnumTables()
+	for _, t := range res.types {
+		p.page.Types = append(p.page.Types, t.FullName())
+	}
+	for _, o := range res.ops {
+		p.page.Operations = append(p.page.Operations, o.ID)
+	}
+	return res
+}
+
+// degraded reports whether the page lost its markdown structure (a scrape): no section headings and no fences,
+// yet text that looks like an API page.
+func (p *pageReader) degraded() bool {
+	for _, b := range p.blocks {
+		if b.kind == blockHeading && b.level >= 2 || b.kind == blockCode {
+			return false
+		}
+	}
+	return p.lines.count() > 5
+}
+
+// readOutline records headings, the H1 and the "Namespace:" line, and code blocks.
+func (p *pageReader) readOutline() {
+	for _, b := range p.blocks {
+		switch b.kind {
+		case blockHeading:
+			if b.synthetic {
+				continue
+			}
+			p.page.Headings = append(p.page.Headings, model.Heading{Level: b.level, Text: b.text, Anchor: anchorOf(b.text), Pos: p.pos(b.line, 1)})
+			if b.level == 1 && p.page.H1 == nil {
+				p.page.H1 = &model.Text{Text: b.text, Pos: p.pos(b.line, 1)}
+			}
+		case blockParagraph:
+			if p.page.Namespace == nil {
+				for i, l := range strings.Split(b.text, "\n") {
+					t := strings.TrimSpace(stripEmphasis(l))
+					if ns, ok := strings.CutPrefix(t, "Namespace:"); ok {
+						p.page.Namespace = &model.Text{Text: strings.TrimSpace(ns), Pos: p.pos(b.line+i, 1)}
+						break
+					}
+				}
+			}
+		case blockCode:
+			sec := ""
+			if s := b.section(); s != nil {
+				sec = s.text
+			}
+			p.page.CodeBlocks = append(p.page.CodeBlocks, model.CodeBlock{
+				Pos: p.pos(b.line, 1), Info: b.info, Lines: strings.Count(b.text, "\n") + boolInt(b.text != "" && !strings.HasSuffix(b.text, "\n")),
+				Blank: strings.TrimSpace(b.text) == "", Section: sec, HasAnnot: p.annotationFor(b) != nil,
+			})
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// classify decides the page kind from doc_type, then its folder, then its content.
+func (p *pageReader) classify() {
+	dt := strings.ToLower(strings.TrimSpace(p.page.DocType))
+	dt = strings.TrimRight(dt, "_ ")
+	switch dt {
+	case "resourcepagetype":
+		p.page.Kind = model.PageResource
+	case "enumpagetype":
+		p.page.Kind = model.PageEnum
+	case "apipagetype":
+		p.page.Kind = model.PageAPI
+	case "conceptualpagetype", "conceptual", "overview":
+		p.page.Kind = model.PageConceptual
+	}
+	if p.page.Kind != model.PageUnknown {
+		return
+	}
+	h1 := ""
+	if p.page.H1 != nil {
+		h1 = strings.ToLower(p.page.H1.Text)
+	}
+	switch {
+	case strings.HasSuffix(h1, " enum type") || strings.HasSuffix(h1, " enumeration type"):
+		p.page.Kind = model.PageEnum
+	case strings.HasSuffix(h1, " resource type") || strings.HasSuffix(h1, " complex type") || strings.HasSuffix(h1, " entity type"):
+		p.page.Kind = model.PageResource
+	case p.hasSection(sectionHTTPRequest) || p.hasRequestLine():
+		p.page.Kind = model.PageAPI
+	case p.hasAnnotation("resource"):
+		p.page.Kind = model.PageResource
+	case strings.Contains("/"+p.path, "/api/"):
+		p.page.Kind = model.PageAPI
+	case strings.Contains("/"+p.path, "/resources/"):
+		p.page.Kind = model.PageResource
+	case p.hasSection(sectionMembers):
+		p.page.Kind = model.PageEnum
+	}
+}
+
+func (p *pageReader) hasSection(k sectionKind) bool {
+	for _, b := range p.blocks {
+		if b.kind == blockHeading && classifySection(b.text) == k {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pageReader) hasAnnotation(blockType string) bool {
+	for _, a := range p.page.Annotations {
+		if strings.EqualFold(a.BlockType, blockType) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pageReader) hasRequestLine() bool {
+	for _, b := range p.blocks {
+		if b.kind == blockCode {
+			if _, _, ok := requestLine(firstLine(b.text)); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// annotationFor returns the annotation that belongs to code block b: the nearest annotation comment before it,
+// with nothing but tab markers and paragraphs of prose in between and no other code block.
+func (p *pageReader) annotationFor(b *block) *model.Annotation {
+	idx := b.idx
+	for i := idx - 1; i >= 0 && i >= idx-4; i-- {
+		x := p.blocks[i]
+		switch x.kind {
+		case blockComment:
+			if x.annotation != nil {
+				return x.annotation
+			}
+		case blockCode, blockTable:
+			return nil
+		case blockHeading:
+			if x.level <= 2 {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	s = strings.TrimLeft(s, " \t\r\n")
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,468 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// readPlainText rebuilds the blocks of a page that lost its markdown structure — a scrape whose headings, fences
+// and braces were stripped, or a rendered page whose lines were glued together. Section titles standing alone on a
+// line become headings; request and status lines start HTTP blocks; phrases that open a section ("In the request
+// body, supply", "If successful, this method returns") get the heading the scrape lost. Headings made up this way
+// are marked synthetic and left out of the page outline.
+func (p *pageReader) readPlainText(from int) {
+	vl := p.virtualLines(p.lines.lineOf(from))
+	var para []vline
+	flush := func() {
+		if len(para) == 0 {
+			return
+		}
+		var b strings.Builder
+		for i, l := range para {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(l.text)
+		}
+		text := b.String()
+		p.cueSection(text, para[0].n)
+		p.addBlock(&block{kind: blockParagraph, line: para[0].n, endLine: para[len(para)-1].n, text: text})
+		para = nil
+	}
+	sawTitle := p.page.Title != ""
+	for i := 0; i < len(vl); i++ {
+		l := vl[i]
+		t := strings.TrimSpace(l.text)
+		switch {
+		case t == "":
+			flush()
+			continue
+		case strings.HasPrefix(t, "|"):
+			flush()
+			j := i
+			for j < len(vl) && strings.HasPrefix(strings.TrimSpace(vl[j].text), "|") {
+				j++
+			}
+			p.plainPipeTable(vl[i:j])
+			i = j - 1
+			continue
+		case !sawTitle && !p.hasHeading(1) && i < 5 && len(t) < 120 && !strings.HasSuffix(t, ".") && !strings.Contains(t, ":"):
+			flush()
+			p.addBlock(&block{kind: blockHeading, level: 1, line: l.n, endLine: l.n, text: t})
+			sawTitle = true
+			continue
+		}
+		if k := classifySection(t); k != sectionOther && len(t) < 40 && !strings.HasSuffix(t, ".") {
+			flush()
+			level := 2
+			if (k == sectionExampleRequest || k == sectionResponse) && p.heads[2] != nil && classifySection(p.heads[2].text) == sectionExamples {
+				level = 3
+			}
+			p.addBlock(&block{kind: blockHeading, level: level, line: l.n, endLine: l.n, text: t})
+			continue
+		}
+		if verb, target, ok := requestLine(t); ok {
+			flush()
+			if strings.HasPrefix(target, "/") && !p.inExamples() {
+				p.synthHeading("HTTP request", 2, l.n)
+				p.addBlock(&block{kind: blockCode, line: l.n, contentLine: l.n, endLine: l.n, text: verb + " " + target + "\n", reconstructed: true})
+				continue
+			}
+			if !p.inExamples() {
+				p.synthHeading("Examples", 2, l.n)
+			}
+			i = p.plainHTTP(vl, i) - 1
+			continue
+		}
+		if statusLine.MatchString(t) || isHeaderLine(t) && i+1 < len(vl) && p.inExamples() && p.followedByJSON(vl, i) {
+			flush()
+			if !p.inExamples() {
+				p.synthHeading("Examples", 2, l.n)
+			}
+			i = p.plainHTTP(vl, i) - 1
+			continue
+		}
+		if cols := plainTableHeader(t); cols != nil {
+			flush()
+			i = p.plainTable(vl, i, cols) - 1
+			continue
+		}
+		para = append(para, l)
+	}
+	flush()
+}
+
+// vline is a line of the page, or a part of one that a scrape glued to another ("POST /x| Name | Description |").
+type vline struct {
+	n    int // 1-based page line
+	col  int // 1-based column where text starts
+	text string
+}
+
+var gluedTable = regexp.MustCompile(`^([^|]*\S)(\|.*\|)\s*$`)
+
+func (p *pageReader) virtualLines(from int) []vline {
+	var out []vline
+	for n := from; n <= p.lines.count(); n++ {
+		l := strings.TrimRight(p.lines.line(n), "\r")
+		if m := gluedTable.FindStringSubmatchIndex(l); m != nil && !strings.HasPrefix(strings.TrimSpace(l), "|") && isDelimiterRow(p.lines.line(n+1)) {
+			out = append(out, vline{n: n, col: 1, text: l[m[2]:m[3]]})
+			out = append(out, vline{n: n, col: utf8.RuneCountInString(l[:m[4]]) + 1, text: l[m[4]:m[5]]})
+			continue
+		}
+		out = append(out, vline{n: n, col: 1, text: l})
+	}
+	return out
+}
+
+func (p *pageReader) hasHeading(level int) bool {
+	for _, b := range p.blocks {
+		if b.kind == blockHeading && b.level == level {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pageReader) inExamples() bool {
+	for l := 1; l <= 6; l++ {
+		if h := p.heads[l]; h != nil && classifySection(h.text) == sectionExamples {
+			return true
+		}
+	}
+	return false
+}
+
+// synthHeading adds a heading the scrape lost, unless the page is already in that section.
+func (p *pageReader) synthHeading(text string, level, line int) {
+	k := classifySection(text)
+	if h := p.heads[level]; h != nil && classifySection(h.text) == k {
+		return
+	}
+	p.addBlock(&block{kind: blockHeading, level: level, line: line, endLine: line, text: text, synthetic: true})
+}
+
+// cueSection adds the heading a paragraph's opening phrase implies on a page without headings.
+func (p *pageReader) cueSection(text string, line int) {
+	low := strings.ToLower(text)
+	switch {
+	case strings.HasPrefix(low, "one of the following permissions") || strings.HasPrefix(low, "choose the permission"):
+		p.synthHeading("Permissions", 2, line)
+	case strings.HasPrefix(low, "in the request body") || strings.HasPrefix(low, "do not supply a request body") || strings.HasPrefix(low, "don't supply a request body"):
+		p.synthHeading("Request body", 2, line)
+	case strings.HasPrefix(low, "if successful"):
+		p.synthHeading("Response", 2, line)
+	case strings.HasPrefix(low, "the following example shows a request") || strings.HasPrefix(low, "the following is an example of a request") || strings.HasPrefix(low, "here is an example of the request"):
+		p.synthHeading("Examples", 2, line)
+	}
+}
+
+// plainPipeTable reads pipe rows of a scraped page (no goldmark table, since the page was not read as markdown).
+func (p *pageReader) plainPipeTable(rows []vline) {
+	if len(rows) == 0 {
+		return
+	}
+	at := func(l vline) func(int) model.Pos {
+		return func(col int) model.Pos { return p.pos(l.n, l.col+col-1) }
+	}
+	t := &model.Table{Pos: p.pos(rows[0].n, rows[0].col), Header: splitCells(rows[0].text, at(rows[0]))}
+	for _, r := range rows[1:] {
+		if isDelimiterRow(r.text) {
+			continue
+		}
+		t.Rows = append(t.Rows, model.Row{Pos: p.pos(r.n, r.col), Cells: splitCells(r.text, at(r))})
+	}
+	if len(t.Header) == 2 && len(t.Rows) > 0 && strings.EqualFold(cleanName(cell(t.Rows[0], 0).Text), "Authorization") {
+		p.synthHeading("Request headers", 2, rows[0].n)
+	}
+	if h := headerColumns(t.Header); h.typ >= 0 && h.name >= 0 && p.heads[2] != nil && classifySection(p.heads[2].text) == sectionHeaders {
+		p.synthHeading("Request body", 2, rows[0].n)
+	}
+	p.addTable(t, rows[0].n, rows[len(rows)-1].n)
+}
+
+// plainTableHeader recognizes the header line of a table whose pipes were stripped.
+func plainTableHeader(t string) []string {
+	switch n := normHeader(t); {
+	case n == "property type description" || n == "parameter type description" || n == "name type description":
+		return strings.Fields(t)
+	case n == "name description" || n == "header value" || n == "name value":
+		return strings.Fields(t)
+	case strings.HasPrefix(n, "permission type permissions") || strings.HasPrefix(n, "permission type least privileged"):
+		return []string{"Permission type", strings.TrimSpace(t[len("Permission type"):])}
+	case n == "member value description" || n == "member description" || n == "member":
+		return strings.Fields(t)
+	}
+	return nil
+}
+
+var permissionTypes = []string{"Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application"}
+
+// plainTable reads the rows of a pipe-less table, splitting each line by the shape its header implies.
+func (p *pageReader) plainTable(vl []vline, i int, headerCells []string) int {
+	hl := vl[i]
+	t := &model.Table{Pos: p.pos(hl.n, hl.col)}
+	col := 1
+	rest := hl.text
+	for _, h := range headerCells {
+		k := strings.Index(rest, h)
+		if k < 0 {
+			k = 0
+		}
+		col += utf8.RuneCountInString(rest[:k])
+		t.Header = append(t.Header, model.Cell{Text: h, Pos: p.pos(hl.n, col)})
+		col += utf8.RuneCountInString(h)
+		rest = rest[k+len(h):]
+	}
+	perm := strings.EqualFold(headerCells[0], "Permission type")
+	typed := len(headerCells) == 3 && normHeader(headerCells[1]) == "type"
+	j := i + 1
+	for ; j < len(vl); j++ {
+		l := vl[j]
+		line := l.text
+		if strings.TrimSpace(line) == "" {
+			break
+		}
+		var cells []model.Cell
+		add := func(start, end int) {
+			text := strings.TrimSpace(line[start:end])
+			lead := len(line[start:end]) - len(strings.TrimLeft(line[start:end], " "))
+			cells = append(cells, model.Cell{Text: text, Pos: p.pos(l.n, l.col+utf8.RuneCountInString(line[:start+lead]))})
+		}
+		switch {
+		case perm:
+			matched := false
+			for _, pt := range permissionTypes {
+				if strings.HasPrefix(strings.TrimSpace(line), pt) {
+					k := strings.Index(line, pt) + len(pt)
+					add(0, k)
+					add(k, len(line))
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				goto done
+			}
+		case typed:
+			f := fieldSpans(line)
+			if len(f) < 2 {
+				goto done
+			}
+			typeEnd := f[1][1]
+			next := 2
+			if len(f) > 2 && strings.EqualFold(line[f[2][0]:f[2][1]], "collection") {
+				typeEnd = f[2][1]
+				next = 3
+			}
+			add(f[0][0], f[0][1])
+			add(f[1][0], typeEnd)
+			if next < len(f) {
+				add(f[next][0], len(line))
+			} else {
+				cells = append(cells, model.Cell{Pos: p.pos(l.n, l.col+len(line))})
+			}
+		default:
+			f := fieldSpans(line)
+			if len(f) == 0 {
+				goto done
+			}
+			add(f[0][0], f[0][1])
+			if len(f) > 1 {
+				add(f[1][0], len(line))
+			}
+		}
+		t.Rows = append(t.Rows, model.Row{Pos: p.pos(l.n, l.col), Cells: cells})
+	}
+done:
+	if len(t.Rows) == 0 {
+		p.addBlock(&block{kind: blockParagraph, line: hl.n, endLine: hl.n, text: hl.text})
+		return i + 1
+	}
+	if perm {
+		p.synthHeading("Permissions", 2, hl.n)
+	}
+	if typed && !p.inExamples() && (p.heads[2] == nil || classifySection(p.heads[2].text) != sectionRequestBody) && p.page.Kind != model.PageResource {
+		p.synthHeading("Request body", 2, hl.n)
+	}
+	p.addTable(t, hl.n, vl[j-1].n)
+	return j
+}
+
+// fieldSpans returns the [start,end) byte spans of the whitespace-separated fields of s.
+func fieldSpans(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' || s[i] == '\t' {
+			if start >= 0 {
+				out = append(out, [2]int{start, i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
+}
+
+var jsonMemberLine = regexp.MustCompile(`^\s*"[^"]*"\s*:`)
+
+func (p *pageReader) followedByJSON(vl []vline, i int) bool {
+	for j := i; j < len(vl) && j < i+8; j++ {
+		t := strings.TrimSpace(vl[j].text)
+		if strings.HasPrefix(t, "{") || jsonMemberLine.MatchString(t) {
+			return true
+		}
+		if t != "" && !isHeaderLine(t) {
+			return false
+		}
+	}
+	return false
+}
+
+// plainHTTP reads an unfenced HTTP example starting at vl[i]: a request or status line (or headers alone),
+// header lines, and a JSON body — braced, or with its braces stripped, in which case the braces are restored on
+// the same lines so that positions stay true. It returns the index after the example.
+func (p *pageReader) plainHTTP(vl []vline, i int) int {
+	start := vl[i].n
+	j := i + 1
+	first := strings.TrimSpace(vl[i].text)
+	if isHeaderLine(first) && !statusLine.MatchString(first) {
+		j = i
+	}
+	// Headers and the blank lines around them.
+	for j < len(vl) {
+		t := strings.TrimSpace(vl[j].text)
+		if t == "" || isHeaderLine(t) && !jsonMemberLine.MatchString(t) {
+			j++
+			continue
+		}
+		break
+	}
+	body := map[int]string{} // page line → rewritten text
+	end := vl[max(j-1, i)].n
+	if j < len(vl) {
+		t := strings.TrimSpace(vl[j].text)
+		switch {
+		case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
+			depth := 0
+			for ; j < len(vl); j++ {
+				l := vl[j].text
+				cut := balancedEnd(l, &depth)
+				if cut >= 0 {
+					body[vl[j].n] = l[:cut]
+					end = vl[j].n
+					j++
+					break
+				}
+				body[vl[j].n] = l
+				end = vl[j].n
+			}
+		case jsonMemberLine.MatchString(t):
+			var lines []vline
+			for ; j < len(vl); j++ {
+				tt := strings.TrimSpace(vl[j].text)
+				if tt == "" || !(jsonMemberLine.MatchString(tt) || strings.HasPrefix(tt, "\"") || strings.Trim(tt, "[]{}, ") == "") {
+					break
+				}
+				lines = append(lines, vl[j])
+			}
+			for n, text := range restoreBraces(lines) {
+				body[n] = text
+			}
+			if len(lines) > 0 {
+				end = lines[len(lines)-1].n
+			}
+		}
+	}
+	var b strings.Builder
+	for n := start; n <= end; n++ {
+		if text, ok := body[n]; ok {
+			b.WriteString(text)
+		} else if n == vl[i].n {
+			b.WriteString(vl[i].text)
+		} else {
+			b.WriteString(p.lines.line(n))
+		}
+		b.WriteByte('\n')
+	}
+	p.addBlock(&block{kind: blockCode, line: start, contentLine: start, endLine: end, text: b.String(), reconstructed: true})
+	return j
+}
+
+// balancedEnd tracks brace depth over a line and returns the byte index just after the brace that closes the
+// outermost value, or -1 when the value goes on.
+func balancedEnd(l string, depth *int) int {
+	inStr := false
+	for k := 0; k < len(l); k++ {
+		c := l[k]
+		switch {
+		case inStr && c == '\\':
+			k++
+		case c == '"':
+			inStr = !inStr
+		case inStr:
+		case c == '{' || c == '[':
+			*depth++
+		case c == '}' || c == ']':
+			*depth--
+			if *depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return -1
+}
+
+// restoreBraces puts back the braces a scrape stripped from a JSON object: "{" before the first member, "}" after
+// the last, and "]" or "}" where a line at or left of the indentation of the line that opened an array or object
+// shows that it ended. Each line keeps its page line.
+func restoreBraces(lines []vline) map[int]string {
+	out := map[int]string{}
+	type open struct {
+		closer byte
+		indent int
+	}
+	var stack []open
+	texts := make([]string, len(lines))
+	for k, l := range lines {
+		texts[k] = l.text
+	}
+	for k, l := range lines {
+		indent := len(l.text) - len(strings.TrimLeft(l.text, " \t"))
+		t := strings.TrimSpace(l.text)
+		if k > 0 && jsonMemberLine.MatchString(t) {
+			for len(stack) > 0 && indent <= stack[len(stack)-1].indent {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				texts[k-1] = strings.TrimRight(texts[k-1], ", ") + string(top.closer) + ","
+			}
+		}
+		if strings.HasSuffix(t, "[") {
+			stack = append(stack, open{']', indent})
+		} else if strings.HasSuffix(t, "{") {
+			stack = append(stack, open{'}', indent})
+		} else if strings.HasPrefix(t, "]") || strings.HasPrefix(t, "}") {
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(texts) > 0 {
+		last := len(texts) - 1
+		for len(stack) > 0 {
+			texts[last] += string(stack[len(stack)-1].closer)
+			stack = stack[:len(stack)-1]
+		}
+		texts[0] = "{" + texts[0]
+		texts[last] += "}"
+	}
+	for k, l := range lines {
+		out[l.n] = texts[k]
+	}
+	return out
+}

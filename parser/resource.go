@@ -1,0 +1,412 @@
+package parser
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// namespace is the page's namespace: the "Namespace:" line, or microsoft.graph.
+func (p *pageReader) namespace() string {
+	if p.page.Namespace != nil {
+		if ns := strings.Trim(strings.TrimSpace(p.page.Namespace.Text), "`*."); ns != "" && !strings.ContainsAny(ns, " ") {
+			return ns
+		}
+	}
+	return "microsoft.graph"
+}
+
+// introText returns the prose between the H1 and the first section heading, without the Namespace line.
+func (p *pageReader) introText() string {
+	var b strings.Builder
+	for _, x := range p.blocks {
+		if x.kind == blockHeading && x.level >= 2 {
+			break
+		}
+		if x.kind == blockParagraph && !strings.HasPrefix(strings.TrimSpace(x.text), "Namespace:") {
+			b.WriteString(x.text)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// description is the first sentence-bearing paragraph of the intro, as plain text.
+func (p *pageReader) description() string {
+	for _, x := range p.blocks {
+		if x.kind == blockHeading && x.level >= 2 {
+			break
+		}
+		if x.kind != blockParagraph {
+			continue
+		}
+		t := strings.TrimSpace(x.text)
+		if strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!") || strings.HasPrefix(t, ">") || strings.HasPrefix(t, "|") {
+			continue
+		}
+		if d := plainText(t); d != "" {
+			return d
+		}
+	}
+	return p.page.Description
+}
+
+var inheritsPhrase = regexp.MustCompile(`(?i)\b(?:inherits|derives|derived|inherited)\s+from\s+(?:the\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])?|\*{0,2}` + "`?" + `[A-Za-z][A-Za-z0-9_.]*)`)
+
+// readResource reads a resource page: its resource annotation(s), Properties and Relationships tables, base type
+// and JSON representation.
+func (p *pageReader) readResource() {
+	var annots []*block
+	for _, b := range p.blocks {
+		if b.kind == blockComment && b.annotation != nil && strings.EqualFold(b.annotation.BlockType, "resource") {
+			annots = append(annots, b)
+		}
+	}
+	t := &model.Type{Kind: model.KindComplex, Namespace: p.namespace(), Page: p.path, Source: model.SourceResourcePage}
+	t.Description = p.description()
+	if p.page.H1 != nil {
+		t.Pos = p.page.H1.Pos
+	} else {
+		t.Pos = p.pos(1, 1)
+	}
+	var primary *block
+	if len(annots) > 0 {
+		primary = annots[0]
+		// With several resource blocks, the one named like the title is the page's type.
+		for _, a := range annots {
+			if h1 := p.h1Name(); h1 != "" && strings.EqualFold(shortName(annotType(a.annotation)), h1) {
+				primary = a
+				break
+			}
+		}
+	}
+	if primary != nil {
+		p.applyResourceAnnotation(t, primary.annotation)
+	}
+	if t.Name == "" {
+		t.Name = p.h1Name()
+	}
+	if t.Name == "" {
+		t.Name = strings.TrimSuffix(path.Base(p.path), path.Ext(p.path))
+		p.diag(t.Pos.Line, 1, model.SeverityWarning, "resource-name", "the page names no type (no resource annotation, no \"<name> resource type\" title); using the file name "+t.Name)
+	}
+	if !identifier.MatchString(t.Name) {
+		p.diag(t.Pos.Line, 1, model.SeverityError, "resource-name", "cannot tell which type this page documents: "+quote(t.Name)+" is not a type name")
+		return
+	}
+
+	// Tables.
+	for _, b := range p.blocks {
+		if b.kind != blockTable {
+			continue
+		}
+		tbl := b.table
+		switch tbl.Role {
+		case model.TableProperties, model.TableRelationships:
+		default:
+			continue
+		}
+		cols := headerColumns(tbl.Header)
+		nav := tbl.Role == model.TableRelationships
+		for _, r := range tbl.Rows {
+			prop := p.propertyFromRow(tbl, cols, r)
+			if prop == nil {
+				continue
+			}
+			if nav {
+				t.NavigationProperties = append(t.NavigationProperties, prop)
+			} else {
+				t.Properties = append(t.Properties, prop)
+			}
+		}
+	}
+	p.checkDuplicates(t)
+
+	// Base type from prose when the annotation did not give one.
+	if t.BaseType == "" {
+		if m, line := p.inheritsFrom(); m != "" {
+			t.BaseType = m
+			t.BasePos = p.pos(line, 1)
+		}
+	}
+	// Rows that say "Inherited from [x]" hint at the base when nothing else names it.
+	for _, prop := range append(append([]*model.Property{}, t.Properties...), t.NavigationProperties...) {
+		if prop.InheritedFrom != "" {
+			p.res.baseHints[t] = append(p.res.baseHints[t], prop.InheritedFrom)
+		}
+	}
+
+	// JSON representation.
+	if primary != nil {
+		if code := p.nextCode(primary); code != nil {
+			ex := p.readExampleBlock(code, primary.annotation, model.ExampleRepresentation)
+			t.Representation = ex
+			p.addJSONOnlyProperties(t, ex)
+		}
+	}
+	p.res.types = append(p.res.types, t)
+
+	// Further resource blocks on the page document further types, with their JSON representation only.
+	for _, a := range annots {
+		if a == primary {
+			continue
+		}
+		name := annotType(a.annotation)
+		if name == "" || strings.EqualFold(shortName(name), t.Name) {
+			continue
+		}
+		extra := &model.Type{Kind: model.KindComplex, Namespace: p.namespace(), Page: p.path, Source: model.SourceResourcePage, Pos: a.annotation.Pos}
+		p.applyResourceAnnotation(extra, a.annotation)
+		if code := p.nextCode(a); code != nil {
+			ex := p.readExampleBlock(code, a.annotation, model.ExampleRepresentation)
+			extra.Representation = ex
+			p.addJSONOnlyProperties(extra, ex)
+		}
+		p.res.types = append(p.res.types, extra)
+	}
+}
+
+// h1Name returns x from a "x resource type" title.
+func (p *pageReader) h1Name() string {
+	title := ""
+	if p.page.H1 != nil {
+		title = p.page.H1.Text
+	} else {
+		title = p.page.Title
+	}
+	title = strings.TrimSpace(stripEmphasis(title))
+	for _, suf := range []string{" resource type", " complex type", " entity type", " resource", " type", " object"} {
+		if n, ok := cutSuffixFold(title, suf); ok {
+			n = strings.TrimSpace(n)
+			if identifier.MatchString(n) {
+				return n
+			}
+		}
+	}
+	if identifier.MatchString(title) {
+		return title
+	}
+	return ""
+}
+
+func annotType(a *model.Annotation) string {
+	t := a.String("@odata.type")
+	if t == "" {
+		t = a.String("@type")
+	}
+	return strings.TrimPrefix(strings.TrimSpace(t), "#")
+}
+
+func shortName(full string) string {
+	if i := strings.LastIndexByte(full, '.'); i >= 0 {
+		return full[i+1:]
+	}
+	return full
+}
+
+func splitName(full string) (ns, name string) {
+	if i := strings.LastIndexByte(full, '.'); i >= 0 {
+		return full[:i], full[i+1:]
+	}
+	return "", full
+}
+
+// applyResourceAnnotation takes the type's name, namespace, base type, key, openness and abstractness from a
+// resource annotation.
+func (p *pageReader) applyResourceAnnotation(t *model.Type, a *model.Annotation) {
+	full := annotType(a)
+	if full != "" {
+		ns, name := splitName(full)
+		if ns != "" {
+			t.Namespace = ns
+		}
+		t.Name = name
+		t.Pos = a.Pos
+	}
+	t.Annotation = a
+	if bt := strings.TrimPrefix(a.String("baseType"), "#"); bt != "" {
+		t.BaseType = bt
+		t.BasePos = a.Pos
+		if v := a.Value.Get("baseType"); v != nil {
+			t.BasePos = p.pos(v.Line, v.Col)
+		}
+	}
+	if k := a.String("keyProperty"); k != "" {
+		t.Key = []string{k}
+		t.Kind = model.KindEntity
+	}
+	t.Open = a.Bool("openType")
+	t.Abstract = a.Bool("abstract")
+}
+
+// inheritsFrom finds "Inherits from [x](x.md)" in the page's intro.
+func (p *pageReader) inheritsFrom() (string, int) {
+	for _, x := range p.blocks {
+		if x.kind == blockHeading && x.level >= 2 && classifySection(x.text) != sectionOther {
+			break
+		}
+		if x.kind != blockParagraph {
+			continue
+		}
+		if m := inheritsPhrase.FindStringSubmatchIndex(x.text); m != nil {
+			ref := x.text[m[2]:m[3]]
+			if label, _, ok := firstLink(ref); ok {
+				ref = label
+			} else if rm := refLink.FindStringSubmatch(ref); rm != nil {
+				ref = rm[1]
+			}
+			ref = strings.Trim(stripEmphasis(ref), "[]`*. ")
+			line := x.line + strings.Count(x.text[:m[0]], "\n")
+			if identifier.MatchString(shortName(ref)) {
+				return ref, line
+			}
+		}
+	}
+	return "", 0
+}
+
+// nextCode returns the first code block after b, before the next section heading.
+func (p *pageReader) nextCode(b *block) *block {
+	for i := b.idx + 1; i < len(p.blocks); i++ {
+		x := p.blocks[i]
+		switch x.kind {
+		case blockCode:
+			return x
+		case blockHeading:
+			if x.level <= 2 {
+				return nil
+			}
+		case blockComment:
+			if x.annotation != nil {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// checkDuplicates reports properties listed twice in a type's tables.
+func (p *pageReader) checkDuplicates(t *model.Type) {
+	seen := map[string]*model.Property{}
+	check := func(list []*model.Property) []*model.Property {
+		out := list[:0]
+		for _, prop := range list {
+			k := strings.ToLower(prop.Name)
+			if first, ok := seen[k]; ok {
+				p.diagAt(prop.Pos, model.SeverityWarning, "duplicate-property",
+					"property "+prop.Name+" is already listed at line "+itoa(first.Pos.Line))
+				continue
+			}
+			seen[k] = prop
+			out = append(out, prop)
+		}
+		return out
+	}
+	t.Properties = check(t.Properties)
+	t.NavigationProperties = check(t.NavigationProperties)
+}
+
+// addJSONOnlyProperties adds the properties the JSON representation shows but the tables do not, with a type
+// guessed from the placeholder value. Such properties are real more often than not (tables lag behind).
+func (p *pageReader) addJSONOnlyProperties(t *model.Type, ex *model.Example) {
+	if ex == nil || ex.JSON == nil || ex.JSON.Kind != model.ValueObject {
+		return
+	}
+	if len(t.Properties)+len(t.NavigationProperties) == 0 && !p.hasTableOfRole(model.TableProperties) {
+		// No table at all: the representation is the only definition.
+	}
+	for _, m := range ex.JSON.Members {
+		if strings.HasPrefix(m.Key, "@") || strings.Contains(m.Key, "@odata.") || m.Key == "" {
+			continue
+		}
+		if t.OwnProperty(m.Key) != nil {
+			continue
+		}
+		ref := guessType(m.Value)
+		ref.Pos = p.pos(m.Line, m.Col)
+		t.Properties = append(t.Properties, &model.Property{Name: m.Key, Type: ref, Source: model.FromJSON, Pos: p.pos(m.Line, m.Col)})
+	}
+}
+
+func (p *pageReader) hasTableOfRole(r model.TableRole) bool {
+	for _, t := range p.page.Tables {
+		if t.Role == r {
+			return true
+		}
+	}
+	return false
+}
+
+// guessType infers a type from a JSON representation placeholder: "String", "String (timestamp)", true, 1024,
+// {"@odata.type": "microsoft.graph.x"}, [ ... ].
+func guessType(v *model.Value) model.TypeRef {
+	if v == nil {
+		return model.TypeRef{Name: "Edm.String", Kind: model.KindPrimitive}
+	}
+	switch v.Kind {
+	case model.ValueArray:
+		if len(v.Items) > 0 {
+			r := guessType(v.Items[0])
+			r.Collection = true
+			return r
+		}
+		return model.TypeRef{Name: "Edm.String", Kind: model.KindPrimitive, Collection: true}
+	case model.ValueObject:
+		if t := strings.TrimPrefix(v.Get("@odata.type").Text(), "#"); t != "" {
+			return model.TypeRef{Name: t}
+		}
+		return model.TypeRef{Name: jsonTypeName, Kind: model.KindPrimitive}
+	case model.ValueBool:
+		return model.TypeRef{Name: "Edm.Boolean", Kind: model.KindPrimitive}
+	case model.ValueNumber:
+		if strings.ContainsAny(v.Str, ".eE") {
+			return model.TypeRef{Name: "Edm.Double", Kind: model.KindPrimitive}
+		}
+		return model.TypeRef{Name: "Edm.Int32", Kind: model.KindPrimitive}
+	case model.ValueString:
+		return placeholderType(v.Str)
+	}
+	return model.TypeRef{Name: "Edm.String", Kind: model.KindPrimitive}
+}
+
+// placeholderType reads the type a string placeholder names: "String", "Int32", "DateTimeOffset",
+// "String (timestamp)", "String (identifier)", "Guid", "binary".
+func placeholderType(s string) model.TypeRef {
+	l := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case strings.Contains(l, "timestamp") || l == "datetimeoffset" || l == "datetime":
+		return model.TypeRef{Name: "Edm.DateTimeOffset", Kind: model.KindPrimitive}
+	}
+	word := l
+	if i := strings.IndexAny(word, " ("); i > 0 {
+		word = word[:i]
+	}
+	if pn := primitiveName(word); pn != "" && pn != jsonTypeName {
+		return model.TypeRef{Name: pn, Kind: model.KindPrimitive}
+	}
+	return model.TypeRef{Name: "Edm.String", Kind: model.KindPrimitive}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

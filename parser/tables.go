@@ -1,0 +1,229 @@
+package parser
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// readTable reads a goldmark table. Cells are re-split from the source lines because goldmark drops cells beyond
+// the header's count, and ragged rows are a defect worth reporting, not hiding.
+func (p *pageReader) readTable(n *east.Table, src []byte) {
+	var rowLines []int
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if pos := c.Pos(); pos >= 0 {
+			rowLines = append(rowLines, p.lines.lineOf(pos))
+		}
+	}
+	if len(rowLines) == 0 {
+		return
+	}
+	t := &model.Table{Pos: p.pos(rowLines[0], 1)}
+	t.Header = p.splitRow(rowLines[0])
+	for _, l := range rowLines[1:] {
+		t.Rows = append(t.Rows, model.Row{Pos: p.pos(l, 1), Cells: p.splitRow(l)})
+	}
+	p.addTable(t, rowLines[0], rowLines[len(rowLines)-1])
+	// Links inside cells.
+	p.collectLinks(n, src)
+}
+
+// pipeParagraph recognizes a table goldmark did not accept (header and delimiter row with different cell counts).
+func (p *pageReader) pipeParagraph(start, end int, raw string) *model.Table {
+	if end-start < 1 || !strings.HasPrefix(strings.TrimSpace(raw), "|") {
+		return nil
+	}
+	if !isDelimiterRow(p.lines.line(start + 1)) {
+		return nil
+	}
+	t := &model.Table{Pos: p.pos(start, 1), Header: p.splitRow(start)}
+	for l := start + 2; l <= end; l++ {
+		t.Rows = append(t.Rows, model.Row{Pos: p.pos(l, 1), Cells: p.splitRow(l)})
+	}
+	p.diag(start+1, 1, model.SeverityWarning, "table-shape",
+		"the delimiter row has a different number of columns than the header; the table does not render as a table")
+	return t
+}
+
+func isDelimiterRow(l string) bool {
+	l = strings.TrimSpace(l)
+	if !strings.Contains(l, "-") || !strings.Contains(l, "|") && !strings.HasPrefix(l, "-") {
+		return false
+	}
+	for _, c := range l {
+		if c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// splitRow splits line n of the page into trimmed cells at unescaped pipes, with the column where each starts.
+func (p *pageReader) splitRow(n int) []model.Cell {
+	return splitCells(p.lines.line(n), func(col int) model.Pos { return p.pos(n, col) })
+}
+
+func splitCells(l string, at func(col int) model.Pos) []model.Cell {
+	// Skip a blockquote marker and leading space; then an optional leading pipe.
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t' || l[i] == '>') {
+		i++
+	}
+	if i < len(l) && l[i] == '|' {
+		i++
+	}
+	end := len(l)
+	for end > i && (l[end-1] == ' ' || l[end-1] == '\t' || l[end-1] == '\r') {
+		end--
+	}
+	if end > i && l[end-1] == '|' && (end < 2 || l[end-2] != '\\') {
+		end--
+	}
+	var cells []model.Cell
+	start := i
+	flush := func(stop int) {
+		raw := l[start:stop]
+		lead := len(raw) - len(strings.TrimLeft(raw, " \t\u00a0"))
+		col := utf8.RuneCountInString(l[:start+lead]) + 1
+		text := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
+		text = strings.ReplaceAll(text, `\|`, "|")
+		cells = append(cells, model.Cell{Text: text, Pos: at(col)})
+	}
+	for j := i; j < end; j++ {
+		if l[j] == '\\' {
+			j++
+			continue
+		}
+		if l[j] == '|' {
+			flush(j)
+			start = j + 1
+		}
+	}
+	flush(end)
+	return cells
+}
+
+// addTable records a table as a block, deciding its role from its header and section.
+func (p *pageReader) addTable(t *model.Table, start, end int) {
+	b := &block{kind: blockTable, line: start, endLine: end, table: t}
+	p.addBlock(b)
+	if sec := b.section(); sec != nil {
+		t.Section = sec.text
+	}
+	if len(p.page.Tables) == 0 && p.frontMatterTable(t) {
+		p.page.Tables = append(p.page.Tables, t)
+		return
+	}
+	t.Role = tableRole(t, b)
+	p.page.Tables = append(p.page.Tables, t)
+	// Ragged rows: more or fewer cells than the header. One missing trailing cell is common and renders fine.
+	for _, r := range t.Rows {
+		if len(r.Cells) > len(t.Header) {
+			p.diagAt(r.Pos, model.SeverityWarning, "table-shape",
+				"this row has more cells than the header; the extra cells are not shown (escape '|' inside a cell as '\\|')")
+		}
+	}
+}
+
+// columns gives the index of each known column of a table header.
+type columns struct {
+	name, typ, desc, value, required, perm int
+}
+
+func headerColumns(h []model.Cell) columns {
+	c := columns{name: -1, typ: -1, desc: -1, value: -1, required: -1, perm: -1}
+	for i, cell := range h {
+		switch normHeader(cell.Text) {
+		case "property", "property name", "name", "parameter", "parameter name", "relationship", "member", "members",
+			"header", "request header", "field", "key", "enum member", "value name", "permission type", "method":
+			if c.name < 0 {
+				c.name = i
+			}
+		case "type", "data type", "return type", "property type", "value type":
+			if c.typ < 0 {
+				c.typ = i
+			}
+		case "description", "details", "notes", "remarks", "values", "definition":
+			if c.desc < 0 {
+				c.desc = i
+			}
+		case "value", "int value", "numeric value", "enum value":
+			if c.value < 0 {
+				c.value = i
+			}
+		case "required", "required?", "is required", "optional", "mandatory":
+			c.required = i
+		case "permissions", "permissions from least to most privileged", "permissions from most to least privileged",
+			"least privileged permissions", "higher privileged permissions", "permission":
+			if c.perm < 0 {
+				c.perm = i
+			}
+		}
+	}
+	return c
+}
+
+// normHeader lower-cases a header cell and drops emphasis and punctuation.
+func normHeader(s string) string {
+	s = strings.ToLower(stripEmphasis(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '(' || r == ')' || r == ':' || r == '.':
+			continue
+		case r == ' ' || r == '\t' || r == '_' || r == '\u00a0':
+			space = true
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func tableRole(t *model.Table, b *block) model.TableRole {
+	if len(t.Header) == 0 {
+		return model.TableOther
+	}
+	first := normHeader(t.Header[0].Text)
+	cols := headerColumns(t.Header)
+	kind, _ := b.innermost()
+	switch {
+	case first == "permission type" || cols.perm >= 0 && kind == sectionPermissions:
+		return model.TablePermissions
+	case first == "method" || kind == sectionMethods:
+		return model.TableMethods
+	case first == "member" || first == "members" || first == "enum member" || first == "name" && cols.value >= 0 && cols.typ < 0:
+		return model.TableEnumMembers
+	case kind == sectionEnumValues && cols.typ < 0:
+		return model.TableEnumMembers
+	case kind == sectionHeaders || first == "header" || first == "request header":
+		return model.TableHeaders
+	case first == "relationship" || kind == sectionRelationships && cols.typ >= 0:
+		return model.TableRelationships
+	case kind == sectionRequestBody && cols.typ >= 0:
+		return model.TableRequestBody
+	case kind == sectionParameters && cols.typ >= 0:
+		return model.TableParameters
+	case kind == sectionProperties && cols.typ >= 0 || first == "property" && cols.typ >= 0:
+		return model.TableProperties
+	case cols.typ >= 0 && cols.name >= 0 && b.under(sectionRequestBody):
+		return model.TableRequestBody
+	}
+	return model.TableOther
+}
+
+// cell returns row cell i, or an empty cell positioned at the row when the row is short.
+func cell(r model.Row, i int) model.Cell {
+	if i >= 0 && i < len(r.Cells) {
+		return r.Cells[i]
+	}
+	return model.Cell{Pos: r.Pos}
+}

@@ -1,0 +1,188 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+)
+
+// typeCell is a type column cell as understood, before cross-page resolution.
+type typeCell struct {
+	name       string // "Edm.String" for primitives; the type name as written otherwise
+	collection bool
+	primitive  bool
+	link       string // the cell's link target, if any
+	enumHint   bool   // the cell said "x enum"
+}
+
+// primitives maps the spellings the docs use for Edm primitive types (lower-cased, "Edm." removed).
+var primitives = map[string]string{
+	"string": "Edm.String", "str": "Edm.String", "url": "Edm.String", "uri": "Edm.String", "text": "Edm.String",
+	"int32": "Edm.Int32", "int": "Edm.Int32", "integer": "Edm.Int32", "int 32": "Edm.Int32", "number": "Edm.Int32", "numeric": "Edm.Int32",
+	"int64": "Edm.Int64", "long": "Edm.Int64", "int16": "Edm.Int16", "short": "Edm.Int16",
+	"byte": "Edm.Byte", "sbyte": "Edm.SByte",
+	"boolean": "Edm.Boolean", "bool": "Edm.Boolean",
+	"double": "Edm.Double", "single": "Edm.Single", "float": "Edm.Single", "decimal": "Edm.Decimal",
+	"datetimeoffset": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
+	"date": "Edm.Date", "timeofday": "Edm.TimeOfDay", "duration": "Edm.Duration", "timespan": "Edm.Duration",
+	"guid": "Edm.Guid", "uuid": "Edm.Guid",
+	"binary": "Edm.Binary", "base64": "Edm.Binary", "base64binary": "Edm.Binary",
+	"stream": "Edm.Stream",
+	"geographypoint": "Edm.GeographyPoint",
+	"untyped": "Edm.Untyped",
+}
+
+// jsonTypeName is the name Graph's schema gives its untyped JSON complex type.
+const jsonTypeName = "microsoft.graph.Json"
+
+// primitiveName returns the Edm name for a spelling, or "".
+func primitiveName(s string) string {
+	l := strings.ToLower(strings.TrimSpace(s))
+	l = strings.TrimPrefix(l, "edm.")
+	if p, ok := primitives[l]; ok {
+		return p
+	}
+	switch l {
+	case "json", "json object", "untyped json object", "microsoft.graph.json", "graph.json", "object":
+		return jsonTypeName
+	}
+	return ""
+}
+
+var (
+	refLink       = regexp.MustCompile(`\[([^\]]+)\]\[([^\]]*)\]`)
+	collectionOf  = regexp.MustCompile(`(?i)^collection\s*\(\s*(.*?)\s*\)$`)
+	parenNote     = regexp.MustCompile(`\s*\((optional|required|url|timestamp|readonly|read-only|identifier|enum|nullable|.{0,20}format.{0,20})\)\s*`)
+	typeNameShape = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+)
+
+// parseTypeCell reads a type cell in any of the forms the docs use: String, string, Edm.String, `Edm.String`,
+// [user](../resources/user.md), [user][ref], "[x](x.md) collection", "String collection", Collection(x), x[],
+// bare enum names, "x enum", namespaced names. It returns a problem description when the form is not understood.
+func parseTypeCell(raw string, refs map[string]string) (tc typeCell, problem string) {
+	s := strings.TrimSpace(raw)
+	if strings.ContainsRune(s, '<') {
+		s = htmlTag.ReplaceAllString(s, " ")
+	}
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	s = strings.TrimSpace(strings.TrimRight(s, ". "))
+	if s == "" {
+		return tc, "the type cell is empty"
+	}
+	// A link: its label is the type; what is around it says collection or enum.
+	rest := s
+	if m := mdLink.FindStringSubmatchIndex(s); m != nil && s[m[0]] != '!' {
+		tc.name = s[m[2]:m[3]]
+		tc.link = strings.TrimSpace(s[m[4]:m[5]])
+		rest = s[:m[0]] + " " + s[m[1]:]
+	} else if m := refLink.FindStringSubmatchIndex(s); m != nil {
+		tc.name = s[m[2]:m[3]]
+		ref := s[m[4]:m[5]]
+		if ref == "" {
+			ref = tc.name
+		}
+		tc.link = refs[strings.ToLower(ref)]
+		rest = s[:m[0]] + " " + s[m[1]:]
+	}
+	rest = strings.TrimSpace(stripEmphasis(rest))
+	if tc.name != "" {
+		tc.name = strings.TrimSpace(stripEmphasis(tc.name))
+		low := strings.ToLower(rest)
+		switch {
+		case low == "":
+		case strings.HasPrefix(low, "collection") || low == "[]" || strings.HasPrefix(low, "[] collection") || low == "array":
+			tc.collection = true
+		case low == "enum" || low == "enumeration" || low == "enum collection":
+			tc.enumHint = true
+			tc.collection = strings.Contains(low, "collection")
+		case low == "resource" || low == "object" || low == "(optional)" || low == "[] resource":
+		case strings.HasPrefix(low, "collection.") || strings.HasPrefix(low, "collection,"):
+			tc.collection = true
+			problem = "the type cell holds more than a type: " + s
+		case low == "collection (" || low == "collection ()" || low == "collection()":
+			tc.collection = true
+		case strings.HasPrefix(low, "collection(") && strings.HasSuffix(low, ")"):
+			tc.collection = true
+		default:
+			if strings.HasPrefix(low, "or ") || strings.Contains(low, " or ") {
+				problem = "the type cell names more than one type: " + s
+			} else if strings.Contains(low, "collection") {
+				tc.collection = true
+			} else {
+				problem = "the type cell holds more than a type: " + s
+			}
+		}
+		// "Collection([x](x.md))"
+		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "collection(") {
+			tc.collection = true
+		}
+		tc.name = strings.TrimSuffix(tc.name, "[]")
+		if p := primitiveName(tc.name); p != "" {
+			tc.name, tc.primitive = p, true
+		}
+		if !tc.primitive && !typeNameShape.MatchString(tc.name) {
+			return tc, "the link in the type cell does not name a type: " + raw
+		}
+		return tc, problem
+	}
+
+	s = rest
+	if m := collectionOf.FindStringSubmatch(s); m != nil {
+		tc.collection = true
+		s = m[1]
+	}
+	s = parenNote.ReplaceAllString(s, " ")
+	s = strings.TrimSpace(s)
+	// "string, maximum size 20": the type is the first part.
+	if i := strings.IndexAny(s, ",;"); i > 0 {
+		problem = "the type cell holds more than a type: " + raw
+		s = strings.TrimSpace(s[:i])
+	}
+	words := strings.Fields(s)
+	for len(words) > 1 {
+		last := strings.ToLower(words[len(words)-1])
+		switch last {
+		case "collection", "collection.", "array", "list":
+			tc.collection = true
+		case "enum", "enumeration", "flags":
+			tc.enumHint = true
+		case "object", "value", "resource", "type":
+		default:
+			goto done
+		}
+		words = words[:len(words)-1]
+	}
+done:
+	if len(words) >= 2 && strings.EqualFold(words[0], "collection") && strings.EqualFold(words[1], "of") {
+		tc.collection = true
+		words = words[2:]
+	}
+	if len(words) == 0 {
+		return tc, "the type cell names no type: " + raw
+	}
+	name := strings.Join(words, " ")
+	if strings.HasSuffix(name, "[]") {
+		tc.collection = true
+		name = strings.TrimSuffix(name, "[]")
+	}
+	if p := primitiveName(name); p != "" {
+		tc.name, tc.primitive = p, true
+		return tc, problem
+	}
+	if len(words) > 1 {
+		if strings.EqualFold(words[1], "or") || strings.Contains(name, " or ") {
+			problem = "the type cell names more than one type: " + raw
+		} else if problem == "" {
+			problem = "the type cell is not a type: " + raw
+		}
+		name = words[0]
+		if p := primitiveName(name); p != "" {
+			tc.name, tc.primitive = p, true
+			return tc, problem
+		}
+	}
+	if !typeNameShape.MatchString(name) {
+		return tc, "the type cell is not a type: " + raw
+	}
+	tc.name = name
+	return tc, problem
+}
