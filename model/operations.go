@@ -4,11 +4,11 @@ package model
 type Operation struct {
 	// ID is the page path without ".md", plus "#" and the lower-case verb when the page documents several verbs:
 	// "api/user-post-users", "api/driveitem-put-content#put".
-	ID          string `json:"id"`
-	Page        string `json:"page"`
-	Title       string `json:"title,omitempty"`
-	Description string `json:"description,omitempty"`
-	Method      string `json:"method"`
+	ID          string  `json:"id"`
+	Page        string  `json:"page"`
+	Title       string  `json:"title,omitempty"`
+	Description string  `json:"description,omitempty"`
+	Method      string  `json:"method"`
 	Paths       []*Path `json:"paths"`
 	Pos         Pos     `json:"pos"` // the first request line
 

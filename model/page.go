@@ -14,23 +14,23 @@ const (
 // Page is one markdown file as read: its metadata, outline, links and tables. The types and operations it
 // documents are in Model.Types and Model.Operations, which point back to it by path.
 type Page struct {
-	Path        string      `json:"path"`
-	Kind        PageKind    `json:"kind"`
-	DocType     string      `json:"docType,omitempty"`
-	Title       string      `json:"title,omitempty"`
-	Description string      `json:"description,omitempty"`
-	H1          *Text       `json:"h1,omitempty"`
-	Namespace   *Text       `json:"namespace,omitempty"`
-	FrontMatter FrontMatter `json:"frontMatter"`
-	Headings    []Heading   `json:"headings,omitempty"`
-	Links       []Link      `json:"links,omitempty"`
-	Includes    []Include   `json:"includes,omitempty"`
-	Tables      []*Table    `json:"tables,omitempty"`
+	Path        string        `json:"path"`
+	Kind        PageKind      `json:"kind"`
+	DocType     string        `json:"docType,omitempty"`
+	Title       string        `json:"title,omitempty"`
+	Description string        `json:"description,omitempty"`
+	H1          *Text         `json:"h1,omitempty"`
+	Namespace   *Text         `json:"namespace,omitempty"`
+	FrontMatter FrontMatter   `json:"frontMatter"`
+	Headings    []Heading     `json:"headings,omitempty"`
+	Links       []Link        `json:"links,omitempty"`
+	Includes    []Include     `json:"includes,omitempty"`
+	Tables      []*Table      `json:"tables,omitempty"`
 	Annotations []*Annotation `json:"annotations,omitempty"`
-	CodeBlocks  []CodeBlock `json:"codeBlocks,omitempty"`
-	Degraded    bool        `json:"degraded,omitempty"` // markdown structure was missing; read as plain text
-	Types       []string    `json:"types,omitempty"`      // full names of types this page defines
-	Operations  []string    `json:"operations,omitempty"` // IDs of operations this page defines
+	CodeBlocks  []CodeBlock   `json:"codeBlocks,omitempty"`
+	Degraded    bool          `json:"degraded,omitempty"`   // markdown structure was missing; read as plain text
+	Types       []string      `json:"types,omitempty"`      // full names of types this page defines
+	Operations  []string      `json:"operations,omitempty"` // IDs of operations this page defines
 
 	// Source is the page's text, kept for checks that look at raw lines (placeholders, Content-Length).
 	Source []byte `json:"-"`
@@ -167,11 +167,11 @@ type Cell struct {
 
 // Annotation is a docs annotation comment: <!-- { "blockType": "...", ... } -->.
 type Annotation struct {
-	Pos       Pos          `json:"pos"`
-	BlockType string       `json:"blockType,omitempty"`
-	Value     *Value       `json:"value,omitempty"`  // the parsed object, with key positions
-	Issues    []JSONIssue  `json:"issues,omitempty"` // syntax tolerated or not
-	Raw       string       `json:"-"`
+	Pos       Pos         `json:"pos"`
+	BlockType string      `json:"blockType,omitempty"`
+	Value     *Value      `json:"value,omitempty"`  // the parsed object, with key positions
+	Issues    []JSONIssue `json:"issues,omitempty"` // syntax tolerated or not
+	Raw       string      `json:"-"`
 }
 
 // String returns the string value of key, ignoring case of the key.
@@ -201,7 +201,7 @@ func (a *Annotation) Bool(key string) bool {
 type CodeBlock struct {
 	Pos      Pos    `json:"pos"` // line of the opening fence
 	Info     string `json:"info,omitempty"`
-	Lines    int    `json:"lines"`          // number of content lines
+	Lines    int    `json:"lines"`           // number of content lines
 	Blank    bool   `json:"blank,omitempty"` // only whitespace inside
 	Section  string `json:"section,omitempty"`
 	HasAnnot bool   `json:"annotated,omitempty"`

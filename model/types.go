@@ -30,9 +30,9 @@ type Type struct {
 	Flags     bool          `json:"flags,omitempty"`     // members combine ("password, sms")
 	Evolvable bool          `json:"evolvable,omitempty"` // has the unknownFutureValue sentinel
 
-	Page   string      `json:"page"`
-	Pos    Pos         `json:"pos"`
-	Source TypeSource  `json:"source"`
+	Page   string     `json:"page"`
+	Pos    Pos        `json:"pos"`
+	Source TypeSource `json:"source"`
 	// Annotation is the page's resource annotation; Representation its JSON representation block.
 	Annotation     *Annotation `json:"-"`
 	Representation *Example    `json:"-"`

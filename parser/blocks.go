@@ -41,7 +41,7 @@ type block struct {
 	contentLine int
 	table       *model.Table
 	annotation  *model.Annotation
-	idx int // index in pageReader.blocks
+	idx         int // index in pageReader.blocks
 	// heading context: the nearest headings of level 1..6 above this block.
 	heads [7]*block
 	// reconstructed is set on code blocks the plain-text reader recovered.

@@ -178,7 +178,9 @@ type pageReader struct {
 	res    *pageResult
 }
 
-func (p *pageReader) pos(line, col int) model.Pos { return model.Pos{File: p.path, Line: line, Col: col} }
+func (p *pageReader) pos(line, col int) model.Pos {
+	return model.Pos{File: p.path, Line: line, Col: col}
+}
 
 func (p *pageReader) diag(line, col int, sev model.Severity, rule, msg string) {
 	p.res.diags = append(p.res.diags, model.Diagnostic{Pos: p.pos(line, col), Severity: sev, Rule: rule, Message: msg})

@@ -26,9 +26,9 @@ var primitives = map[string]string{
 	"date": "Edm.Date", "timeofday": "Edm.TimeOfDay", "duration": "Edm.Duration", "timespan": "Edm.Duration",
 	"guid": "Edm.Guid", "uuid": "Edm.Guid",
 	"binary": "Edm.Binary", "base64": "Edm.Binary", "base64binary": "Edm.Binary",
-	"stream": "Edm.Stream",
+	"stream":         "Edm.Stream",
 	"geographypoint": "Edm.GeographyPoint",
-	"untyped": "Edm.Untyped",
+	"untyped":        "Edm.Untyped",
 }
 
 // jsonTypeName is the name Graph's schema gives its untyped JSON complex type.
