@@ -164,6 +164,8 @@ type pageResult struct {
 	diags []model.Diagnostic
 	// baseHints are base types suggested by "Inherited from [x]" rows, for types with no stated base.
 	baseHints map[*model.Type][]string
+	// hasMethods marks types whose page lists methods: only entities are addressable.
+	hasMethods map[*model.Type]bool
 }
 
 // pageReader holds the state of reading one page.
@@ -194,7 +196,7 @@ var refDef = regexp.MustCompile(`(?m)^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?
 
 // readPage reads one page. It never fails: problems become diagnostics.
 func readPage(file string, src []byte) (res *pageResult) {
-	res = &pageResult{baseHints: map[*model.Type][]string{}}
+	res = &pageResult{baseHints: map[*model.Type][]string{}, hasMethods: map[*model.Type]bool{}}
 	p := &pageReader{path: file, src: src, lines: newLineIndex(src), res: res}
 	p.page = &model.Page{Path: file, Source: src, Kind: model.PageUnknown}
 	res.page = p.page
@@ -306,43 +308,89 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// classify decides the page kind from doc_type, then its folder, then its content.
+// classify decides the page kind from doc_type, checked against the content: a page whose doc_type says one
+// kind while its title and sections plainly say another is read as what it is, and the mismatch reported.
 func (p *pageReader) classify() {
 	dt := strings.ToLower(strings.TrimSpace(p.page.DocType))
 	dt = strings.TrimRight(dt, "_ ")
+	declared := model.PageUnknown
 	switch dt {
 	case "resourcepagetype":
-		p.page.Kind = model.PageResource
+		declared = model.PageResource
 	case "enumpagetype":
-		p.page.Kind = model.PageEnum
+		declared = model.PageEnum
 	case "apipagetype":
-		p.page.Kind = model.PageAPI
+		declared = model.PageAPI
 	case "conceptualpagetype", "conceptual", "overview":
-		p.page.Kind = model.PageConceptual
+		declared = model.PageConceptual
 	}
-	if p.page.Kind != model.PageUnknown {
-		return
+	content := p.contentKind()
+	kind := declared
+	switch {
+	case declared == model.PageUnknown:
+		kind = content
+	case content != model.PageUnknown && content != declared && declared != model.PageConceptual && p.strongContent(content):
+		kind = content
+		if f, ok := p.page.FrontMatter.Get("doc_type"); ok {
+			p.diagAt(f.Pos, model.SeverityWarning, "doc-type", fmt.Sprintf("doc_type is %s but the page is a %s page; write doc_type: %s", p.page.DocType, content, docTypeFor(content)))
+		}
 	}
+	if kind == model.PageUnknown {
+		switch {
+		case strings.Contains("/"+p.path, "/api/"):
+			kind = model.PageAPI
+		case strings.Contains("/"+p.path, "/resources/"):
+			kind = model.PageResource
+		}
+	}
+	p.page.Kind = kind
+}
+
+func docTypeFor(k model.PageKind) string {
+	switch k {
+	case model.PageResource:
+		return "resourcePageType"
+	case model.PageEnum:
+		return "enumPageType"
+	case model.PageAPI:
+		return "apiPageType"
+	}
+	return "conceptualPageType"
+}
+
+// contentKind says what the title and sections show the page to be.
+func (p *pageReader) contentKind() model.PageKind {
 	h1 := ""
 	if p.page.H1 != nil {
 		h1 = strings.ToLower(p.page.H1.Text)
 	}
 	switch {
 	case strings.HasSuffix(h1, " enum type") || strings.HasSuffix(h1, " enumeration type"):
-		p.page.Kind = model.PageEnum
+		return model.PageEnum
 	case strings.HasSuffix(h1, " resource type") || strings.HasSuffix(h1, " complex type") || strings.HasSuffix(h1, " entity type"):
-		p.page.Kind = model.PageResource
+		return model.PageResource
 	case p.hasSection(sectionHTTPRequest) || p.hasRequestLine():
-		p.page.Kind = model.PageAPI
+		return model.PageAPI
 	case p.hasAnnotation("resource"):
-		p.page.Kind = model.PageResource
-	case strings.Contains("/"+p.path, "/api/"):
-		p.page.Kind = model.PageAPI
-	case strings.Contains("/"+p.path, "/resources/"):
-		p.page.Kind = model.PageResource
+		return model.PageResource
 	case p.hasSection(sectionMembers):
-		p.page.Kind = model.PageEnum
+		return model.PageEnum
 	}
+	return model.PageUnknown
+}
+
+// strongContent reports whether the content evidence for kind k outweighs a doc_type: a resource page has a
+// resource annotation or a Properties section and no HTTP request section; an API page has request lines.
+func (p *pageReader) strongContent(k model.PageKind) bool {
+	switch k {
+	case model.PageResource:
+		return (p.hasAnnotation("resource") || p.hasSection(sectionProperties)) && !p.hasSection(sectionHTTPRequest)
+	case model.PageEnum:
+		return p.hasSection(sectionMembers) && !p.hasSection(sectionHTTPRequest)
+	case model.PageAPI:
+		return p.hasSection(sectionHTTPRequest) && !p.hasAnnotation("resource")
+	}
+	return false
 }
 
 func (p *pageReader) hasSection(k sectionKind) bool {

@@ -20,6 +20,8 @@ type resolver struct {
 	byPage  map[string][]*model.Type // page path → types it defines, in page order
 	pageNS  map[string]string
 	diags   []model.Diagnostic
+	// hasMethods marks types whose page lists methods.
+	hasMethods map[*model.Type]bool
 }
 
 var sourceRank = map[model.TypeSource]int{
@@ -33,6 +35,7 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 		pageNS: map[string]string{},
 	}
 	baseHints := map[*model.Type][]string{}
+	r.hasMethods = map[*model.Type]bool{}
 	for _, res := range results {
 		if res == nil {
 			continue
@@ -45,6 +48,9 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 		}
 		for t, h := range res.baseHints {
 			baseHints[t] = h
+		}
+		for t := range res.hasMethods {
+			r.hasMethods[t] = true
 		}
 		for _, t := range res.types {
 			r.addType(t)
@@ -80,6 +86,7 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 	}
 	r.baseTypes(baseHints)
 	r.kinds()
+	r.entityBases()
 	r.inheritance()
 	r.fillKinds()
 	r.flagsFromExamples()
@@ -106,6 +113,8 @@ func (r *resolver) addType(t *model.Type) {
 			if !sameMembers(old, t) {
 				r.diag(t.Pos, model.SeverityWarning, "duplicate-type", fmt.Sprintf("enum %s is also documented at %s with different members", t.FullName(), old.Pos))
 			}
+		case t.Source == model.SourceResourcePage && old.Source == model.SourceResourcePage:
+			r.mergeSplitType(old, t)
 		case sourceRank[t.Source] == sourceRank[old.Source]:
 			r.diag(t.Pos, model.SeverityWarning, "duplicate-type", fmt.Sprintf("type %s is also documented at %s; this definition is ignored", t.FullName(), old.Pos))
 		}
@@ -139,6 +148,49 @@ func (r *resolver) replaceType(old, t *model.Type) {
 			r.m.Types[i] = t
 		}
 	}
+}
+
+// mergeSplitType joins two resource pages that document the same type. Graph splits some types across pages
+// (user.md and intune-devices-user.md each list part of user); the page named after the type is the main one,
+// and the other contributes the properties the main page lacks.
+func (r *resolver) mergeSplitType(old, t *model.Type) {
+	main, part := old, t
+	if mainPageScore(t) > mainPageScore(old) {
+		main, part = t, old
+		r.replaceType(old, t)
+	}
+	for _, p := range part.Properties {
+		if main.OwnProperty(p.Name) == nil {
+			main.Properties = append(main.Properties, p)
+		}
+	}
+	for _, p := range part.NavigationProperties {
+		if main.OwnProperty(p.Name) == nil {
+			main.NavigationProperties = append(main.NavigationProperties, p)
+		}
+	}
+	if main.BaseType == "" && part.BaseType != "" {
+		main.BaseType, main.BasePos = part.BaseType, part.BasePos
+	}
+	if len(main.Key) == 0 {
+		main.Key = part.Key
+	}
+	main.Open = main.Open || part.Open
+	r.diag(part.Pos, model.SeverityInfo, "split-type", fmt.Sprintf("type %s is documented in parts; its main page is %s", t.FullName(), main.Page))
+}
+
+// mainPageScore ranks the pages of a split type: the page named after the type, then a non-Intune page, then
+// the page with more properties.
+func mainPageScore(t *model.Type) int {
+	base := strings.ToLower(path.Base(t.Page))
+	score := len(t.Properties) + len(t.NavigationProperties)
+	if strings.TrimSuffix(base, ".md") == strings.ToLower(t.Name) {
+		score += 100000
+	}
+	if !strings.HasPrefix(base, "intune-") {
+		score += 10000
+	}
+	return score
 }
 
 func sameMembers(a, b *model.Type) bool {
@@ -472,8 +524,22 @@ func orPos(p, fallback model.Pos) model.Pos {
 	return p
 }
 
-// kinds decides entity versus complex: a key, or a base type that is an entity, makes an entity.
+// kinds decides entity versus complex. A key makes an entity; so do methods on its page, relationships of its
+// own, being the target of another type's relationship, and a base type that is an entity.
 func (r *resolver) kinds() {
+	navTargets := map[*model.Type]bool{}
+	for _, t := range r.m.Types {
+		for _, p := range t.NavigationProperties {
+			if nt := r.byFull[strings.ToLower(p.Type.Name)]; nt != nil {
+				navTargets[nt] = true
+			}
+		}
+	}
+	for _, t := range r.m.Types {
+		if t.Kind == model.KindComplex && (r.hasMethods[t] || len(t.NavigationProperties) > 0 || navTargets[t]) {
+			t.Kind = model.KindEntity
+		}
+	}
 	changed := true
 	for changed {
 		changed = false
@@ -491,6 +557,25 @@ func (r *resolver) kinds() {
 				changed = true
 			}
 		}
+	}
+}
+
+// entityBases gives an entity type with no stated base the root type "entity" of its namespace (or of
+// microsoft.graph) when it has an id property: in Graph every entity with an id key derives from entity, which
+// declares id, and the docs rarely say so.
+func (r *resolver) entityBases() {
+	for _, t := range r.m.Types {
+		if t.Kind != model.KindEntity || t.BaseType != "" || strings.EqualFold(t.Name, "entity") || t.OwnProperty("id") == nil {
+			continue
+		}
+		root := r.byFull[strings.ToLower(t.Namespace+".entity")]
+		if root == nil {
+			root = r.byFull["microsoft.graph.entity"]
+		}
+		if root == nil || root == t || root.Kind != model.KindEntity || root.OwnProperty("id") == nil {
+			continue
+		}
+		t.BaseType = root.FullName()
 	}
 }
 

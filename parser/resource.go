@@ -112,7 +112,8 @@ func (p *pageReader) readResource() {
 		nav := tbl.Role == model.TableRelationships
 		for _, r := range tbl.Rows {
 			prop := p.propertyFromRow(tbl, cols, r)
-			if prop == nil {
+			if prop == nil || strings.HasPrefix(prop.Name, "@") {
+				// "@microsoft.graph.downloadUrl" rows document instance annotations, not properties.
 				continue
 			}
 			if nav {
@@ -144,6 +145,11 @@ func (p *pageReader) readResource() {
 			ex := p.readExampleBlock(code, primary.annotation, model.ExampleRepresentation)
 			t.Representation = ex
 			p.addJSONOnlyProperties(t, ex)
+		}
+	}
+	for _, tbl := range p.page.Tables {
+		if tbl.Role == model.TableMethods && len(tbl.Rows) > 0 && strings.Contains(strings.Join(cellTexts(tbl.Rows[0]), " "), "](") {
+			p.res.hasMethods[t] = true
 		}
 	}
 	p.res.types = append(p.res.types, t)
@@ -259,13 +265,16 @@ func (p *pageReader) inheritsFrom() (string, int) {
 			}
 			ref = strings.Trim(stripEmphasis(ref), "[]`*. ")
 			line := x.line + strings.Count(x.text[:m[0]], "\n")
-			if identifier.MatchString(shortName(ref)) {
+			if identifier.MatchString(shortName(ref)) && !baseStopWords[strings.ToLower(ref)] {
 				return ref, line
 			}
 		}
 	}
 	return "", 0
 }
+
+// baseStopWords are words that follow "inherits from" without naming a type ("inherits from base policy type").
+var baseStopWords = map[string]bool{"base": true, "a": true, "an": true, "the": true, "this": true, "its": true, "other": true}
 
 // nextCode returns the first code block after b, before the next section heading.
 func (p *pageReader) nextCode(b *block) *block {
@@ -314,11 +323,9 @@ func (p *pageReader) addJSONOnlyProperties(t *model.Type, ex *model.Example) {
 	if ex == nil || ex.JSON == nil || ex.JSON.Kind != model.ValueObject {
 		return
 	}
-	if len(t.Properties)+len(t.NavigationProperties) == 0 && !p.hasTableOfRole(model.TableProperties) {
-		// No table at all: the representation is the only definition.
-	}
 	for _, m := range ex.JSON.Members {
-		if strings.HasPrefix(m.Key, "@") || strings.Contains(m.Key, "@odata.") || m.Key == "" {
+		// Open types show sample dynamic members ("String-value", GUID keys); annotations start with '@'.
+		if t.Open || !identifier.MatchString(m.Key) {
 			continue
 		}
 		if t.OwnProperty(m.Key) != nil {
@@ -328,15 +335,6 @@ func (p *pageReader) addJSONOnlyProperties(t *model.Type, ex *model.Example) {
 		ref.Pos = p.pos(m.Line, m.Col)
 		t.Properties = append(t.Properties, &model.Property{Name: m.Key, Type: ref, Source: model.FromJSON, Pos: p.pos(m.Line, m.Col)})
 	}
-}
-
-func (p *pageReader) hasTableOfRole(r model.TableRole) bool {
-	for _, t := range p.page.Tables {
-		if t.Role == r {
-			return true
-		}
-	}
-	return false
 }
 
 // guessType infers a type from a JSON representation placeholder: "String", "String (timestamp)", true, 1024,

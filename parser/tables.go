@@ -212,12 +212,19 @@ func tableRole(t *model.Table, b *block) model.TableRole {
 		return model.TableRequestBody
 	case kind == sectionParameters && cols.typ >= 0:
 		return model.TableParameters
-	case kind == sectionProperties && cols.typ >= 0 || first == "property" && cols.typ >= 0:
+	case kind == sectionProperties && cols.typ >= 0 && directlyUnder(b, sectionProperties) || first == "property" && cols.typ >= 0 && kind != sectionProperties:
 		return model.TableProperties
 	case cols.typ >= 0 && cols.name >= 0 && b.under(sectionRequestBody):
 		return model.TableRequestBody
 	}
 	return model.TableOther
+}
+
+// directlyUnder reports whether b's nearest heading is a heading of kind k; tables under a sub-heading of the
+// Properties section ("Supported property data types", "Properties of a definition") describe something else.
+func directlyUnder(b *block, k sectionKind) bool {
+	h := b.section()
+	return h != nil && classifySection(h.text) == k
 }
 
 // cell returns row cell i, or an empty cell positioned at the row when the row is short.
