@@ -99,5 +99,14 @@ func exampleKind(b *block, a *model.Annotation) (model.ExampleKind, bool) {
 	if statusLine.MatchString(first) {
 		return model.ExampleResponse, true
 	}
+	// A block without a request or status line: its heading says which side it shows ("### Request",
+	// "#### Response"); a recovered block that starts with headers is a request whose request line was lost.
+	if b.under(sectionExamples) || b.reconstructed {
+		if k, _ := b.innermost(); k == sectionExampleResponse || k == sectionResponse {
+			return model.ExampleResponse, true
+		} else if k == sectionExampleRequest || b.reconstructed && isHeaderLine(first) {
+			return model.ExampleRequest, true
+		}
+	}
 	return "", false
 }

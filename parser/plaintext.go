@@ -77,13 +77,21 @@ func (p *pageReader) readPlainText(from int) {
 			i = p.plainHTTP(vl, i) - 1
 			continue
 		}
-		if statusLine.MatchString(t) || isHeaderLine(t) && i+1 < len(vl) && p.inExamples() && p.followedByJSON(vl, i) {
+		if statusLine.MatchString(t) {
 			flush()
 			if !p.inExamples() {
 				p.synthHeading("Examples", 2, l.n)
 			}
 			i = p.plainHTTP(vl, i) - 1
 			continue
+		}
+		if isHeaderLine(t) && p.followedByJSON(vl, i) {
+			// Headers and a body with no request line: an example whose request line the scrape lost.
+			flush()
+			if p.inExamples() {
+				i = p.plainHTTP(vl, i) - 1
+				continue
+			}
 		}
 		if cols := plainTableHeader(t); cols != nil {
 			flush()
