@@ -6,6 +6,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -25,6 +26,42 @@ func (p Pos) String() string {
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// MarshalJSON writes a position as "file:line:col", compactly.
+func (p Pos) MarshalJSON() ([]byte, error) {
+	return []byte(strconv.Quote(p.String())), nil
+}
+
+// UnmarshalJSON reads "file:line:col", "file:line" or "file".
+func (p *Pos) UnmarshalJSON(data []byte) error {
+	s, err := strconv.Unquote(string(data))
+	if err != nil {
+		return fmt.Errorf("position: %w", err)
+	}
+	*p = ParsePos(s)
+	return nil
+}
+
+// ParsePos reads "file:line:col", "file:line" or "file".
+func ParsePos(s string) Pos {
+	var p Pos
+	parts := strings.Split(s, ":")
+	nums := 0
+	for i := len(parts) - 1; i >= 1 && nums < 2; i-- {
+		if _, err := strconv.Atoi(parts[i]); err != nil {
+			break
+		}
+		nums++
+	}
+	p.File = strings.Join(parts[:len(parts)-nums], ":")
+	if nums == 2 {
+		p.Line, _ = strconv.Atoi(parts[len(parts)-2])
+		p.Col, _ = strconv.Atoi(parts[len(parts)-1])
+	} else if nums == 1 {
+		p.Line, _ = strconv.Atoi(parts[len(parts)-1])
+	}
+	return p
 }
 
 // IsZero reports whether the position is unknown.

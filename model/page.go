@@ -8,26 +8,29 @@ const (
 	PageEnum       PageKind = "enum"       // one enum, or an aggregate "enums" page
 	PageAPI        PageKind = "api"        // a method page: one or more HTTP operations
 	PageConceptual PageKind = "conceptual" // overview text; read for links only
+	PageInclude    PageKind = "include"    // a fragment other pages include ([!INCLUDE ...])
 	PageUnknown    PageKind = "unknown"
 )
 
 // Page is one markdown file as read: its metadata, outline, links and tables. The types and operations it
 // documents are in Model.Types and Model.Operations, which point back to it by path.
 type Page struct {
-	Path        string        `json:"path"`
-	Kind        PageKind      `json:"kind"`
-	DocType     string        `json:"docType,omitempty"`
-	Title       string        `json:"title,omitempty"`
-	Description string        `json:"description,omitempty"`
-	H1          *Text         `json:"h1,omitempty"`
-	Namespace   *Text         `json:"namespace,omitempty"`
-	FrontMatter FrontMatter   `json:"frontMatter"`
-	Headings    []Heading     `json:"headings,omitempty"`
-	Links       []Link        `json:"links,omitempty"`
-	Includes    []Include     `json:"includes,omitempty"`
-	Tables      []*Table      `json:"tables,omitempty"`
-	Annotations []*Annotation `json:"annotations,omitempty"`
-	CodeBlocks  []CodeBlock   `json:"codeBlocks,omitempty"`
+	Path        string      `json:"path"`
+	Kind        PageKind    `json:"kind"`
+	DocType     string      `json:"docType,omitempty"`
+	Title       string      `json:"title,omitempty"`
+	Description string      `json:"description,omitempty"`
+	H1          *Text       `json:"h1,omitempty"`
+	Namespace   *Text       `json:"namespace,omitempty"`
+	FrontMatter FrontMatter `json:"frontMatter"`
+	Headings    []Heading   `json:"headings,omitempty"`
+	Links       []Link      `json:"links,omitempty"`
+	Includes    []Include   `json:"includes,omitempty"`
+	// Tables, Annotations and CodeBlocks are the page's raw structure, for checks; the JSON export leaves them
+	// out (the types and operations carry what they say).
+	Tables      []*Table      `json:"-"`
+	Annotations []*Annotation `json:"-"`
+	CodeBlocks  []CodeBlock   `json:"-"`
 	Degraded    bool          `json:"degraded,omitempty"`   // markdown structure was missing; read as plain text
 	Types       []string      `json:"types,omitempty"`      // full names of types this page defines
 	Operations  []string      `json:"operations,omitempty"` // IDs of operations this page defines

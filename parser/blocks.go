@@ -263,10 +263,11 @@ func (p *pageReader) collectLinks(n ast.Node, src []byte) {
 			}
 		}
 		line, col := 1, 1
-		if pos := l.Pos(); pos >= 0 {
+		pos := l.Pos()
+		if pos >= 0 {
 			line, col = p.lines.pos(pos)
 		}
-		if prev, ok := l.PreviousSibling().(*ast.Text); ok && bytes.HasSuffix(bytes.TrimRight(segValue(prev.Segment, src), " "), []byte("[!INCLUDE")) {
+		if pos > 0 && bytes.HasSuffix(bytes.TrimRight(src[max(0, pos-16):pos], " \t"), []byte("[!INCLUDE")) {
 			p.page.Includes = append(p.page.Includes, model.Include{Name: label.String(), Target: target, Pos: p.pos(line, col)})
 			return ast.WalkSkipChildren, nil
 		}

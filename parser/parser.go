@@ -230,6 +230,7 @@ func readPage(file string, src []byte) (res *pageResult) {
 		p.page.Degraded = true
 		p.blocks = nil
 		p.heads = [7]*block{}
+		p.page.Tables, p.page.Annotations = nil, nil
 		p.readPlainText(mdStart)
 	}
 	if bytes.Contains(src, []byte("[!INCLUDE ")) && len(p.page.Includes) == 0 || p.page.Degraded {
@@ -256,14 +257,29 @@ func readPage(file string, src []byte) (res *pageResult) {
 }
 
 // degraded reports whether the page lost its markdown structure (a scrape): no section headings and no fences,
-// yet text that looks like an API page.
+// yet lines that belong on an API page — a request or status line, or a section title standing alone.
 func (p *pageReader) degraded() bool {
 	for _, b := range p.blocks {
 		if b.kind == blockHeading && b.level >= 2 || b.kind == blockCode {
 			return false
 		}
 	}
-	return p.lines.count() > 5
+	for n := 1; n <= p.lines.count(); n++ {
+		l := strings.TrimSpace(p.lines.line(n))
+		if l == "" || l[0] == '|' {
+			continue
+		}
+		if _, target, ok := requestLine(l); ok && (strings.HasPrefix(target, "/") || strings.HasPrefix(target, "http")) {
+			return true
+		}
+		if statusLine.MatchString(l) {
+			return true
+		}
+		if len(l) < 40 && classifySection(l) != sectionOther && !strings.HasSuffix(l, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // readOutline records headings, the H1 and the "Namespace:" line, and code blocks.
@@ -337,6 +353,8 @@ func (p *pageReader) classify() {
 	}
 	if kind == model.PageUnknown {
 		switch {
+		case strings.HasPrefix(p.path, "includes/") || strings.Contains(p.path, "/includes/"):
+			kind = model.PageInclude
 		case strings.Contains("/"+p.path, "/api/"):
 			kind = model.PageAPI
 		case strings.Contains("/"+p.path, "/resources/"):

@@ -40,6 +40,21 @@ func (p *pageReader) readPlainText(from int) {
 		case t == "":
 			flush()
 			continue
+		case strings.HasPrefix(t, "<!--"):
+			flush()
+			j := i
+			for j < len(vl) && !strings.Contains(vl[j].text, "-->") {
+				j++
+			}
+			j = min(j, len(vl)-1)
+			var b strings.Builder
+			for k := i; k <= j; k++ {
+				b.WriteString(vl[k].text)
+				b.WriteByte('\n')
+			}
+			p.addComment(vl[i].n, vl[j].n, b.String())
+			i = j
+			continue
 		case strings.HasPrefix(t, "|"):
 			flush()
 			j := i
