@@ -1,22 +1,27 @@
 package parser
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/graphdocgen/graphdocgen/model"
 )
 
-// markdown is shared by all workers: goldmark parsers keep no state between Parse calls.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table), goldmark.WithParserOptions(parser.WithAttribute()))
+// markdown is shared by all workers: goldmark parsers keep no state between Parse calls. It reads the block
+// structure only — headings, paragraphs, lists, quotes, fenced and indented code, HTML blocks, link reference
+// definitions. Inline markup is read where it matters, from the source of each block: links by scanLinks, type
+// cells and prose by the readers that need them. Pipe tables are read from paragraphs (tables.go), which keeps
+// the cells goldmark's table extension would drop from ragged rows.
+var markdown = goldmark.New(goldmark.WithParser(parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)))
 
 type blockKind uint8
 
@@ -48,6 +53,8 @@ type block struct {
 	reconstructed bool
 	// synthetic is set on headings the plain-text reader inferred; they are not in the page's outline.
 	synthetic bool
+	// sec is the section kind of a heading, classified once.
+	sec sectionKind
 }
 
 // section returns the nearest heading above b, or nil.
@@ -63,7 +70,7 @@ func (b *block) section() *block {
 // under reports whether any heading above b has the given kind.
 func (b *block) under(k sectionKind) bool {
 	for l := 1; l <= 6; l++ {
-		if h := b.heads[l]; h != nil && classifySection(h.text) == k {
+		if h := b.heads[l]; h != nil && h.sec == k {
 			return true
 		}
 	}
@@ -74,15 +81,13 @@ func (b *block) under(k sectionKind) bool {
 func (b *block) innermost() (sectionKind, *block) {
 	for l := 6; l >= 1; l-- {
 		if h := b.heads[l]; h != nil {
-			if k := classifySection(h.text); k != sectionOther {
+			if k := h.sec; k != sectionOther {
 				return k, h
 			}
 		}
 	}
 	return sectionOther, nil
 }
-
-var tabMarker = regexp.MustCompile(`^\[[^\]]*\]\(#tab/[^)]*\)\s*$`)
 
 // readMarkdown walks the goldmark tree of src (front matter blanked) into blocks, links and includes.
 func (p *pageReader) readMarkdown(src []byte) {
@@ -93,13 +98,13 @@ func (p *pageReader) readMarkdown(src []byte) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			raw := strings.TrimSpace(segmentsText(src, n.Lines()))
-			if tabMarker.MatchString(raw) {
+			raw := strings.TrimSpace(p.segmentsText(n.Lines()))
+			if isTabMarker(raw) {
 				return ast.WalkSkipChildren, nil
 			}
 			line := p.lineAt(n, src)
 			p.addBlock(&block{kind: blockHeading, line: line, endLine: line, level: n.Level, text: headingText(raw)})
-			p.collectLinks(n, src)
+			p.scanLinks(line, line)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			lines := n.Lines()
@@ -108,13 +113,8 @@ func (p *pageReader) readMarkdown(src []byte) {
 			}
 			start := p.lines.lineOf(lines.At(0).Start)
 			end := p.lines.lineOf(lines.At(lines.Len()-1).Stop - 1)
-			raw := segmentsText(src, lines)
-			if t := p.pipeParagraph(start, end, raw); t != nil {
-				p.addTable(t, start, end)
-			} else {
-				p.addBlock(&block{kind: blockParagraph, line: start, endLine: end, text: raw})
-			}
-			p.collectLinks(n, src)
+			p.paragraphOrTable(start, end, p.segmentsText(lines))
+			p.scanLinks(start, end)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
 			b := &block{kind: blockCode}
@@ -124,7 +124,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 			lines := n.Lines()
 			b.line = p.lineAt(n, src)
 			b.contentLine = b.line + 1
-			b.text = segmentsText(src, lines)
+			b.text = p.segmentsText(lines)
 			b.endLine = b.line + lines.Len() + 1
 			p.addBlock(b)
 			return ast.WalkSkipChildren, nil
@@ -134,14 +134,14 @@ func (p *pageReader) readMarkdown(src []byte) {
 				return ast.WalkSkipChildren, nil
 			}
 			start := p.lines.lineOf(lines.At(0).Start)
-			p.addBlock(&block{kind: blockCode, line: start, contentLine: start, endLine: start + lines.Len() - 1, text: segmentsText(src, lines)})
+			p.addBlock(&block{kind: blockCode, line: start, contentLine: start, endLine: start + lines.Len() - 1, text: p.segmentsText(lines)})
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			lines := n.Lines()
 			if lines.Len() == 0 {
 				return ast.WalkSkipChildren, nil
 			}
-			raw := segmentsText(src, lines)
+			raw := p.segmentsText(lines)
 			if n.HasClosure() {
 				closure := n.ClosureLine
 				raw += string(closure.Value(src))
@@ -151,9 +151,6 @@ func (p *pageReader) readMarkdown(src []byte) {
 			if strings.HasPrefix(strings.TrimSpace(raw), "<!--") {
 				p.addComment(start, end, raw)
 			}
-			return ast.WalkSkipChildren, nil
-		case *east.Table:
-			p.readTable(n, src)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -171,13 +168,32 @@ func (p *pageReader) lineAt(n ast.Node, src []byte) int {
 	return 1
 }
 
-func segmentsText(src []byte, lines *text.Segments) string {
-	if lines.Len() == 1 {
-		return string(segValue(lines.At(0), src))
+// segmentsText returns the text of a block's line segments: a substring of the page when they are contiguous
+// (the common case), a copy joined from the pieces otherwise (lines inside lists and quotes).
+func (p *pageReader) segmentsText(lines *text.Segments) string {
+	n := lines.Len()
+	if n == 0 {
+		return ""
 	}
-	var b bytes.Buffer
-	for i := 0; i < lines.Len(); i++ {
-		b.Write(segValue(lines.At(i), src))
+	page := p.lines.text
+	first, last := lines.At(0), lines.At(n-1)
+	contiguous := true
+	for i := 1; i < n; i++ {
+		if lines.At(i).Start != lines.At(i-1).Stop || lines.At(i).Padding > 0 {
+			contiguous = false
+			break
+		}
+	}
+	if contiguous && first.Padding == 0 {
+		return page[first.Start:last.Stop]
+	}
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		seg := lines.At(i)
+		for k := 0; k < seg.Padding; k++ {
+			b.WriteByte(' ')
+		}
+		b.WriteString(page[seg.Start:seg.Stop])
 	}
 	return b.String()
 }
@@ -191,6 +207,7 @@ func headingText(raw string) string {
 func (p *pageReader) addBlock(b *block) {
 	b.idx = len(p.blocks)
 	if b.kind == blockHeading {
+		b.sec = classifySection(b.text)
 		for l := b.level; l <= 6; l++ {
 			p.heads[l] = nil
 		}
@@ -236,45 +253,122 @@ func (p *pageReader) addComment(start, end int, raw string) {
 	p.addBlock(b)
 }
 
-// collectLinks records the links inside n; include links and tab markers are kept apart.
-func (p *pageReader) collectLinks(n ast.Node, src []byte) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+// scanLinks records the links on lines from..to of the page: inline "[label](target)", reference "[label][ref]"
+// and "[label]" links with a definition, skipping code spans and images. "[!INCLUDE [name](target)]" is recorded
+// as an include; tab markers "[HTTP](#tab/http)" are neither.
+func (p *pageReader) scanLinks(from, to int) {
+	for n := from; n <= to; n++ {
+		l := p.lines.line(n)
+		if strings.IndexByte(l, '[') < 0 {
+			continue
 		}
-		l, ok := c.(*ast.Link)
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		target := string(l.Destination)
-		if strings.HasPrefix(target, "#tab/") {
-			return ast.WalkSkipChildren, nil
-		}
-		var label bytes.Buffer
-		for t := l.FirstChild(); t != nil; t = t.NextSibling() {
-			if tx, ok := t.(*ast.Text); ok {
-				label.Write(tx.Segment.Value(src))
-			} else if cs, ok := t.(*ast.CodeSpan); ok {
-				for x := cs.FirstChild(); x != nil; x = x.NextSibling() {
-					if tx, ok := x.(*ast.Text); ok {
-						label.Write(tx.Segment.Value(src))
+		for i := 0; i < len(l); i++ {
+			switch l[i] {
+			case '`':
+				j := i
+				for j < len(l) && l[j] == '`' {
+					j++
+				}
+				if k := strings.Index(l[j:], l[i:j]); k >= 0 {
+					i = j + k + (j - i) - 1
+				} else {
+					i = j - 1
+				}
+			case '\\':
+				i++
+			case '<':
+				// Links inside an inline HTML comment are not rendered.
+				if strings.HasPrefix(l[i:], "<!--") {
+					if k := strings.Index(l[i:], "-->"); k >= 0 {
+						i += k + 2
+					} else {
+						i = len(l)
 					}
 				}
+			case '[':
+				if i > 0 && l[i-1] == '!' {
+					continue
+				}
+				if strings.HasPrefix(l[i:], "[!INCLUDE") {
+					rest := l[i+len("[!INCLUDE"):]
+					if _, end, label, target, ok := mdLinkAt(rest); ok && strings.TrimSpace(rest[:strings.IndexByte(rest, '[')]) == "" {
+						p.page.Includes = append(p.page.Includes, model.Include{Name: label, Target: strings.TrimSpace(target), Pos: p.pos(n, runeCol(l, i))})
+						i += len("[!INCLUDE") + end
+					}
+					continue
+				}
+				label, target, width, ok := linkAt(l[i:], p.refs)
+				if !ok {
+					continue
+				}
+				if !strings.HasPrefix(target, "#tab/") {
+					p.page.Links = append(p.page.Links, model.Link{Text: stripEmphasis(label), Target: target, Pos: p.pos(n, runeCol(l, i))})
+				}
+				i += width - 1
 			}
 		}
-		line, col := 1, 1
-		pos := l.Pos()
-		if pos >= 0 {
-			line, col = p.lines.pos(pos)
-		}
-		if pos > 0 && bytes.HasSuffix(bytes.TrimRight(src[max(0, pos-16):pos], " \t"), []byte("[!INCLUDE")) {
-			p.page.Includes = append(p.page.Includes, model.Include{Name: label.String(), Target: target, Pos: p.pos(line, col)})
-			return ast.WalkSkipChildren, nil
-		}
-		p.page.Links = append(p.page.Links, model.Link{Text: label.String(), Target: target, Pos: p.pos(line, col)})
-		return ast.WalkSkipChildren, nil
-	})
+	}
 }
+
+// linkAt reads a link starting at s[0] == '['. It returns the label, the target and the link's width.
+func linkAt(s string, refs map[string]string) (label, target string, width int, ok bool) {
+	depth, end := 0, -1
+	for k := 0; k < len(s); k++ {
+		switch s[k] {
+		case '\\':
+			k++
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth == 0 {
+				end = k
+			}
+		}
+		if end >= 0 {
+			break
+		}
+	}
+	if end < 0 {
+		return "", "", 0, false
+	}
+	label = s[1:end]
+	rest := s[end+1:]
+	switch {
+	case strings.HasPrefix(rest, "("):
+		closeIdx := strings.IndexByte(rest, ')')
+		if closeIdx < 0 {
+			return "", "", 0, false
+		}
+		target = strings.TrimSpace(rest[1:closeIdx])
+		if sp := strings.IndexAny(target, " \t"); sp > 0 {
+			if !strings.ContainsAny(target[sp:], "\"'") {
+				return "", "", 0, false // a destination with spaces does not make a link
+			}
+			target = target[:sp] // [x](url "title")
+		}
+		return label, strings.Trim(target, "<>"), end + 1 + closeIdx + 1, true
+	case strings.HasPrefix(rest, "["):
+		closeIdx := strings.IndexByte(rest, ']')
+		if closeIdx < 0 || refs == nil {
+			return "", "", 0, false
+		}
+		key := rest[1:closeIdx]
+		if key == "" {
+			key = label
+		}
+		t, found := refs[strings.ToLower(key)]
+		return label, t, end + 1 + closeIdx + 1, found
+	case refs != nil && !strings.HasPrefix(rest, ":"):
+		if t, found := refs[strings.ToLower(label)]; found {
+			return label, t, end + 1, true
+		}
+	}
+	return "", "", 0, false
+}
+
+// runeCol is the 1-based column, in characters, of byte offset i of l.
+func runeCol(l string, i int) int { return utf8.RuneCountInString(l[:i]) + 1 }
 
 // scrapedInclude matches includes whose link was flattened by a scrape: "[!INCLUDE beta-disclaimer]".
 var scrapedInclude = regexp.MustCompile(`\[!INCLUDE\s+([^\[\]]+?)\]`)
@@ -290,5 +384,3 @@ func (p *pageReader) collectScrapedIncludes() {
 		}
 	}
 }
-
-func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }

@@ -1,29 +1,73 @@
 package parser
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
 )
 
-// valuesPhrase finds the sentences that introduce a list of values. The docs phrase it many ways: "Possible values
-// are: `a`, `b`", "The possible values are", "Allowed values:", "Valid values are", "Supported values are",
-// "The value can be one of", "possible values of this flagged enum are:", "one of the following values:".
-var valuesPhrase = regexp.MustCompile(`(?i)(?:(?:the\s+)?(?:possible|allowed|valid|supported|accepted|available)\s+values?(?:\s+of\s+this\s+(?:flagged\s+)?(?:enum|enumeration|property))?(?:\s+(?:are|is|include|includes|can\s+be))?|(?:the\s+)?value\s+can\s+be\s+one\s+of(?:\s+the\s+following)?|one\s+of\s+the\s+following\s+values)\s*:?`)
+// valuesTriggers open a list of values. The docs phrase it many ways: "Possible values are: `a`, `b`", "The
+// possible values are", "Allowed values:", "Valid values are", "Supported values are", "The value can be one of",
+// "possible values of this flagged enum are:", "one of the following values:".
+var valuesTriggers = []string{"possible value", "allowed value", "valid value", "supported value", "accepted value",
+	"available value", "value can be one of", "one of the following values"}
 
-var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+// valuesPhrase returns where the first values phrase in desc starts and where the list after it starts.
+func valuesPhrase(desc string) (start, end int, ok bool) {
+	low := strings.ToLower(desc)
+	start = -1
+	var trigger string
+	for _, t := range valuesTriggers {
+		if i := strings.Index(low, t); i >= 0 && (start < 0 || i < start) {
+			start, trigger = i, t
+		}
+	}
+	if start < 0 {
+		return 0, 0, false
+	}
+	end = start + len(trigger)
+	if strings.HasSuffix(trigger, "value") && end < len(low) && low[end] == 's' {
+		end++
+	}
+	skip := func(words ...string) {
+		rest := strings.TrimLeft(low[end:], " \t")
+		for _, w := range words {
+			if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isWordByte(rest[len(w)])) {
+				end = len(low) - len(rest) + len(w)
+				return
+			}
+		}
+	}
+	for _, w := range []string{"of this flagged enum", "of this flagged enumeration", "of this enum", "of this enumeration", "of this property"} {
+		if rest := strings.TrimLeft(low[end:], " \t"); strings.HasPrefix(rest, w) {
+			end = len(low) - len(rest) + len(w)
+			break
+		}
+	}
+	skip("are", "is", "includes", "include", "can be")
+	skip("the following")
+	for end < len(low) && (low[end] == ' ' || low[end] == '\t') {
+		end++
+	}
+	if end < len(low) && low[end] == ':' {
+		end++
+	}
+	return start, end, true
+}
 
 // inlineValues extracts the values listed after a values phrase in a description. Backticked lists are the norm;
 // plain comma lists (as in scraped pages) are read when the list has no backticks at all.
 func inlineValues(desc string) (values []string, flags bool) {
-	loc := valuesPhrase.FindStringIndex(desc)
-	if loc == nil {
+	if !mayListValues(desc) {
 		return nil, false
 	}
-	flags = strings.Contains(strings.ToLower(desc[max(0, loc[0]-80):loc[1]]), "flag")
-	rest := desc[loc[1]:]
+	start, end, ok := valuesPhrase(desc)
+	if !ok {
+		return nil, false
+	}
+	flags = strings.Contains(strings.ToLower(desc[max(0, start-80):end]), "flag")
+	rest := desc[end:]
 	backticked := strings.Contains(firstSentence(rest), "`")
 	seen := map[string]bool{}
 	i := 0
@@ -58,7 +102,7 @@ func inlineValues(desc string) (values []string, flags bool) {
 			break
 		}
 		// "`a`, `b`" items may carry a trailing note in parentheses; keep identifiers only.
-		if !identifier.MatchString(item) {
+		if !isIdentifier(item) {
 			if len(values) == 0 {
 				return nil, false
 			}
@@ -80,6 +124,19 @@ func inlineValues(desc string) (values []string, flags bool) {
 		return nil, false
 	}
 	return values, flags
+}
+
+// mayListValues is a cheap test that rules out most descriptions before the phrase regexp runs.
+func mayListValues(desc string) bool {
+	for i := 0; i+5 <= len(desc); i++ {
+		if c := desc[i] | 0x20; c == 'v' || c == 'o' {
+			w := strings.ToLower(desc[i:min(len(desc), i+22)])
+			if strings.HasPrefix(w, "value") || strings.HasPrefix(w, "one of the following") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func leadingWord(s string) string {
@@ -112,7 +169,7 @@ func (p *pageReader) readMembers(t *model.Table) []*model.EnumMember {
 		if name == "" {
 			continue
 		}
-		if !identifier.MatchString(name) {
+		if !isIdentifier(name) {
 			p.diagAt(c.Pos, model.SeverityWarning, "enum-member", "enum member "+quote(c.Text)+" is not an identifier")
 			continue
 		}
@@ -205,7 +262,7 @@ func (p *pageReader) readEnumPage() {
 		if k, _ := b.innermost(); k != sectionMembers && !(k == sectionOther && name != "" && b.table.Role == model.TableEnumMembers) {
 			continue
 		}
-		if name == "" || !identifier.MatchString(name) {
+		if name == "" || !isIdentifier(name) {
 			p.diag(line, 1, model.SeverityWarning, "enum-name", "cannot tell the enum's name: the title should read \"<name> enum type\"")
 			return
 		}
@@ -228,7 +285,7 @@ func (p *pageReader) readEnumTables() {
 			continue
 		}
 		name := enumValuesName(h.text)
-		if name == "" || !identifier.MatchString(name) {
+		if name == "" || !isIdentifier(name) {
 			continue
 		}
 		cols := headerColumns(b.table.Header)

@@ -1,15 +1,10 @@
 package parser
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
 )
-
-// statusLine matches "HTTP/1.1 201 Created" and its malformed relatives ("HTTP 1.1 201 Created", "HTTP 201").
-var statusLine = regexp.MustCompile(`^(?i:HTTP)(?:[/ ]?\d(?:\.\d)?)?\s+([1-5]\d\d)\b\s*(.*)$`)
 
 // readExampleBlock reads an HTTP example (request line or status line, headers, body) or a JSON block.
 func (p *pageReader) readExampleBlock(b *block, a *model.Annotation, kind model.ExampleKind) *model.Example {
@@ -34,10 +29,9 @@ func (p *pageReader) readExampleBlock(b *block, a *model.Annotation, kind model.
 			ex.Method, ex.URL = strings.ToUpper(verb), target
 			ex.FirstLine = p.pos(b.contentLine+i, 1)
 			i++
-		} else if m := statusLine.FindStringSubmatch(first); m != nil {
+		} else if code, reason, ok := parseStatusLine(first); ok {
 			ex.StatusLine = first
-			ex.Status, _ = strconv.Atoi(m[1])
-			ex.Reason = strings.TrimSpace(m[2])
+			ex.Status, ex.Reason = code, reason
 			ex.FirstLine = p.pos(b.contentLine+i, 1)
 			i++
 		}
@@ -96,7 +90,7 @@ func exampleKind(b *block, a *model.Annotation) (model.ExampleKind, bool) {
 	if _, _, ok := requestLine(first); ok {
 		return model.ExampleRequest, true
 	}
-	if statusLine.MatchString(first) {
+	if _, _, ok := parseStatusLine(first); ok {
 		return model.ExampleResponse, true
 	}
 	// A block without a request or status line: its heading says which side it shows ("### Request",

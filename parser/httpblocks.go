@@ -177,9 +177,3 @@ type requestAt struct {
 	verb, target string
 	line, col    int
 }
-
-var headerLine = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*\s*:\s*\S?`)
-
-func isHeaderLine(l string) bool {
-	return headerLine.MatchString(l) && !strings.HasPrefix(l, "http") && !strings.HasPrefix(l, "\"")
-}

@@ -7,18 +7,19 @@ import (
 
 // lineIndex maps byte offsets of a page to 1-based line and column numbers.
 type lineIndex struct {
-	src    []byte
-	starts []int // byte offset where each line starts
+	text   string // the page; lines and block texts are substrings of it, so reading them does not copy
+	starts []int  // byte offset where each line starts
 }
 
 func newLineIndex(src []byte) *lineIndex {
-	starts := make([]int, 1, len(src)/40+1)
-	for i, c := range src {
-		if c == '\n' {
+	text := string(src)
+	starts := make([]int, 1, len(text)/40+1)
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{src: src, starts: starts}
+	return &lineIndex{text: text, starts: starts}
 }
 
 // lineOf returns the 1-based line of offset.
@@ -30,10 +31,10 @@ func (ix *lineIndex) lineOf(off int) int {
 func (ix *lineIndex) pos(off int) (line, col int) {
 	line = ix.lineOf(off)
 	start := ix.starts[line-1]
-	if off > len(ix.src) {
-		off = len(ix.src)
+	if off > len(ix.text) {
+		off = len(ix.text)
 	}
-	return line, utf8.RuneCount(ix.src[start:off]) + 1
+	return line, utf8.RuneCountInString(ix.text[start:off]) + 1
 }
 
 // lines returns the number of lines.
@@ -45,17 +46,17 @@ func (ix *lineIndex) line(n int) string {
 		return ""
 	}
 	start := ix.starts[n-1]
-	end := len(ix.src)
+	end := len(ix.text)
 	if n < len(ix.starts) {
 		end = ix.starts[n] - 1
 	}
-	if end > start && ix.src[end-1] == '\r' {
+	if end > start && ix.text[end-1] == '\r' {
 		end--
 	}
 	if end < start {
 		end = start
 	}
-	return string(ix.src[start:end])
+	return ix.text[start:end]
 }
 
 // offset returns the byte offset where 1-based line n starts.
@@ -64,7 +65,7 @@ func (ix *lineIndex) offset(n int) int {
 		return 0
 	}
 	if n > len(ix.starts) {
-		return len(ix.src)
+		return len(ix.text)
 	}
 	return ix.starts[n-1]
 }

@@ -222,9 +222,7 @@ func (p *pageReader) readParameterTypes() map[string]model.TypeRef {
 }
 
 var (
-	noBodyPhrase   = regexp.MustCompile(`(?i)(do\s*n[o']t|does\s+not|don't)\s+(supply|specify|provide|send|include|need)\s+(a|any)\s+request\s+body|no\s+request\s+body|request\s+body\s+(is\s+)?(not\s+required|empty|must\s+be\s+empty)|(don't|do\s+not)\s+supply\s+a\s+(json\s+)?body`)
 	bodyTypePhrase = regexp.MustCompile(`(?i)(?:supply|provide|specify|include)\s+(?:a|an|the)?\s*(?:JSON\s+)?representation\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|updated\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])?|\*\*[^*]+\*\*|[A-Za-z][A-Za-z0-9_.]*)`)
-	streamPhrase   = regexp.MustCompile(`(?i)binary|byte stream|stream of|contents of the file|file content`)
 )
 
 // readRequestBody reads the "Request body" section.
@@ -232,7 +230,7 @@ func (p *pageReader) readRequestBody(verb string) *model.RequestBody {
 	blocks := p.blocksIn(sectionRequestBody)
 	if len(blocks) == 0 {
 		for _, b := range p.blocks {
-			if b.kind == blockHeading && classifySection(b.text) == sectionRequestBody {
+			if b.kind == blockHeading && b.sec == sectionRequestBody {
 				return &model.RequestBody{Kind: model.BodyUnknown, Pos: p.pos(b.line, 1)}
 			}
 		}
@@ -241,7 +239,7 @@ func (p *pageReader) readRequestBody(verb string) *model.RequestBody {
 	rb := &model.RequestBody{Kind: model.BodyUnknown, Pos: p.pos(blocks[0].line, 1)}
 	if h := blocks[0].heads; true {
 		for l := 6; l >= 1; l-- {
-			if h[l] != nil && classifySection(h[l].text) == sectionRequestBody {
+			if h[l] != nil && h[l].sec == sectionRequestBody {
 				rb.Pos = p.pos(h[l].line, 1)
 				break
 			}
@@ -252,10 +250,11 @@ func (p *pageReader) readRequestBody(verb string) *model.RequestBody {
 		switch b.kind {
 		case blockParagraph:
 			text := b.text
-			if noBodyPhrase.MatchString(text) && rb.Kind == model.BodyUnknown {
+			low := strings.ToLower(text)
+			if noBody(low) && rb.Kind == model.BodyUnknown {
 				rb.Kind = model.BodyNone
 			}
-			if rb.Type == nil {
+			if rb.Type == nil && strings.Contains(low, "representation") {
 				if m := bodyTypePhrase.FindStringSubmatchIndex(text); m != nil {
 					ref := text[m[2]:m[3]]
 					line := b.line + strings.Count(text[:m[2]], "\n")
@@ -265,7 +264,7 @@ func (p *pageReader) readRequestBody(verb string) *model.RequestBody {
 					}
 				}
 			}
-			if streamPhrase.MatchString(text) {
+			if containsAny(low, "binary", "byte stream", "stream of", "contents of the file", "file content") {
 				stream = true
 			}
 		case blockTable:
@@ -295,6 +294,25 @@ func (p *pageReader) readRequestBody(verb string) *model.RequestBody {
 	return rb
 }
 
+// noBody reports whether lower-cased prose says the request has no body: "Do not supply a request body",
+// "Don't supply a request body for this method", "No request body", "The request body must be empty".
+func noBody(low string) bool {
+	if !strings.Contains(low, "body") {
+		return false
+	}
+	low = strings.ReplaceAll(low, "’", "'")
+	for _, neg := range []string{"do not ", "don't ", "does not ", "doesn't ", "dont "} {
+		for _, verb := range []string{"supply", "specify", "provide", "send", "include", "need", "require"} {
+			for _, obj := range []string{" a request body", " any request body", " a body", " a json body", " request body"} {
+				if strings.Contains(low, neg+verb+obj) {
+					return true
+				}
+			}
+		}
+	}
+	return containsAny(low, "no request body", "request body is not required", "request body must be empty", "request body is empty")
+}
+
 // refFromProse turns a type named in prose ("[user](../resources/user.md)", "**user**", "user") into a TypeRef.
 func (p *pageReader) refFromProse(ref string, line int) *model.TypeRef {
 	r := &model.TypeRef{Raw: ref, Pos: p.pos(line, 1)}
@@ -314,7 +332,7 @@ func (p *pageReader) refFromProse(ref string, line int) *model.TypeRef {
 	if pn := primitiveName(r.Name); pn != "" {
 		r.Name, r.Kind = pn, model.KindPrimitive
 	}
-	if !typeNameShape.MatchString(r.Name) || commonWords[strings.ToLower(r.Name)] {
+	if !isTypeName(r.Name) || commonWords[strings.ToLower(r.Name)] {
 		return nil
 	}
 	return r
@@ -338,7 +356,7 @@ func (p *pageReader) readResponseSection() model.Response {
 			continue
 		}
 		text := b.text
-		if resp.Status == 0 {
+		if resp.Status == 0 && hasStatusCode(text) {
 			if m := statusPhrase.FindStringSubmatchIndex(text); m != nil {
 				code, _ := strconv.Atoi(text[m[2]:m[3]])
 				resp.Status = code
@@ -353,7 +371,7 @@ func (p *pageReader) readResponseSection() model.Response {
 				resp.Pos = p.pos(line, col)
 			}
 		}
-		if resp.Type == nil && resp.Status != 204 {
+		if resp.Type == nil && resp.Status != 204 && mayNameResponseType(text) {
 			if m := respTypeLink.FindStringSubmatchIndex(text); m != nil {
 				ref := text[m[4]:m[5]]
 				line := b.line + strings.Count(text[:m[4]], "\n")
@@ -366,6 +384,22 @@ func (p *pageReader) readResponseSection() model.Response {
 		}
 	}
 	return resp
+}
+
+// hasStatusCode is a cheap test for a three-digit number in text.
+func hasStatusCode(text string) bool {
+	for i := 0; i+2 < len(text); i++ {
+		if isDigit(text[i]) && isDigit(text[i+1]) && isDigit(text[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayNameResponseType is a cheap test for the words respTypeLink needs.
+func mayNameResponseType(text string) bool {
+	low := strings.ToLower(text)
+	return containsAny(low, "object", "collection", "resource", "entit", "response body")
 }
 
 // colOf finds where s starts on line n, 1-based; 1 when it is not there.

@@ -272,7 +272,7 @@ func (p *pageReader) degraded() bool {
 		if _, target, ok := requestLine(l); ok && (strings.HasPrefix(target, "/") || strings.HasPrefix(target, "http")) {
 			return true
 		}
-		if statusLine.MatchString(l) {
+		if isStatusLine(l) {
 			return true
 		}
 		if len(l) < 40 && classifySection(l) != sectionOther && !strings.HasSuffix(l, ".") {
@@ -413,7 +413,7 @@ func (p *pageReader) strongContent(k model.PageKind) bool {
 
 func (p *pageReader) hasSection(k sectionKind) bool {
 	for _, b := range p.blocks {
-		if b.kind == blockHeading && classifySection(b.text) == k {
+		if b.kind == blockHeading && b.sec == k {
 			return true
 		}
 	}

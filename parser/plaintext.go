@@ -73,7 +73,7 @@ func (p *pageReader) readPlainText(from int) {
 		if k := classifySection(t); k != sectionOther && len(t) < 40 && !strings.HasSuffix(t, ".") {
 			flush()
 			level := 2
-			if (k == sectionExampleRequest || k == sectionResponse) && p.heads[2] != nil && classifySection(p.heads[2].text) == sectionExamples {
+			if (k == sectionExampleRequest || k == sectionResponse) && p.heads[2] != nil && p.heads[2].sec == sectionExamples {
 				level = 3
 			}
 			p.addBlock(&block{kind: blockHeading, level: level, line: l.n, endLine: l.n, text: t})
@@ -92,7 +92,7 @@ func (p *pageReader) readPlainText(from int) {
 			i = p.plainHTTP(vl, i) - 1
 			continue
 		}
-		if statusLine.MatchString(t) {
+		if isStatusLine(t) {
 			flush()
 			if !p.inExamples() {
 				p.synthHeading("Examples", 2, l.n)
@@ -152,7 +152,7 @@ func (p *pageReader) hasHeading(level int) bool {
 
 func (p *pageReader) inExamples() bool {
 	for l := 1; l <= 6; l++ {
-		if h := p.heads[l]; h != nil && classifySection(h.text) == sectionExamples {
+		if h := p.heads[l]; h != nil && h.sec == sectionExamples {
 			return true
 		}
 	}
@@ -162,7 +162,7 @@ func (p *pageReader) inExamples() bool {
 // synthHeading adds a heading the scrape lost, unless the page is already in that section.
 func (p *pageReader) synthHeading(text string, level, line int) {
 	k := classifySection(text)
-	if h := p.heads[level]; h != nil && classifySection(h.text) == k {
+	if h := p.heads[level]; h != nil && h.sec == k {
 		return
 	}
 	p.addBlock(&block{kind: blockHeading, level: level, line: line, endLine: line, text: text, synthetic: true})
@@ -201,7 +201,7 @@ func (p *pageReader) plainPipeTable(rows []vline) {
 	if len(t.Header) == 2 && len(t.Rows) > 0 && strings.EqualFold(cleanName(cell(t.Rows[0], 0).Text), "Authorization") {
 		p.synthHeading("Request headers", 2, rows[0].n)
 	}
-	if h := headerColumns(t.Header); h.typ >= 0 && h.name >= 0 && p.heads[2] != nil && classifySection(p.heads[2].text) == sectionHeaders {
+	if h := headerColumns(t.Header); h.typ >= 0 && h.name >= 0 && p.heads[2] != nil && p.heads[2].sec == sectionHeaders {
 		p.synthHeading("Request body", 2, rows[0].n)
 	}
 	p.addTable(t, rows[0].n, rows[len(rows)-1].n)
@@ -308,7 +308,7 @@ done:
 	if perm {
 		p.synthHeading("Permissions", 2, hl.n)
 	}
-	if typed && !p.inExamples() && (p.heads[2] == nil || classifySection(p.heads[2].text) != sectionRequestBody) && p.page.Kind != model.PageResource {
+	if typed && !p.inExamples() && (p.heads[2] == nil || p.heads[2].sec != sectionRequestBody) && p.page.Kind != model.PageResource {
 		p.synthHeading("Request body", 2, hl.n)
 	}
 	p.addTable(t, hl.n, vl[j-1].n)
@@ -354,7 +354,7 @@ func (p *pageReader) plainHTTP(vl []vline, i int) int {
 	start := vl[i].n
 	j := i + 1
 	first := strings.TrimSpace(vl[i].text)
-	if isHeaderLine(first) && !statusLine.MatchString(first) {
+	if isHeaderLine(first) && !isStatusLine(first) {
 		j = i
 	}
 	// Headers and the blank lines around them.

@@ -1,20 +1,9 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
-)
-
-var (
-	readOnlyPhrase    = regexp.MustCompile(`(?i)\bread[- ]?only\b`)
-	notNullablePhrase = regexp.MustCompile(`(?i)\b(not|non)[- ]nullable\b`)
-	nullablePhrase    = regexp.MustCompile(`(?i)(^|[.>]\s*)nullable\b`)
-	requiredPhrase    = regexp.MustCompile(`(?i)(^|[.>)]\s*|\s)required\.?\s*($|[.<])|^\s*required\b|\(required\)`)
-	keyPhrase         = regexp.MustCompile(`(?i)(^|[.]\s*)key\.`)
-	inheritedPhrase   = regexp.MustCompile(`(?i)inherited\s+from\s+(\[[^\]]*\]\([^)]*\)|\[[^\]]*\]|\*{0,2}` + "`?" + `[A-Za-z][A-Za-z0-9_.]*)`)
-	propertyNameShape = regexp.MustCompile(`^[@A-Za-z_$][A-Za-z0-9_.@$-]*$`)
 )
 
 // propertyFromRow reads a row of a properties, relationships, request-body or parameters table. It returns nil
@@ -32,9 +21,9 @@ func (p *pageReader) propertyFromRow(t *model.Table, cols columns, r model.Row) 
 		}
 		return nil
 	}
-	if !propertyNameShape.MatchString(name) {
+	if !isPropertyName(name) {
 		p.diagAt(nc.Pos, model.SeverityWarning, "property-name", "property name "+quote(nc.Text)+" is not a single identifier")
-		if f := strings.Fields(name); len(f) > 0 && propertyNameShape.MatchString(f[0]) {
+		if f := strings.Fields(name); len(f) > 0 && isPropertyName(f[0]) {
 			name = f[0]
 		} else {
 			return nil
@@ -78,35 +67,79 @@ func (p *pageReader) propertyFromRow(t *model.Table, cols columns, r model.Row) 
 	return prop
 }
 
-// applyPhrases sets the facts a description states in words.
+// applyPhrases sets the facts a description states in words: "Read-only.", "Not nullable.", "Nullable.",
+// "Required.", "Key.", "Inherited from [x](x.md)", "Possible values are: `a`, `b`". Plain string scanning: this
+// runs on every row of the corpus.
 func (p *pageReader) applyPhrases(prop *model.Property, raw string) {
-	desc := prop.Description
-	if readOnlyPhrase.MatchString(desc) && !strings.Contains(strings.ToLower(desc), "read-only for") {
+	low := strings.ToLower(prop.Description)
+	if (strings.Contains(low, "read-only") || strings.Contains(low, "readonly") || strings.Contains(low, "read only")) &&
+		!strings.Contains(low, "read-only for") {
 		prop.ReadOnly = true
 	}
-	if notNullablePhrase.MatchString(desc) {
+	switch {
+	case strings.Contains(low, "not nullable") || strings.Contains(low, "non-nullable") || strings.Contains(low, "not-nullable") || strings.Contains(low, "non nullable"):
 		f := false
 		prop.Nullable = &f
-	} else if nullablePhrase.MatchString(desc) {
+	case sentenceWord(low, "nullable"):
 		t := true
 		prop.Nullable = &t
 	}
-	if requiredPhrase.MatchString(desc) {
+	if sentenceWord(low, "required") || strings.Contains(low, "(required)") {
 		prop.Required = true
 	}
-	if keyPhrase.MatchString(desc) {
+	if sentenceWord(low, "key") {
 		prop.Key = true
 	}
-	if m := inheritedPhrase.FindStringSubmatch(raw); m != nil {
-		ref := m[1]
-		if label, _, ok := firstLink(ref); ok {
-			ref = label
+	if i := strings.Index(strings.ToLower(raw), "inherited from"); i >= 0 {
+		if ref := inheritedRef(raw[i+len("inherited from"):]); ref != "" {
+			prop.InheritedFrom = ref
 		}
-		prop.InheritedFrom = strings.Trim(stripEmphasis(ref), "[]`*. ")
 	}
 	if vals, _ := inlineValues(raw); len(vals) > 0 {
 		prop.AllowedValues = vals
 	}
+}
+
+// sentenceWord reports whether word stands as a sentence of its own in low ("... Read-only. Required."): at the
+// start of the text or after '.', '>' or ')', and followed by '.', '<' or the end.
+func sentenceWord(low, word string) bool {
+	for from := 0; ; {
+		i := strings.Index(low[from:], word)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(word)
+		before := strings.TrimRight(low[:i], " \t*")
+		if before != "" {
+			c := before[len(before)-1]
+			if c != '.' && c != '>' && c != ')' && c != ';' {
+				continue
+			}
+		}
+		after := strings.TrimLeft(low[from:], " *")
+		if after == "" || after[0] == '.' || after[0] == '<' {
+			return true
+		}
+	}
+}
+
+// inheritedRef reads the type after "Inherited from": a link "[x](x.md)", a reference "[x]", or a name.
+func inheritedRef(s string) string {
+	s = strings.TrimLeft(s, " :*`")
+	if label, _, ok := firstLink(s); ok && strings.HasPrefix(s, "[") {
+		return strings.Trim(stripEmphasis(label), "[]`*. ")
+	}
+	if strings.HasPrefix(s, "[") {
+		if end := strings.IndexByte(s, ']'); end > 0 {
+			return strings.Trim(stripEmphasis(s[1:end]), "`*. ")
+		}
+	}
+	end := 0
+	for end < len(s) && (isWordByte(s[end]) || s[end] == '.') {
+		end++
+	}
+	return strings.Trim(s[:end], ".")
 }
 
 // typeRef turns a parsed type cell into a TypeRef; schema types are resolved later.

@@ -17,17 +17,13 @@ func stripEmphasis(s string) string {
 }
 
 var (
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)]*)\)`)
-	htmlTag    = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
-	manySpaces = regexp.MustCompile(`[ \t]{2,}`)
+	htmlTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 )
 
 // plainText turns a markdown fragment (a cell, a paragraph) into readable text: links become their labels,
 // <br> becomes a space, emphasis and backticks go, entities are decoded.
 func plainText(s string) string {
-	if strings.ContainsRune(s, '[') {
-		s = mdLink.ReplaceAllString(s, "$1")
-	}
+	s = stripLinks(s)
 	if strings.ContainsRune(s, '<') {
 		s = htmlTag.ReplaceAllString(s, " ")
 	}
@@ -35,21 +31,45 @@ func plainText(s string) string {
 	if strings.ContainsRune(s, '&') {
 		s = htmlEntities.Replace(s)
 	}
-	s = strings.ReplaceAll(s, "\u00a0", " ")
-	s = strings.ReplaceAll(s, "\n", " ")
-	s = manySpaces.ReplaceAllString(s, " ")
-	return strings.TrimSpace(s)
+	return collapseSpace(s)
+}
+
+// collapseSpace turns runs of whitespace (NBSP and newlines included) into one space and trims the ends.
+func collapseSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' || c == '\t' || c == '\r' || c == 0xc2 || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 var htmlEntities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "&#39;", "'", "&nbsp;", " ")
 
 // firstLink returns the label and target of the first markdown link in s.
 func firstLink(s string) (label, target string, ok bool) {
-	m := mdLink.FindStringSubmatch(s)
-	if m == nil || strings.HasPrefix(m[0], "!") {
-		return "", "", false
-	}
-	return m[1], strings.TrimSpace(m[2]), true
+	_, _, label, target, ok = mdLinkAt(s)
+	return label, strings.TrimSpace(target), ok
 }
 
 // anchorOf computes the id docfx gives a heading: lower case, spaces to '-', most punctuation dropped.

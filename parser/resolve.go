@@ -390,7 +390,7 @@ func (r *resolver) inlineEnums() {
 		if tns == "" {
 			tns = "microsoft.graph"
 		}
-		if !identifier.MatchString(name) {
+		if !isIdentifier(name) {
 			return
 		}
 		key := strings.ToLower(tns + "." + name)

@@ -92,7 +92,7 @@ func (p *pageReader) readResource() {
 		t.Name = strings.TrimSuffix(path.Base(p.path), path.Ext(p.path))
 		p.diag(t.Pos.Line, 1, model.SeverityWarning, "resource-name", "the page names no type (no resource annotation, no \"<name> resource type\" title); using the file name "+t.Name)
 	}
-	if !identifier.MatchString(t.Name) {
+	if !isIdentifier(t.Name) {
 		p.diag(t.Pos.Line, 1, model.SeverityError, "resource-name", "cannot tell which type this page documents: "+quote(t.Name)+" is not a type name")
 		return
 	}
@@ -186,12 +186,12 @@ func (p *pageReader) h1Name() string {
 	for _, suf := range []string{" resource type", " complex type", " entity type", " resource", " type", " object"} {
 		if n, ok := cutSuffixFold(title, suf); ok {
 			n = strings.TrimSpace(n)
-			if identifier.MatchString(n) {
+			if isIdentifier(n) {
 				return n
 			}
 		}
 	}
-	if identifier.MatchString(title) {
+	if isIdentifier(title) {
 		return title
 	}
 	return ""
@@ -250,10 +250,13 @@ func (p *pageReader) applyResourceAnnotation(t *model.Type, a *model.Annotation)
 // inheritsFrom finds "Inherits from [x](x.md)" in the page's intro.
 func (p *pageReader) inheritsFrom() (string, int) {
 	for _, x := range p.blocks {
-		if x.kind == blockHeading && x.level >= 2 && classifySection(x.text) != sectionOther {
+		if x.kind == blockHeading && x.level >= 2 && x.sec != sectionOther {
 			break
 		}
 		if x.kind != blockParagraph {
+			continue
+		}
+		if low := strings.ToLower(x.text); !strings.Contains(low, "inherit") && !strings.Contains(low, "derive") {
 			continue
 		}
 		if m := inheritsPhrase.FindStringSubmatchIndex(x.text); m != nil {
@@ -265,7 +268,7 @@ func (p *pageReader) inheritsFrom() (string, int) {
 			}
 			ref = strings.Trim(stripEmphasis(ref), "[]`*. ")
 			line := x.line + strings.Count(x.text[:m[0]], "\n")
-			if identifier.MatchString(shortName(ref)) && !baseStopWords[strings.ToLower(ref)] {
+			if isIdentifier(shortName(ref)) && !baseStopWords[strings.ToLower(ref)] {
 				return ref, line
 			}
 		}
@@ -325,7 +328,7 @@ func (p *pageReader) addJSONOnlyProperties(t *model.Type, ex *model.Example) {
 	}
 	for _, m := range ex.JSON.Members {
 		// Open types show sample dynamic members ("String-value", GUID keys); annotations start with '@'.
-		if t.Open || !identifier.MatchString(m.Key) {
+		if t.Open || !isIdentifier(m.Key) {
 			continue
 		}
 		if t.OwnProperty(m.Key) != nil {

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -26,8 +25,6 @@ const (
 	sectionMembers    // "## Members" on a one-enum page
 	sectionEnumValues // "### x values"
 )
-
-var exampleHeading = regexp.MustCompile(`^examples?\b`)
 
 // classifySection maps heading text to a section kind. Headings vary ("HTTP Request", "Request Headers",
 // "Optional query parameters", "Example 2: Create a user", "JSON Representation"); matching is on lower-cased
@@ -64,7 +61,7 @@ func classifySection(text string) sectionKind {
 	if strings.HasSuffix(t, " values") && strings.Count(t, " ") == 1 {
 		return sectionEnumValues
 	}
-	if exampleHeading.MatchString(t) {
+	if t == "example" || t == "examples" || strings.HasPrefix(t, "example ") || strings.HasPrefix(t, "examples ") {
 		return sectionExamples
 	}
 	if strings.HasPrefix(t, "response") {

@@ -1,51 +1,52 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/graphdocgen/graphdocgen/model"
 )
 
-// readTable reads a goldmark table. Cells are re-split from the source lines because goldmark drops cells beyond
-// the header's count, and ragged rows are a defect worth reporting, not hiding.
-func (p *pageReader) readTable(n *east.Table, src []byte) {
-	var rowLines []int
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if pos := c.Pos(); pos >= 0 {
-			rowLines = append(rowLines, p.lines.lineOf(pos))
+// paragraphOrTable records a paragraph, or the pipe table it holds. As in GFM, a table starts at a header line
+// followed by a delimiter row ("|---|:---|"), and every later line of the paragraph is a row; lines before the
+// header stay a paragraph. Cells are split from the source lines, so rows with more cells than the header keep
+// them (and are reported) instead of losing them.
+func (p *pageReader) paragraphOrTable(start, end int, raw string) {
+	if end > start && strings.Contains(raw, "|") && strings.Contains(raw, "-") {
+		for l := start + 1; l <= end; l++ {
+			if !isDelimiterRow(p.lines.line(l)) || !strings.Contains(p.lines.line(l-1), "|") {
+				continue
+			}
+			if l-1 > start {
+				p.addBlock(&block{kind: blockParagraph, line: start, endLine: l - 2, text: firstLines(raw, l-1-start)})
+			}
+			t := &model.Table{Pos: p.pos(l-1, 1), Header: p.splitRow(l - 1)}
+			if delims := len(splitCells(p.lines.line(l), func(int) model.Pos { return model.Pos{} })); delims != len(t.Header) {
+				p.diag(l, 1, model.SeverityWarning, "table-shape", fmt.Sprintf(
+					"the header has %d cells but the delimiter row has %d; the table does not render as a table", len(t.Header), delims))
+			}
+			for r := l + 1; r <= end; r++ {
+				t.Rows = append(t.Rows, model.Row{Pos: p.pos(r, 1), Cells: p.splitRow(r)})
+			}
+			p.addTable(t, l-1, end)
+			return
 		}
 	}
-	if len(rowLines) == 0 {
-		return
-	}
-	t := &model.Table{Pos: p.pos(rowLines[0], 1)}
-	t.Header = p.splitRow(rowLines[0])
-	for _, l := range rowLines[1:] {
-		t.Rows = append(t.Rows, model.Row{Pos: p.pos(l, 1), Cells: p.splitRow(l)})
-	}
-	p.addTable(t, rowLines[0], rowLines[len(rowLines)-1])
-	// Links inside cells.
-	p.collectLinks(n, src)
+	p.addBlock(&block{kind: blockParagraph, line: start, endLine: end, text: raw})
 }
 
-// pipeParagraph recognizes a table goldmark did not accept (header and delimiter row with different cell counts).
-func (p *pageReader) pipeParagraph(start, end int, raw string) *model.Table {
-	if end-start < 1 || !strings.HasPrefix(strings.TrimSpace(raw), "|") {
-		return nil
+// firstLines returns the first n lines of s.
+func firstLines(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return s
+		}
+		i += j + 1
 	}
-	if !isDelimiterRow(p.lines.line(start + 1)) {
-		return nil
-	}
-	t := &model.Table{Pos: p.pos(start, 1), Header: p.splitRow(start)}
-	for l := start + 2; l <= end; l++ {
-		t.Rows = append(t.Rows, model.Row{Pos: p.pos(l, 1), Cells: p.splitRow(l)})
-	}
-	p.diag(start+1, 1, model.SeverityWarning, "table-shape",
-		"the delimiter row has a different number of columns than the header; the table does not render as a table")
-	return t
+	return strings.TrimSuffix(s[:i], "\n")
 }
 
 func isDelimiterRow(l string) bool {
@@ -224,7 +225,7 @@ func tableRole(t *model.Table, b *block) model.TableRole {
 // Properties section ("Supported property data types", "Properties of a definition") describe something else.
 func directlyUnder(b *block, k sectionKind) bool {
 	h := b.section()
-	return h != nil && classifySection(h.text) == k
+	return h != nil && h.sec == k
 }
 
 // cell returns row cell i, or an empty cell positioned at the row when the row is short.

@@ -49,10 +49,9 @@ func primitiveName(s string) string {
 }
 
 var (
-	refLink       = regexp.MustCompile(`\[([^\]]+)\]\[([^\]]*)\]`)
-	collectionOf  = regexp.MustCompile(`(?i)^collection\s*\(\s*(.*?)\s*\)$`)
-	parenNote     = regexp.MustCompile(`\s*\((optional|required|url|timestamp|readonly|read-only|identifier|enum|nullable|.{0,20}format.{0,20})\)\s*`)
-	typeNameShape = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+	refLink      = regexp.MustCompile(`\[([^\]]+)\]\[([^\]]*)\]`)
+	collectionOf = regexp.MustCompile(`(?i)^collection\s*\(\s*(.*?)\s*\)$`)
+	parenNote    = regexp.MustCompile(`\s*\((optional|required|url|timestamp|readonly|read-only|identifier|enum|nullable|.{0,20}format.{0,20})\)\s*`)
 )
 
 // parseTypeCell reads a type cell in any of the forms the docs use: String, string, Edm.String, `Edm.String`,
@@ -70,11 +69,11 @@ func parseTypeCell(raw string, refs map[string]string) (tc typeCell, problem str
 	}
 	// A link: its label is the type; what is around it says collection or enum.
 	rest := s
-	if m := mdLink.FindStringSubmatchIndex(s); m != nil && s[m[0]] != '!' {
-		tc.name = s[m[2]:m[3]]
-		tc.link = strings.TrimSpace(s[m[4]:m[5]])
-		rest = s[:m[0]] + " " + s[m[1]:]
-	} else if m := refLink.FindStringSubmatchIndex(s); m != nil {
+	if start, end, label, target, ok := mdLinkAt(s); ok {
+		tc.name = label
+		tc.link = strings.TrimSpace(target)
+		rest = s[:start] + " " + s[end:]
+	} else if m := refLinkIndex(s); m != nil {
 		tc.name = s[m[2]:m[3]]
 		ref := s[m[4]:m[5]]
 		if ref == "" {
@@ -119,18 +118,22 @@ func parseTypeCell(raw string, refs map[string]string) (tc typeCell, problem str
 		if p := primitiveName(tc.name); p != "" {
 			tc.name, tc.primitive = p, true
 		}
-		if !tc.primitive && !typeNameShape.MatchString(tc.name) {
+		if !tc.primitive && !isTypeName(tc.name) {
 			return tc, "the link in the type cell does not name a type: " + raw
 		}
 		return tc, problem
 	}
 
 	s = rest
-	if m := collectionOf.FindStringSubmatch(s); m != nil {
-		tc.collection = true
-		s = m[1]
+	if len(s) > 11 && strings.EqualFold(s[:10], "collection") && strings.Contains(s, "(") {
+		if m := collectionOf.FindStringSubmatch(s); m != nil {
+			tc.collection = true
+			s = m[1]
+		}
 	}
-	s = parenNote.ReplaceAllString(s, " ")
+	if strings.Contains(s, "(") {
+		s = parenNote.ReplaceAllString(s, " ")
+	}
 	s = strings.TrimSpace(s)
 	// "string, maximum size 20": the type is the first part.
 	if i := strings.IndexAny(s, ",;"); i > 0 {
@@ -180,9 +183,17 @@ done:
 			return tc, problem
 		}
 	}
-	if !typeNameShape.MatchString(name) {
+	if !isTypeName(name) {
 		return tc, "the type cell is not a type: " + raw
 	}
 	tc.name = name
 	return tc, problem
+}
+
+// refLinkIndex finds a reference-style link "[label][ref]" in s.
+func refLinkIndex(s string) []int {
+	if !strings.Contains(s, "][") {
+		return nil
+	}
+	return refLink.FindStringSubmatchIndex(s)
 }
