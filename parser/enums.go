@@ -72,9 +72,15 @@ func inlineValues(desc string) (values []string, flags bool) {
 	seen := map[string]bool{}
 	i := 0
 	for i < len(rest) {
-		// Separators between items.
+		// Separators between items, and notes in parentheses after an item.
 		for i < len(rest) && strings.ContainsRune(" ,:;\t\n*", rune(rest[i])) {
 			i++
+		}
+		if backticked && i < len(rest) && rest[i] == '(' {
+			if end := strings.IndexByte(rest[i:], ')'); end > 0 {
+				i += end + 1
+				continue
+			}
 		}
 		if w := leadingWord(rest[i:]); w == "and" || w == "or" {
 			i += len(w)

@@ -37,8 +37,10 @@ type jsonReader struct {
 
 const maxJSONDepth = 200
 
-func (r *jsonReader) issue(kind, msg string, fatal bool) {
-	r.issues = append(r.issues, model.JSONIssue{Line: r.line, Col: r.col, Kind: kind, Message: msg, Fatal: fatal})
+func (r *jsonReader) issue(kind, msg string, fatal bool) { r.issueAt(r.line, r.col, kind, msg, fatal) }
+
+func (r *jsonReader) issueAt(line, col int, kind, msg string, fatal bool) {
+	r.issues = append(r.issues, model.JSONIssue{Line: line, Col: col, Kind: kind, Message: msg, Fatal: fatal})
 	if fatal {
 		r.failed = true
 	}
@@ -185,10 +187,16 @@ func (r *jsonReader) number() (string, bool) {
 		break
 	}
 	lit := r.s[start:r.i]
-	// A number directly followed by letters ("1024 bytes", "2017-01-01T00:00Z") was a placeholder, not a number.
-	if r.i < len(r.s) && isWordByte(r.s[r.i]) {
-		word := lit + r.bareWord()
-		r.issue("unquoted", fmt.Sprintf("unquoted value %q", word), false)
+	// A number followed by letters ("2017-01-01T00:00Z", "1024 bytes") was a placeholder, not a number.
+	j := r.i
+	for j < len(r.s) && (r.s[j] == ' ' || r.s[j] == '\t') {
+		j++
+	}
+	if j < len(r.s) && isWordByte(r.s[j]) {
+		from := r.i
+		r.bareWord()
+		word := strings.TrimSpace(lit + r.s[from:r.i])
+		r.issueAt(r.line, r.col-len(word), "unquoted", fmt.Sprintf("unquoted value %q", word), false)
 		return word, false
 	}
 	return lit, true
@@ -266,10 +274,11 @@ func (r *jsonReader) object(v *model.Value, depth int) {
 			r.advance(1)
 			return
 		case c == ',':
+			line, col := r.line, r.col
 			r.advance(1)
 			r.skipSpace()
 			if r.i < len(r.s) && r.s[r.i] == '}' {
-				r.issue("trailing-comma", "trailing comma before '}'", false)
+				r.issueAt(line, col, "trailing-comma", "trailing comma before '}'", false)
 			} else if r.i < len(r.s) && r.s[r.i] == ',' {
 				r.issue("syntax", "two commas in a row", false)
 			}
@@ -338,10 +347,11 @@ func (r *jsonReader) array(v *model.Value, depth int) {
 			r.advance(1)
 			return
 		case c == ',':
+			line, col := r.line, r.col
 			r.advance(1)
 			r.skipSpace()
 			if r.i < len(r.s) && r.s[r.i] == ']' {
-				r.issue("trailing-comma", "trailing comma before ']'", false)
+				r.issueAt(line, col, "trailing-comma", "trailing comma before ']'", false)
 			}
 			expectItem = true
 			continue

@@ -315,7 +315,7 @@ func noBody(low string) bool {
 
 // refFromProse turns a type named in prose ("[user](../resources/user.md)", "**user**", "user") into a TypeRef.
 func (p *pageReader) refFromProse(ref string, line int) *model.TypeRef {
-	r := &model.TypeRef{Raw: ref, Pos: p.pos(line, 1)}
+	r := &model.TypeRef{Raw: ref, Pos: p.pos(line, p.colOf(line, ref))}
 	if label, target, ok := firstLink(ref); ok {
 		r.Name, r.Link = label, target
 	} else if m := refLink.FindStringSubmatch(ref); m != nil {
@@ -362,12 +362,9 @@ func (p *pageReader) readResponseSection() model.Response {
 				resp.Status = code
 				resp.Reason = strings.TrimSpace(text[m[4]:m[5]])
 				resp.StatusSource = "prose"
-				line, col := b.line+strings.Count(text[:m[0]], "\n"), 1
-				if nl := strings.LastIndexByte(text[:m[0]], '\n'); nl >= 0 {
-					col = m[0] - nl
-				} else {
-					col = p.colOf(line, text[m[0]:m[1]])
-				}
+				// Point at the code itself, not at a backtick before it.
+				line := b.line + strings.Count(text[:m[2]], "\n")
+				col := p.colOf(line, text[m[2]:m[1]])
 				resp.Pos = p.pos(line, col)
 			}
 		}

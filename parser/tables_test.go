@@ -1,0 +1,130 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+func resourcePage(body string) string {
+	return fm("resourcePageType") + "\n# widget resource type\n\nNamespace: microsoft.graph\n\n" + body
+}
+
+func TestPropertyTableHeaderVariants(t *testing.T) {
+	for _, header := range []string{
+		"| Property | Type | Description |",
+		"|Property name|Type|Description|",
+		"| Name | Type | Description |",
+		"| **Property** | **Type** | **Description** |",
+		"| Property | Type | Required | Description |",
+	} {
+		row := "| size | Int32 | The size. Not nullable. |"
+		if strings.Contains(header, "Required") {
+			row = "| size | Int32 | No | The size. Not nullable. |"
+		}
+		src := resourcePage("## Properties\n\n" + header + "\n|:---|:---|:---|\n" + row + "\n")
+		res := page(t, "resources/widget.md", src)
+		if len(res.types) != 1 || len(res.types[0].Properties) != 1 {
+			t.Errorf("%s: types %+v", header, res.types)
+			continue
+		}
+		p := res.types[0].Properties[0]
+		if p.Name != "size" || p.Type.Name != "Edm.Int32" || p.Nullable == nil || *p.Nullable {
+			t.Errorf("%s: property %+v", header, p)
+		}
+	}
+}
+
+func TestRequiredColumn(t *testing.T) {
+	src := resourcePage("## Properties\n\n| Property | Type | Required | Description |\n|---|---|---|---|\n| a | String | Yes | A. |\n| b | String | No | B. |\n")
+	res := page(t, "resources/widget.md", src)
+	ps := res.types[0].Properties
+	if !ps[0].Required || ps[1].Required {
+		t.Errorf("required: a=%v b=%v", ps[0].Required, ps[1].Required)
+	}
+}
+
+func TestTableCellsAndPositions(t *testing.T) {
+	src := resourcePage("## Properties\n\nSome text before.\n| Property | Type | Description |\n|---|---|---|\n| `code` | [thing](thing.md) collection | Uses a \\| pipe. |\n| extra | String | Desc. | stray |\n")
+	res := page(t, "resources/widget.md", src)
+	var tbl *model.Table
+	for _, x := range res.page.Tables {
+		if x.Role == model.TableProperties {
+			tbl = x
+		}
+	}
+	if tbl == nil {
+		t.Fatalf("no properties table; tables %+v", res.page.Tables)
+	}
+	row := tbl.Rows[0]
+	if row.Pos.Line != lineOf(t, src, "`code`") || row.Cells[1].Text != "[thing](thing.md) collection" || row.Cells[1].Pos.Col != 12 {
+		t.Errorf("row %+v", row)
+	}
+	if row.Cells[2].Text != "Uses a | pipe." {
+		t.Errorf("escaped pipe: %q", row.Cells[2].Text)
+	}
+	if len(tbl.Rows[1].Cells) != 4 || !hasDiag(res.diags, "table-shape", lineOf(t, src, "stray")) {
+		t.Errorf("ragged row kept %d cells; diagnostics:\n%s", len(tbl.Rows[1].Cells), diagList(res.diags))
+	}
+	p := res.types[0].Properties[0]
+	if p.Name != "code" || !p.Type.Collection || p.Type.Link != "thing.md" {
+		t.Errorf("property %+v", p)
+	}
+}
+
+func TestTableHeaderDelimiterMismatch(t *testing.T) {
+	src := resourcePage("## Properties\n\n| Property | Type | Description |\n|---|---|\n| a | String | A. |\n")
+	res := page(t, "resources/widget.md", src)
+	if !hasDiag(res.diags, "table-shape", lineOf(t, src, "|---|---|")) {
+		t.Errorf("want table-shape on the delimiter row:\n%s", diagList(res.diags))
+	}
+	if len(res.types[0].Properties) != 1 {
+		t.Errorf("the table is still read: %+v", res.types[0].Properties)
+	}
+}
+
+func TestTableUnderSubheadingIsNotProperties(t *testing.T) {
+	src := resourcePage("## Properties\n\n| Property | Type | Description |\n|---|---|---|\n| a | String | A. |\n\n#### Supported property data types\n\n| Property Type | Remarks |\n|---|---|\n| Binary | 256 bytes. |\n")
+	res := page(t, "resources/widget.md", src)
+	if n := len(res.types[0].Properties); n != 1 {
+		t.Errorf("got %d properties, want 1: %+v", n, res.types[0].Properties)
+	}
+}
+
+func TestTableRoles(t *testing.T) {
+	src := fm("apiPageType") + `
+# Create widget
+
+## Permissions
+
+|Permission type|Permissions (from least to most privileged)|
+|:---|:---|
+|Application|Widget.ReadWrite.All|
+
+## HTTP request
+
+` + "```http\nPOST /widgets\n```" + `
+
+## Request headers
+
+| Name | Description |
+|:-----|:------------|
+| Authorization | Bearer {token}. Required. |
+
+## Request body
+
+| Parameter | Type | Description |
+|:----|:---|:---|
+| name | String | The name. Required. |
+`
+	res := page(t, "api/widget-post.md", src)
+	var roles []model.TableRole
+	for _, x := range res.page.Tables {
+		roles = append(roles, x.Role)
+	}
+	want := []model.TableRole{model.TablePermissions, model.TableHeaders, model.TableRequestBody}
+	if len(roles) != 3 || roles[0] != want[0] || roles[1] != want[1] || roles[2] != want[2] {
+		t.Errorf("roles %v, want %v", roles, want)
+	}
+}
