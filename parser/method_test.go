@@ -218,9 +218,9 @@ func TestParseStatusLine(t *testing.T) {
 
 func TestPermissionsInclude(t *testing.T) {
 	fsys := mapFS(map[string]string{
-		"api/x.md": fm("apiPageType") + "\n# Get widget\n\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/x-permissions.md)]\n\n## HTTP request\n\n```http\nGET /widgets\n```\n",
+		"api/x.md":                              fm("apiPageType") + "\n# Get widget\n\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/x-permissions.md)]\n\n## HTTP request\n\n```http\nGET /widgets\n```\n",
 		"includes/permissions/x-permissions.md": "|Permission type|Least privileged permissions|Higher privileged permissions|\n|:---|:---|:---|\n|Application|Widget.Read.All|Widget.ReadWrite.All|\n",
-		"api/y.md": fm("apiPageType") + "\n# Get y\n\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/missing.md)]\n\n## HTTP request\n\n```http\nGET /y\n```\n",
+		"api/y.md":                              fm("apiPageType") + "\n# Get y\n\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/missing.md)]\n\n## HTTP request\n\n```http\nGET /y\n```\n",
 	})
 	m, err := ParseFS(fsys, Options{})
 	if err != nil {

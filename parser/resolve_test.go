@@ -18,7 +18,7 @@ func TestResourcesAcrossPages(t *testing.T) {
 		"resources/widget.md": resource("widget", "microsoft.graph", "A widget. Inherits from [thing](thing.md).",
 			"| id | String | Inherited from [entity](entity.md). |\n| owner | [person](person.md) |The owner. |\n| parts | [Part](part.md) collection | Parts. |\n| kind | widgetKind | The kind. Possible values are: `small`, `large`, `unknownFutureValue`. |\n| shape | [shape](enums.md#shape-values) | Shape. |\n| color | colour | Misspelt type. |\n",
 			`  "keyProperty": "id",`, `{"id": "String", "owner": {"@odata.type": "microsoft.graph.person"}, "weight": 1.5, "extra": true}`),
-		"resources/thing.md": resource("thing", "microsoft.graph", "A thing.", "| id | String | Id. |\n| label | String | Label. |\n", `  "keyProperty": "id",`, `{"id": "String", "label": "String"}`),
+		"resources/thing.md":  resource("thing", "microsoft.graph", "A thing.", "| id | String | Id. |\n| label | String | Label. |\n", `  "keyProperty": "id",`, `{"id": "String", "label": "String"}`),
 		"resources/person.md": resource("person", "microsoft.graph", "A person.", "| name | String | Name. |\n", `  "openType": true,`, `{"name": "String"}`),
 		"resources/part.md":   resource("part", "microsoft.graph", "A part.", "| colour2 | String | The colour. |\n", ``, `{"colour2": "String"}`),
 		"resources/enums.md":  fm("enumPageType") + "\n# Enum values\n\nNamespace: microsoft.graph\n\n### shape values\n\n|Member|\n|:---|\n|round|\n|square|\n",
@@ -67,7 +67,7 @@ func TestResourcesAcrossPages(t *testing.T) {
 
 func TestUnresolvedSuggestion(t *testing.T) {
 	m := docs(t, map[string]string{
-		"resources/widget.md":     resource("widget", "microsoft.graph", "W.", "| a | [identitySett](identityset.md) | A. |\n", ``, `{}`),
+		"resources/widget.md":      resource("widget", "microsoft.graph", "W.", "| a | [identitySett](identityset.md) | A. |\n", ``, `{}`),
 		"resources/identityset.md": resource("identitySet", "microsoft.graph", "I.", "| user | String | U. |\n", ``, `{}`),
 	})
 	// The link resolves it even though the name is wrong.
@@ -75,7 +75,7 @@ func TestUnresolvedSuggestion(t *testing.T) {
 		t.Errorf("link did not resolve: %+v", a.Type)
 	}
 	m = docs(t, map[string]string{
-		"resources/widget.md":     resource("widget", "microsoft.graph", "W.", "| a | identitySett | A. |\n", ``, `{}`),
+		"resources/widget.md":      resource("widget", "microsoft.graph", "W.", "| a | identitySett | A. |\n", ``, `{}`),
 		"resources/identityset.md": resource("identitySet", "microsoft.graph", "I.", "| user | String | U. |\n", ``, `{}`),
 	})
 	if !strings.Contains(diagList(m.Diagnostics), "did you mean microsoft.graph.identitySet?") {
@@ -85,7 +85,7 @@ func TestUnresolvedSuggestion(t *testing.T) {
 
 func TestSplitTypesMerge(t *testing.T) {
 	m := docs(t, map[string]string{
-		"resources/user.md":              resource("user", "microsoft.graph", "U.", "| a | String | A. |\n", `  "keyProperty": "id",`, `{}`),
+		"resources/user.md":                resource("user", "microsoft.graph", "U.", "| a | String | A. |\n", `  "keyProperty": "id",`, `{}`),
 		"resources/intune-devices-user.md": resource("user", "microsoft.graph", "U.", "| a | String | A. |\n| b | String | B. |\n", `  "keyProperty": "id",`, `{}`),
 	})
 	u := m.Type("microsoft.graph.user")
