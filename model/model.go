@@ -274,7 +274,11 @@ func (m *Model) Derived(t *Type) []*Type {
 // Sort puts every slice of the model in its canonical order.
 func (m *Model) Sort() {
 	sort.Slice(m.Pages, func(i, j int) bool { return m.Pages[i].Path < m.Pages[j].Path })
-	sort.Slice(m.Types, func(i, j int) bool { return m.Types[i].FullName() < m.Types[j].FullName() })
+	keys := make(map[*Type]string, len(m.Types))
+	for _, t := range m.Types {
+		keys[t] = t.FullName()
+	}
+	sort.Slice(m.Types, func(i, j int) bool { return keys[m.Types[i]] < keys[m.Types[j]] })
 	sort.Slice(m.Operations, func(i, j int) bool { return m.Operations[i].ID < m.Operations[j].ID })
 	SortDiagnostics(m.Diagnostics)
 	m.index = nil

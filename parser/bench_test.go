@@ -16,7 +16,7 @@ import (
 
 // loadCorpus reads every page of the 2021 corpus into memory, one in-memory file system per version, so that
 // the benchmarks compare parsing, not disk reads.
-func loadCorpus(b *testing.B) (versions []fstest.MapFS, pages [][]byte, size int64) {
+func loadCorpus(b testing.TB) (versions []fstest.MapFS, pages [][]byte, size int64) {
 	for _, dir := range corpusDirs(b) {
 		m := fstest.MapFS{}
 		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

@@ -90,6 +90,8 @@ func (b *block) innermost() (sectionKind, *block) {
 }
 
 // readMarkdown walks the goldmark tree of src (front matter blanked) into blocks, links and includes.
+// readMarkdown walks the goldmark tree of the page's markdown, src, which starts at byte p.base of the page (after
+// the front matter); goldmark's offsets are relative to src.
 func (p *pageReader) readMarkdown(src []byte) {
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -111,8 +113,8 @@ func (p *pageReader) readMarkdown(src []byte) {
 			if lines.Len() == 0 {
 				return ast.WalkContinue, nil
 			}
-			start := p.lines.lineOf(lines.At(0).Start)
-			end := p.lines.lineOf(lines.At(lines.Len()-1).Stop - 1)
+			start := p.lines.lineOf(p.base+lines.At(0).Start)
+			end := p.lines.lineOf(p.base + lines.At(lines.Len()-1).Stop - 1)
 			p.paragraphOrTable(start, end, p.segmentsText(lines))
 			p.scanLinks(start, end)
 			return ast.WalkSkipChildren, nil
@@ -133,7 +135,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 			if lines.Len() == 0 {
 				return ast.WalkSkipChildren, nil
 			}
-			start := p.lines.lineOf(lines.At(0).Start)
+			start := p.lines.lineOf(p.base+lines.At(0).Start)
 			p.addBlock(&block{kind: blockCode, line: start, contentLine: start, endLine: start + lines.Len() - 1, text: p.segmentsText(lines)})
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
@@ -144,9 +146,9 @@ func (p *pageReader) readMarkdown(src []byte) {
 			raw := p.segmentsText(lines)
 			if n.HasClosure() {
 				closure := n.ClosureLine
-				raw += string(closure.Value(src))
+				raw += p.lines.text[p.base+closure.Start : p.base+closure.Stop]
 			}
-			start := p.lines.lineOf(lines.At(0).Start)
+			start := p.lines.lineOf(p.base+lines.At(0).Start)
 			end := start + strings.Count(strings.TrimRight(raw, "\n"), "\n")
 			if strings.HasPrefix(strings.TrimSpace(raw), "<!--") {
 				p.addComment(start, end, raw)
@@ -160,10 +162,10 @@ func (p *pageReader) readMarkdown(src []byte) {
 // lineAt returns the line where a block node starts.
 func (p *pageReader) lineAt(n ast.Node, src []byte) int {
 	if pos := n.Pos(); pos >= 0 {
-		return p.lines.lineOf(pos)
+		return p.lines.lineOf(p.base + pos)
 	}
 	if l := n.Lines(); l.Len() > 0 {
-		return p.lines.lineOf(l.At(0).Start)
+		return p.lines.lineOf(p.base + l.At(0).Start)
 	}
 	return 1
 }
@@ -175,7 +177,7 @@ func (p *pageReader) segmentsText(lines *text.Segments) string {
 	if n == 0 {
 		return ""
 	}
-	page := p.lines.text
+	page := p.lines.text[p.base:]
 	first, last := lines.At(0), lines.At(n-1)
 	contiguous := true
 	for i := 1; i < n; i++ {
@@ -237,7 +239,7 @@ func (p *pageReader) addComment(start, end int, raw string) {
 		if i := strings.LastIndex(obj, "-->"); i >= 0 {
 			obj = obj[:i]
 		}
-		v, issues := readJSON(obj, line, col)
+		v, issues := readJSONSlab(obj, line, col, &p.values)
 		a := &model.Annotation{Pos: p.pos(start, 1), Value: v, Issues: issues, Raw: trimmed}
 		if v != nil && v.Kind == model.ValueObject {
 			a.BlockType = a.String("blockType")

@@ -132,17 +132,9 @@ func inlineValues(desc string) (values []string, flags bool) {
 	return values, flags
 }
 
-// mayListValues is a cheap test that rules out most descriptions before the phrase regexp runs.
+// mayListValues is a cheap test that rules out most descriptions before the phrases are looked for.
 func mayListValues(desc string) bool {
-	for i := 0; i+5 <= len(desc); i++ {
-		if c := desc[i] | 0x20; c == 'v' || c == 'o' {
-			w := strings.ToLower(desc[i:min(len(desc), i+22)])
-			if strings.HasPrefix(w, "value") || strings.HasPrefix(w, "one of the following") {
-				return true
-			}
-		}
-	}
-	return false
+	return indexFold(desc, "value") >= 0
 }
 
 func leadingWord(s string) string {

@@ -71,7 +71,7 @@ func (p *pageReader) readExampleBlock(b *block, a *model.Annotation, kind model.
 	t := strings.TrimLeft(body, " \t\r")
 	if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
 		col := len(lines[i]) - len(strings.TrimLeft(lines[i], " \t")) + 1
-		ex.JSON, ex.JSONIssues = readJSON(strings.TrimLeft(body, " \t"), b.contentLine+i, col)
+		ex.JSON, ex.JSONIssues = readJSONSlab(strings.TrimLeft(body, " \t"), b.contentLine+i, col, &p.values)
 	}
 	return ex
 }

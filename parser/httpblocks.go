@@ -34,7 +34,6 @@ func requestLine(l string) (verb, target string, ok bool) {
 
 var (
 	hostPrefix   = regexp.MustCompile(`^(?i:https?://[^/\s]+)?(?:/(?:v1\.0|beta|\{version\}|\{ver\}))?`)
-	placeholders = regexp.MustCompile(`\{([^{}]*)\}`)
 )
 
 // parsePath reads a request target into a path template with typed parameters.
@@ -63,7 +62,7 @@ func parsePath(raw string, pos model.Pos) *model.Path {
 	used := map[string]int{}
 	var b strings.Builder
 	last := 0
-	for _, m := range placeholders.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range placeholderSpans(s) {
 		written := s[m[2]:m[3]]
 		name := paramName(written)
 		if name == "" {
@@ -92,15 +91,38 @@ func parsePath(raw string, pos model.Pos) *model.Path {
 	}
 	b.WriteString(s[last:])
 	pth.Template = b.String()
-	for _, m := range placeholders.FindAllStringSubmatch(pth.Query, -1) {
-		name := paramName(m[1])
+	for _, m := range placeholderSpans(pth.Query) {
+		written := pth.Query[m[2]:m[3]]
+		name := paramName(written)
 		if name == "" {
 			continue
 		}
-		pth.Params = append(pth.Params, model.PathParam{Name: name, Written: m[1], Kind: model.ParamQuery,
+		pth.Params = append(pth.Params, model.PathParam{Name: name, Written: written, Kind: model.ParamQuery,
 			Type: model.TypeRef{Name: "Edm.String", Kind: model.KindPrimitive}})
 	}
 	return pth
+}
+
+// placeholderSpans finds "{...}" placeholders (no nested braces) and returns, for each, the offsets of the whole
+// placeholder and of its inside, as regexp's FindAllStringSubmatchIndex would.
+func placeholderSpans(s string) [][4]int {
+	var out [][4]int
+	for i := 0; i < len(s); i++ {
+		if s[i] != '{' {
+			continue
+		}
+		for j := i + 1; j < len(s); j++ {
+			if s[j] == '{' {
+				break
+			}
+			if s[j] == '}' {
+				out = append(out, [4]int{i, j + 1, i + 1, j})
+				i = j
+				break
+			}
+		}
+	}
+	return out
 }
 
 // paramName normalizes a placeholder to lowerCamel: "user-id" → "userId", "item path" → "itemPath",

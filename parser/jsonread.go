@@ -12,7 +12,15 @@ import (
 // get wrong (trailing commas, "..." truncation markers, comments, unquoted placeholders, missing commas between
 // lines) and records each as an issue; when it cannot go on, it records a fatal issue and returns what it read.
 func readJSON(text string, line, col int) (*model.Value, []model.JSONIssue) {
-	r := &jsonReader{s: text, line: line, col: col}
+	var slab []model.Value
+	return readJSONSlab(text, line, col, &slab)
+}
+
+// readJSONSlab is readJSON taking its values from *slab (and leaving the rest there), so that one page's many
+// small JSON blocks share allocations.
+func readJSONSlab(text string, line, col int, slab *[]model.Value) (*model.Value, []model.JSONIssue) {
+	r := &jsonReader{s: text, line: line, col: col, slab: *slab}
+	defer func() { *slab = r.slab }()
 	r.skipSpace()
 	if r.i >= len(r.s) {
 		return nil, nil
@@ -33,6 +41,7 @@ type jsonReader struct {
 	line, col int // position of s[i]
 	issues    []model.JSONIssue
 	failed    bool
+	slab      []model.Value
 }
 
 const maxJSONDepth = 200
@@ -46,20 +55,35 @@ func (r *jsonReader) issueAt(line, col int, kind, msg string, fatal bool) {
 	}
 }
 
+// advance moves n bytes forward, keeping line and column (in characters) up to date.
 func (r *jsonReader) advance(n int) {
-	for k := 0; k < n && r.i < len(r.s); k++ {
+	end := min(r.i+n, len(r.s))
+	for r.i < end {
 		c := r.s[r.i]
-		if c == '\n' {
+		switch {
+		case c == '\n':
 			r.line++
 			r.col = 1
 			r.i++
-			continue
+		case c < utf8.RuneSelf:
+			r.col++
+			r.i++
+		default:
+			_, size := utf8.DecodeRuneInString(r.s[r.i:])
+			r.i += size
+			r.col++
 		}
-		_, size := utf8.DecodeRuneInString(r.s[r.i:])
-		r.i += size
-		k += size - 1
-		r.col++
 	}
+}
+
+// newValue hands out values from a slab, so that a body of many values costs few allocations.
+func (r *jsonReader) newValue() *model.Value {
+	if len(r.slab) == 0 {
+		r.slab = make([]model.Value, 64)
+	}
+	v := &r.slab[0]
+	r.slab = r.slab[1:]
+	return v
 }
 
 func (r *jsonReader) describe() string {
@@ -123,7 +147,8 @@ func (r *jsonReader) value(depth int) *model.Value {
 		r.issue("syntax", "nesting too deep", true)
 		return nil
 	}
-	v := &model.Value{Line: r.line, Col: r.col}
+	v := r.newValue()
+	v.Line, v.Col = r.line, r.col
 	switch c := r.s[r.i]; {
 	case c == '{':
 		v.Kind = model.ValueObject
@@ -208,6 +233,18 @@ func isWordByte(c byte) bool {
 
 // str reads a quoted string, decoding escapes. An unterminated string ends at the end of its line.
 func (r *jsonReader) str(quote byte) string {
+	// Fast path: no escape before the closing quote on the same line; the result is a substring of the page.
+	for j := r.i + 1; j < len(r.s); j++ {
+		c := r.s[j]
+		if c == quote {
+			v := r.s[r.i+1 : j]
+			r.advance(j + 1 - r.i)
+			return v
+		}
+		if c == '\\' || c == '\n' {
+			break
+		}
+	}
 	r.advance(1)
 	var b strings.Builder
 	for r.i < len(r.s) {

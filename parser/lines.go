@@ -3,6 +3,8 @@ package parser
 import (
 	"sort"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
 )
 
 // lineIndex maps byte offsets of a page to 1-based line and column numbers.
@@ -12,7 +14,9 @@ type lineIndex struct {
 }
 
 func newLineIndex(src []byte) *lineIndex {
-	text := string(src)
+	// A read-only view, not a copy: the page's bytes are never written after they are read (model.Page.Source
+	// shares them), as goldmark does with its own segments.
+	text := util.BytesToReadOnlyString(src)
 	starts := make([]int, 1, len(text)/40+1)
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {

@@ -1,6 +1,9 @@
 package parser
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Hand-written matchers for the shapes read on every row and line of the corpus; the regexp package is kept for
 // the rarer, more involved phrases.
@@ -173,4 +176,48 @@ func containsAny(s string, subs ...string) bool {
 func isStatusLine(l string) bool {
 	_, _, ok := parseStatusLine(l)
 	return ok
+}
+
+// lower returns s in ASCII lower case, in a buffer the page reader reuses: the result is valid until the next
+// call. Non-ASCII bytes are kept as they are, so byte offsets in the result match s.
+func (p *pageReader) lower(s string) string {
+	p.lowBuf = append(p.lowBuf[:0], s...)
+	for i, c := range p.lowBuf {
+		if 'A' <= c && c <= 'Z' {
+			p.lowBuf[i] = c + 'a' - 'A'
+		}
+	}
+	return unsafe.String(unsafe.SliceData(p.lowBuf), len(p.lowBuf))
+}
+
+// indexFold is strings.Index ignoring ASCII case; sub must be lower case.
+func indexFold(s, sub string) int {
+	n := len(sub)
+	if n == 0 {
+		return 0
+	}
+	first := sub[0]
+	for i := 0; i+n <= len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != first {
+			continue
+		}
+		j := 1
+		for ; j < n; j++ {
+			d := s[i+j]
+			if 'A' <= d && d <= 'Z' {
+				d += 'a' - 'A'
+			}
+			if d != sub[j] {
+				break
+			}
+		}
+		if j == n {
+			return i
+		}
+	}
+	return -1
 }

@@ -2,7 +2,6 @@ package parser
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -342,7 +341,6 @@ var commonWords = map[string]bool{"object": true, "the": true, "a": true, "an": 
 	"properties": true, "property": true, "following": true, "request": true, "response": true, "body": true, "collection": true}
 
 var (
-	statusPhrase = regexp.MustCompile("`?\\b([1-5]\\d\\d)\\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)`?")
 	respTypeLink = regexp.MustCompile(`(?i)(?:and|with|returns?)\s+(?:a|an|the)?\s*(collection\s+of\s+|list\s+of\s+|array\s+of\s+)?(?:new\s+|updated\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])|\*\*[^*]+\*\*|[A-Za-z][A-Za-z0-9_.]*)\s*(collection|objects?|resources?|entit(?:y|ies)|in\s+the\s+response\s+body)`)
 )
 
@@ -356,41 +354,103 @@ func (p *pageReader) readResponseSection() model.Response {
 			continue
 		}
 		text := b.text
-		if resp.Status == 0 && hasStatusCode(text) {
-			if m := statusPhrase.FindStringSubmatchIndex(text); m != nil {
-				code, _ := strconv.Atoi(text[m[2]:m[3]])
-				resp.Status = code
-				resp.Reason = strings.TrimSpace(text[m[4]:m[5]])
-				resp.StatusSource = "prose"
-				// Point at the code itself, not at a backtick before it.
-				line := b.line + strings.Count(text[:m[2]], "\n")
-				col := p.colOf(line, text[m[2]:m[1]])
-				resp.Pos = p.pos(line, col)
+		if resp.Status == 0 {
+			if at, code, reason, ok := statusInProse(text); ok {
+				resp.Status, resp.Reason, resp.StatusSource = code, reason, "prose"
+				line := b.line + strings.Count(text[:at], "\n")
+				resp.Pos = p.pos(line, p.colOf(line, text[at:at+3]))
 			}
 		}
 		if resp.Type == nil && resp.Status != 204 && mayNameResponseType(text) {
-			if m := respTypeLink.FindStringSubmatchIndex(text); m != nil {
-				ref := text[m[4]:m[5]]
-				line := b.line + strings.Count(text[:m[4]], "\n")
-				if r := p.refFromProse(ref, line); r != nil {
-					tail := strings.ToLower(text[m[6]:m[7]])
-					r.Collection = m[2] >= 0 || tail == "collection" || tail == "objects" || tail == "resources" || tail == "entities"
-					resp.Type = r
-				}
-			}
+			resp.Type = p.responseType(text, b.line)
 		}
 	}
 	return resp
 }
 
-// hasStatusCode is a cheap test for a three-digit number in text.
-func hasStatusCode(text string) bool {
-	for i := 0; i+2 < len(text); i++ {
-		if isDigit(text[i]) && isDigit(text[i+1]) && isDigit(text[i+2]) {
-			return true
+// statusInProse finds the first HTTP status in prose: a 1xx–5xx number, optionally in backticks, followed by its
+// capitalized reason phrase ("201 Created", "`204 No Content`", "302 Found").
+func statusInProse(text string) (at, code int, reason string, ok bool) {
+	for i := 0; i+3 <= len(text); i++ {
+		c := text[i]
+		if c < '1' || c > '5' || !isDigit(text[i+1]) || !isDigit(text[i+2]) || i > 0 && (isWordByte(text[i-1]) || text[i-1] == '.') {
+			continue
+		}
+		if i+3 < len(text) && isWordByte(text[i+3]) {
+			continue
+		}
+		rest := strings.TrimLeft(text[i+3:], " ")
+		j := 0
+		for j < len(rest) {
+			if !(rest[j] >= 'A' && rest[j] <= 'Z') {
+				break
+			}
+			k := j + 1
+			for k < len(rest) && isLetter(rest[k]) {
+				k++
+			}
+			j = k
+			if j+1 < len(rest) && (rest[j] == ' ' || rest[j] == '-') && rest[j+1] >= 'A' && rest[j+1] <= 'Z' {
+				j++
+				continue
+			}
+			break
+		}
+		if j == 0 {
+			continue
+		}
+		code = int(c-'0')*100 + int(text[i+1]-'0')*10 + int(text[i+2]-'0')
+		return i, code, rest[:j], true
+	}
+	return 0, 0, "", false
+}
+
+// responseType finds the type the Response prose names: the first link or bold name after "and"/"with"/"returns",
+// and whether it is a collection ("a collection of [x] objects", "[x] collection", "[x] objects").
+func (p *pageReader) responseType(text string, line int) *model.TypeRef {
+	low := strings.ToLower(text)
+	from := 0
+	for from < len(text) {
+		start, end, _, _, ok := mdLinkAt(text[from:])
+		var ref string
+		if ok {
+			start, end = start+from, end+from
+			ref = text[start:end]
+		} else if k := strings.Index(text[from:], "**"); k >= 0 {
+			k += from
+			close := strings.Index(text[k+2:], "**")
+			if close < 0 {
+				break
+			}
+			start, end = k, k+2+close+2
+			ref = text[start:end]
+		} else {
+			break
+		}
+		from = end
+		before := low[max(0, start-40):start]
+		if !containsAny(before, "and ", "with ", "return", "contains ") {
+			continue
+		}
+		after := strings.TrimLeft(low[end:], " ")
+		r := p.refFromProse(ref, line+strings.Count(text[:start], "\n"))
+		if r == nil {
+			continue
+		}
+		r.Collection = containsAny(low[max(0, start-25):start], "collection of", "list of", "array of") ||
+			strings.HasPrefix(after, "collection") || strings.HasPrefix(after, "objects") || strings.HasPrefix(after, "resources") || strings.HasPrefix(after, "entities")
+		return r
+	}
+	// A type named without a link or bold: "and an authenticationMethodsPolicy object in the response body".
+	if m := respTypeLink.FindStringSubmatchIndex(text); m != nil {
+		ref := text[m[4]:m[5]]
+		if r := p.refFromProse(ref, line+strings.Count(text[:m[4]], "\n")); r != nil {
+			tail := strings.ToLower(text[m[6]:m[7]])
+			r.Collection = m[2] >= 0 || tail == "collection" || tail == "objects" || tail == "resources" || tail == "entities"
+			return r
 		}
 	}
-	return false
+	return nil
 }
 
 // mayNameResponseType is a cheap test for the words respTypeLink needs.

@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -178,6 +177,9 @@ type pageReader struct {
 	heads  [7]*block
 	refs   map[string]string // reference-style link definitions, lower-case label → target
 	res    *pageResult
+	base   int // byte offset of the markdown after the front matter
+	values []model.Value // a slab the page's JSON values are taken from
+	lowBuf []byte        // scratch space of lower
 }
 
 func (p *pageReader) pos(line, col int) model.Pos {
@@ -192,7 +194,33 @@ func (p *pageReader) diagAt(pos model.Pos, sev model.Severity, rule, msg string)
 	p.res.diags = append(p.res.diags, model.Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: msg})
 }
 
-var refDef = regexp.MustCompile(`(?m)^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?`)
+
+// readRefDefs collects reference-style link definitions: "[label]: target" at the start of a line.
+func (p *pageReader) readRefDefs() {
+	for n := p.lines.lineOf(p.base); n <= p.lines.count(); n++ {
+		l := p.lines.line(n)
+		t := strings.TrimLeft(l, " \t")
+		if len(l)-len(t) > 3 || !strings.HasPrefix(t, "[") {
+			continue
+		}
+		end := strings.Index(t, "]:")
+		if end < 2 || strings.ContainsAny(t[1:end], "[]") {
+			continue
+		}
+		target := strings.TrimSpace(t[end+2:])
+		if i := strings.IndexAny(target, " \t"); i >= 0 {
+			target = target[:i]
+		}
+		target = strings.Trim(target, "<>")
+		if target == "" {
+			continue
+		}
+		if p.refs == nil {
+			p.refs = map[string]string{}
+		}
+		p.refs[strings.ToLower(t[1:end])] = target
+	}
+}
 
 // readPage reads one page. It never fails: problems become diagnostics.
 func readPage(file string, src []byte) (res *pageResult) {
@@ -208,22 +236,11 @@ func readPage(file string, src []byte) (res *pageResult) {
 	}()
 
 	mdStart := p.readFrontMatter()
-	md := src
-	if mdStart > 0 {
-		// Blank the front matter so goldmark does not read it as a heading, keeping every offset.
-		md = make([]byte, len(src))
-		copy(md, src)
-		for i := 0; i < mdStart; i++ {
-			if md[i] != '\n' {
-				md[i] = ' '
-			}
-		}
-	}
-	if bytes.Contains(src, []byte("]:")) {
-		p.refs = map[string]string{}
-		for _, m := range refDef.FindAllSubmatch(md, -1) {
-			p.refs[strings.ToLower(string(m[1]))] = string(m[2])
-		}
+	// goldmark reads what follows the front matter; p.base maps its offsets back to the page.
+	md := src[mdStart:]
+	p.base = mdStart
+	if bytes.Contains(md, []byte("]:")) {
+		p.readRefDefs()
 	}
 	p.readMarkdown(md)
 	if p.degraded() {

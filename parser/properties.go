@@ -71,7 +71,7 @@ func (p *pageReader) propertyFromRow(t *model.Table, cols columns, r model.Row) 
 // "Required.", "Key.", "Inherited from [x](x.md)", "Possible values are: `a`, `b`". Plain string scanning: this
 // runs on every row of the corpus.
 func (p *pageReader) applyPhrases(prop *model.Property, raw string) {
-	low := strings.ToLower(prop.Description)
+	low := p.lower(prop.Description)
 	if (strings.Contains(low, "read-only") || strings.Contains(low, "readonly") || strings.Contains(low, "read only")) &&
 		!strings.Contains(low, "read-only for") {
 		prop.ReadOnly = true
@@ -90,7 +90,7 @@ func (p *pageReader) applyPhrases(prop *model.Property, raw string) {
 	if sentenceWord(low, "key") {
 		prop.Key = true
 	}
-	if i := strings.Index(strings.ToLower(raw), "inherited from"); i >= 0 {
+	if i := indexFold(raw, "inherited from"); i >= 0 {
 		if ref := inheritedRef(raw[i+len("inherited from"):]); ref != "" {
 			prop.InheritedFrom = ref
 		}

@@ -83,7 +83,7 @@ func splitCells(l string, at func(col int) model.Pos) []model.Cell {
 	if end > i && l[end-1] == '|' && (end < 2 || l[end-2] != '\\') {
 		end--
 	}
-	var cells []model.Cell
+	cells := make([]model.Cell, 0, strings.Count(l[i:end], "|")+1)
 	start := i
 	flush := func(stop int) {
 		raw := l[start:stop]
