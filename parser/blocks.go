@@ -113,7 +113,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 			if lines.Len() == 0 {
 				return ast.WalkContinue, nil
 			}
-			start := p.lines.lineOf(p.base+lines.At(0).Start)
+			start := p.lines.lineOf(p.base + lines.At(0).Start)
 			end := p.lines.lineOf(p.base + lines.At(lines.Len()-1).Stop - 1)
 			p.paragraphOrTable(start, end, p.segmentsText(lines))
 			p.scanLinks(start, end)
@@ -135,7 +135,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 			if lines.Len() == 0 {
 				return ast.WalkSkipChildren, nil
 			}
-			start := p.lines.lineOf(p.base+lines.At(0).Start)
+			start := p.lines.lineOf(p.base + lines.At(0).Start)
 			p.addBlock(&block{kind: blockCode, line: start, contentLine: start, endLine: start + lines.Len() - 1, text: p.segmentsText(lines)})
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
@@ -148,7 +148,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 				closure := n.ClosureLine
 				raw += p.lines.text[p.base+closure.Start : p.base+closure.Stop]
 			}
-			start := p.lines.lineOf(p.base+lines.At(0).Start)
+			start := p.lines.lineOf(p.base + lines.At(0).Start)
 			end := start + strings.Count(strings.TrimRight(raw, "\n"), "\n")
 			if strings.HasPrefix(strings.TrimSpace(raw), "<!--") {
 				p.addComment(start, end, raw)

@@ -18,9 +18,10 @@ import (
 func TestCorpus(t *testing.T) {
 	s := sharedDir(t)
 	roots := map[string]struct{ pages, types, ops int }{
-		"graph-docs-2021/v1.0":   {3341, 1300, 2050},
-		"graph-docs-2021/beta":   {7948, 3100, 4900},
-		"graph-docs-2026-sample": {150, 300, 55},
+		"graph-docs-2021/v1.0":        {3341, 1300, 2050},
+		"graph-docs-2021/beta":        {7948, 3100, 4900},
+		"graph-docs-2026-sample/v1.0": {129, 380, 55},
+		"graph-docs-2026-sample/beta": {16, 5, 5},
 	}
 	for root, min := range roots {
 		t.Run(root, func(t *testing.T) {

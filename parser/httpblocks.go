@@ -33,7 +33,7 @@ func requestLine(l string) (verb, target string, ok bool) {
 }
 
 var (
-	hostPrefix   = regexp.MustCompile(`^(?i:https?://[^/\s]+)?(?:/(?:v1\.0|beta|\{version\}|\{ver\}))?`)
+	hostPrefix = regexp.MustCompile(`^(?i:https?://[^/\s]+)?(?:/(?:v1\.0|beta|\{version\}|\{ver\}))?`)
 )
 
 // parsePath reads a request target into a path template with typed parameters.

@@ -177,7 +177,7 @@ type pageReader struct {
 	heads  [7]*block
 	refs   map[string]string // reference-style link definitions, lower-case label → target
 	res    *pageResult
-	base   int // byte offset of the markdown after the front matter
+	base   int           // byte offset of the markdown after the front matter
 	values []model.Value // a slab the page's JSON values are taken from
 	lowBuf []byte        // scratch space of lower
 }
@@ -193,7 +193,6 @@ func (p *pageReader) diag(line, col int, sev model.Severity, rule, msg string) {
 func (p *pageReader) diagAt(pos model.Pos, sev model.Severity, rule, msg string) {
 	p.res.diags = append(p.res.diags, model.Diagnostic{Pos: pos, Severity: sev, Rule: rule, Message: msg})
 }
-
 
 // readRefDefs collects reference-style link definitions: "[label]: target" at the start of a line.
 func (p *pageReader) readRefDefs() {

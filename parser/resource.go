@@ -268,6 +268,11 @@ func (p *pageReader) inheritsFrom() (string, int) {
 			}
 			ref = strings.Trim(stripEmphasis(ref), "[]`*. ")
 			line := x.line + strings.Count(x.text[:m[0]], "\n")
+			// "The following types are derived from x" names this type's subtypes, not its base.
+			before := strings.ToLower(strings.TrimRight(x.text[:m[0]], " "))
+			if strings.HasSuffix(before, " are") || strings.HasSuffix(before, " were") || strings.EqualFold(shortName(ref), p.h1Name()) {
+				continue
+			}
 			if isIdentifier(shortName(ref)) && !baseStopWords[strings.ToLower(ref)] {
 				return ref, line
 			}
