@@ -2,6 +2,7 @@ package parser
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
@@ -18,10 +19,13 @@ func newLineIndex(src []byte) *lineIndex {
 	// shares them), as goldmark does with its own segments.
 	text := util.BytesToReadOnlyString(src)
 	starts := make([]int, 1, len(text)/40+1)
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &lineIndex{text: text, starts: starts}
 }

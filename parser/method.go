@@ -299,17 +299,29 @@ func noBody(low string) bool {
 	if !strings.Contains(low, "body") {
 		return false
 	}
-	low = strings.ReplaceAll(low, "’", "'")
-	for _, neg := range []string{"do not ", "don't ", "does not ", "doesn't ", "dont "} {
-		for _, verb := range []string{"supply", "specify", "provide", "send", "include", "need", "require"} {
-			for _, obj := range []string{" a request body", " any request body", " a body", " a json body", " request body"} {
-				if strings.Contains(low, neg+verb+obj) {
-					return true
+	if containsAny(low, "no request body", "request body is not required", "request body must be empty", "request body is empty") {
+		return true
+	}
+	for _, neg := range []string{"do not ", "don't ", "don\u2019t ", "does not ", "doesn't ", "dont "} {
+		for from := 0; ; {
+			i := strings.Index(low[from:], neg)
+			if i < 0 {
+				break
+			}
+			from += i + len(neg)
+			rest := low[from:]
+			for _, verb := range []string{"supply", "specify", "provide", "send", "include", "need", "require"} {
+				if after, ok := strings.CutPrefix(rest, verb); ok {
+					for _, obj := range []string{" a request body", " any request body", " a body", " a json body", " request body"} {
+						if strings.HasPrefix(after, obj) {
+							return true
+						}
+					}
 				}
 			}
 		}
 	}
-	return containsAny(low, "no request body", "request body is not required", "request body must be empty", "request body is empty")
+	return false
 }
 
 // refFromProse turns a type named in prose ("[user](../resources/user.md)", "**user**", "user") into a TypeRef.
