@@ -1,0 +1,333 @@
+package lint
+
+import (
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// checkOperations runs the checks of method pages: the HTTP examples, and the examples and request-body
+// tables against the types they show.
+func (c *checker) checkOperations() {
+	for _, op := range c.m.Operations {
+		pt := c.textOf(op.Page)
+		if pt == nil {
+			continue
+		}
+		c.checkProseStatus(pt, op)
+		for _, ex := range op.Examples {
+			c.checkStatusLine(pt, op, ex)
+			c.checkContentLength(pt, ex)
+			c.checkJSONSyntax(pt, ex)
+			c.checkPlaceholderValues(pt, op, ex)
+			c.checkExampleModel(pt, op, ex)
+		}
+		c.checkRequestResponsePairs(op)
+		c.checkRequestBodyTable(pt, op)
+	}
+}
+
+var canonicalStatusLine = regexp.MustCompile(`^HTTP/(?:1\.0|1\.1|2|2\.0|3) [1-5]\d\d(?: \S.*)?$`)
+
+// checkStatusLine checks a response example's status line: its form, its reason phrase, and that it agrees
+// with the Response section.
+func (c *checker) checkStatusLine(pt *pageText, op *model.Operation, ex *model.Example) {
+	if ex.Kind != model.ExampleResponse {
+		return
+	}
+	if ex.StatusLine == "" {
+		// Only annotated responses are sure to be responses; a plain JSON block under "Response" may be a
+		// partial body shown for illustration.
+		if ex.Annotation != nil && strings.EqualFold(ex.Annotation.BlockType, "response") && !ex.Reconstructed && ex.Method == "" {
+			want := "HTTP/1.1 200 OK"
+			if op.Response.Status != 0 {
+				want = "HTTP/1.1 " + strconv.Itoa(op.Response.Status) + " " + reasonFor(op.Response.Status, op.Response.Reason)
+			}
+			c.report(ex.Pos, "status-line", "", "the response example has no status line; start it with %s", want)
+		}
+		return
+	}
+	at := ex.FirstLine
+	if at.IsZero() {
+		at = ex.Pos
+	}
+	at = pt.find(at.Line, strings.TrimSpace(ex.StatusLine), 1)
+	if !canonicalStatusLine.MatchString(ex.StatusLine) {
+		c.report(at, "status-line", "", "malformed status line %q; write \"HTTP/1.1 %d %s\"", ex.StatusLine, ex.Status, reasonFor(ex.Status, ex.Reason))
+	}
+	if ex.Reason != "" {
+		if canon := http.StatusText(ex.Status); canon != "" && ex.Reason != canon {
+			rp := pt.find(at.Line, ex.Reason, at.Col)
+			c.report(rp, "reason-phrase", "", "\"%d %s\" is not the standard reason phrase; write \"%d %s\"", ex.Status, ex.Reason, ex.Status, canon)
+		}
+	}
+	// Only a 2xx in the prose is the success status: a redirect (reports answer 302 for CSV and 200 for JSON)
+	// or an error code the prose mentions first says nothing about what the example should show.
+	if op.Response.StatusSource == "prose" && op.Response.Status/100 == 2 && ex.Status != 0 && ex.Status != op.Response.Status &&
+		!c.responseProseMentions(pt, op, ex.Status) {
+		c.report(at, "status-mismatch", "", "the response example returns %d but the Response section (line %d) says %d %s; make them agree",
+			ex.Status, op.Response.Pos.Line, op.Response.Status, reasonFor(op.Response.Status, op.Response.Reason))
+	}
+}
+
+// reasonFor returns the standard reason phrase of code, or the one written when the code has none.
+func reasonFor(code int, written string) string {
+	if s := http.StatusText(code); s != "" {
+		return s
+	}
+	return written
+}
+
+// checkProseStatus checks the reason phrase the Response section gives with the status code, when it is
+// written as code (`204 No Content`), the form that leaves no doubt where the phrase ends.
+func (c *checker) checkProseStatus(pt *pageText, op *model.Operation) {
+	r := op.Response
+	if r.StatusSource != "prose" || r.Status == 0 || c.proseChecked(op) {
+		return
+	}
+	l := pt.line(r.Pos.Line)
+	off := byteOffset(l, r.Pos.Col)
+	code := strconv.Itoa(r.Status)
+	i := strings.Index(l[off:], code)
+	if i < 0 {
+		return
+	}
+	start := off + i
+	if start == 0 || l[start-1] != '`' {
+		return
+	}
+	end := strings.IndexByte(l[start:], '`')
+	if end < 0 {
+		return
+	}
+	phrase := strings.TrimSpace(l[start+len(code) : start+end])
+	if canon := http.StatusText(r.Status); canon != "" && phrase != "" && phrase != canon {
+		c.report(pt.pos(r.Pos.Line, start), "reason-phrase", "", "\"%d %s\" is not the standard reason phrase; write \"%d %s\"", r.Status, phrase, r.Status, canon)
+	}
+}
+
+// proseChecked makes a page's shared Response section checked once, not once per operation.
+func (c *checker) proseChecked(op *model.Operation) bool {
+	for _, o := range c.opsByPage[op.Page] {
+		if o == op {
+			return false
+		}
+		if o.Response.Pos == op.Response.Pos {
+			return true
+		}
+	}
+	return false
+}
+
+// responseProseMentions reports whether the Response section names status code (several are often listed:
+// "returns 200 OK, or 202 Accepted when ...").
+func (c *checker) responseProseMentions(pt *pageText, op *model.Operation, code int) bool {
+	p := pt.page
+	want := strconv.Itoa(code)
+	for _, h := range p.Headings {
+		if h.Pos.Line > op.Response.Pos.Line {
+			break
+		}
+		if n := normHeading(h.Text); n != "response" && n != "responses" {
+			continue
+		}
+		from, to := sectionLines(p, len(pt.lines), h)
+		for n := from; n <= to; n++ {
+			if !pt.inFence[n-1] && containsWord(pt.line(n), want) {
+				return true
+			}
+		}
+	}
+	return containsWord(pt.line(op.Response.Pos.Line), want)
+}
+
+func containsWord(l, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(l[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(w)
+		if (i == 0 || !isAlnum(l[i-1])) && (from >= len(l) || !isAlnum(l[from])) {
+			return true
+		}
+	}
+}
+
+// checkContentLength compares a Content-Length header with the body's length in bytes, with LF or CRLF line
+// endings (either is a fair reading of a docs example). Truncated bodies cannot be measured.
+func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
+	var h *model.Header
+	for i := range ex.Headers {
+		if strings.EqualFold(ex.Headers[i].Name, "Content-Length") {
+			h = &ex.Headers[i]
+		}
+	}
+	if h == nil || ex.Truncated || ex.Reconstructed || ex.BodyPos.Line == 0 {
+		return
+	}
+	want, err := strconv.Atoi(strings.TrimSpace(h.Value))
+	if err != nil {
+		return
+	}
+	if ex.JSON != nil && elided(ex.JSON) || strings.Contains(ex.Body, "...") || strings.Contains(ex.Body, "…") {
+		return
+	}
+	lines := c.bodyLines(pt, ex)
+	if lines == nil {
+		return
+	}
+	lf := 0
+	for _, l := range lines {
+		lf += len(l)
+	}
+	breaks := len(lines) - 1
+	crlf := lf + 2*breaks
+	lf += breaks
+	// Allow a final line break, and bodies whose indentation the page adds.
+	for _, n := range []int{lf, crlf, lf + 1, crlf + 2} {
+		if n == want {
+			return
+		}
+	}
+	at := pt.find(h.Pos.Line, h.Value, 1)
+	c.report(at, "content-length", "", "Content-Length is %d but the body below is %d bytes (%d with CRLF line endings); write %d, or drop the header", want, lf, crlf, lf)
+}
+
+// bodyLines returns the lines of an example's body as the page has them, without trailing blank lines; nil
+// when the body's extent is unknown.
+func (c *checker) bodyLines(pt *pageText, ex *model.Example) []string {
+	open := ex.Pos.Line - 1
+	end, ok := pt.fenceEnd[open]
+	if !ok {
+		return nil
+	}
+	last := end - 1
+	if !pt.inFence[end-1] || fenceMarker(pt.line(end)) == "" {
+		last = end // an unclosed block runs to the end
+	}
+	for last >= ex.BodyPos.Line && strings.TrimSpace(pt.line(last)) == "" {
+		last--
+	}
+	if last < ex.BodyPos.Line {
+		return nil
+	}
+	return pt.lines[ex.BodyPos.Line-1 : last]
+}
+
+func elided(v *model.Value) bool {
+	if v == nil {
+		return false
+	}
+	if v.Elided {
+		return true
+	}
+	for _, it := range v.Items {
+		if elided(it) {
+			return true
+		}
+	}
+	for _, m := range v.Members {
+		if elided(m.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkJSONSyntax reports what the tolerant JSON reader had to forgive or could not read, at the page position
+// of the error. Truncation markers ("...") are the docs' convention for shortened examples and are not
+// reported; neither are blocks recovered from a scrape that lost its braces.
+func (c *checker) checkJSONSyntax(pt *pageText, ex *model.Example) {
+	if ex.Reconstructed || pt.page.Degraded {
+		return
+	}
+	for _, is := range ex.JSONIssues {
+		if is.Kind == "ellipsis" {
+			continue
+		}
+		msg := is.Message
+		switch is.Kind {
+		case "trailing-comma":
+			msg += "; remove the comma"
+		case "comment":
+			msg += "; move the comment into the prose"
+		case "unquoted":
+			msg += "; quote it"
+		}
+		what := "example"
+		if ex.Kind == model.ExampleRepresentation {
+			what = "JSON representation"
+		}
+		c.report(model.Pos{File: pt.page.Path, Line: is.Line, Col: is.Col}, "json-syntax", "", "invalid JSON in the %s: %s", what, msg)
+	}
+}
+
+// checkRequestResponsePairs reports request examples that no response example follows.
+func (c *checker) checkRequestResponsePairs(op *model.Operation) {
+	var pending *model.Example
+	for _, ex := range op.Examples {
+		switch ex.Kind {
+		case model.ExampleRequest:
+			if pending != nil {
+				c.reportUnanswered(pending)
+			}
+			pending = nil
+			if answerable(ex) {
+				pending = ex
+			}
+		case model.ExampleResponse:
+			pending = nil
+		}
+	}
+	if pending != nil {
+		c.reportUnanswered(pending)
+	}
+}
+
+// answerable reports whether a request example is one that should show its response: annotated as a request,
+// or unannotated and sent to Microsoft Graph (not a notification posted to an app's own endpoint).
+func answerable(ex *model.Example) bool {
+	if ex.Annotation != nil {
+		return strings.EqualFold(ex.Annotation.BlockType, "request")
+	}
+	u := strings.ToLower(ex.URL)
+	return strings.HasPrefix(u, "/") || strings.HasPrefix(u, "https://graph.microsoft.com") || strings.HasPrefix(u, "{")
+}
+
+func (c *checker) reportUnanswered(ex *model.Example) {
+	what := "request example"
+	if ex.Name != "" {
+		what += " " + ex.Name
+	}
+	c.report(ex.Pos, "request-without-response", "", "the %s has no response example after it; add one (blockType \"response\"), even if it is only \"HTTP/1.1 204 No Content\"", what)
+}
+
+// checkExampleNames reports annotation names used by more than one request example: tools that turn examples
+// into snippets and tests key them by name.
+func (c *checker) checkExampleNames() {
+	first := map[string]model.Pos{}
+	for _, op := range c.m.Operations {
+		for _, ex := range op.Examples {
+			if ex.Kind != model.ExampleRequest || ex.Name == "" || ex.Annotation == nil {
+				continue
+			}
+			at := ex.Annotation.Pos
+			if v := ex.Annotation.Value.Get("name"); v != nil && v.Line > 0 {
+				at = model.Pos{File: op.Page, Line: v.Line, Col: v.Col}
+			}
+			if p, ok := first[ex.Name]; ok {
+				if p == at {
+					continue // one example shared by the operations of a page
+				}
+				c.report(at, "duplicate-example-name", "", "example name %q is already used at %s; give this example its own name", ex.Name, displayPos(p))
+				continue
+			}
+			first[ex.Name] = at
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package lint
+
+import (
+	"path"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// parserDiagnostics reports what the parser found while reading, under the parser's rule ids, except what a
+// partial tree cannot decide: a type no page documents is only a finding when the tree documents types at all,
+// and an include is only missing when its folder is part of the tree.
+func (c *checker) parserDiagnostics() {
+	for _, d := range c.m.Diagnostics {
+		switch d.Rule {
+		case "unresolved-type", "unresolved-base-type":
+			if !c.typesDocumented {
+				continue
+			}
+		case "missing-include":
+			if !c.includeCheckable(d.Pos) {
+				continue
+			}
+		}
+		if c.rule(d.Rule) == nil {
+			// A rule the parser learnt after this linter: report it under its own id.
+			c.extra[d.Rule] = &Rule{ID: d.Rule, Family: famReading, Severity: d.Severity, Summary: "reported by the parser", Parser: true}
+		}
+		c.report(d.Pos, d.Rule, d.Severity, "%s", d.Message)
+	}
+}
+
+// includeCheckable reports whether the include at pos points into the linted tree.
+func (c *checker) includeCheckable(pos model.Pos) bool {
+	p := c.m.Page(pos.File)
+	if p == nil {
+		return false
+	}
+	for _, inc := range p.Includes {
+		if inc.Pos.Line != pos.Line || inc.Target == "" {
+			continue
+		}
+		dest := path.Join(path.Dir(p.Path), strings.TrimSpace(inc.Target))
+		return !strings.HasPrefix(dest, "../") && c.dirInTree(path.Dir(dest))
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// permissionTypes are the rows a permissions table may have, as the docs write them.
+var permissionTypes = []string{
+	"Delegated (work or school account)",
+	"Delegated (personal Microsoft account)",
+	"Application",
+}
+
+// checkPermissions reports method pages without permissions, permissions tables whose header is not in the
+// standard wording, and rows of unknown permission types.
+func (c *checker) checkPermissions(pt *pageText) {
+	p := pt.page
+	var tables []*model.Table
+	for _, t := range p.Tables {
+		if t.Role == model.TablePermissions && isPermissionsTable(t) {
+			tables = append(tables, t)
+		}
+	}
+	if p.Kind == model.PageAPI && !p.Degraded && len(c.opsByPage[p.Path]) > 0 && len(tables) == 0 && !hasPermissionsInclude(p) {
+		at, where := model.Pos{File: p.Path, Line: 1, Col: 1}, "add a \"## Permissions\" section with"
+		if p.H1 != nil {
+			at = p.H1.Pos
+		}
+		for _, h := range p.Headings {
+			if n := normHeading(h.Text); n == "permissions" || n == "prerequisites" {
+				at, where = h.Pos, "add"
+				break
+			}
+		}
+		c.report(at, "missing-permissions", "", "method page has no permissions table or include; %s the permissions table or [!INCLUDE [permissions-table](../includes/permissions/<name>-permissions.md)]", where)
+	}
+	for _, t := range tables {
+		c.checkPermissionsHeader(t)
+		for _, r := range t.Rows {
+			if len(r.Cells) == 0 {
+				continue
+			}
+			typ := strings.TrimSpace(stripMarkup(r.Cells[0].Text))
+			if typ == "" || knownPermissionType(typ) {
+				continue
+			}
+			msg := "permission type " + quoted(typ) + " is not one of Delegated (work or school account), Delegated (personal Microsoft account), Application"
+			if s := closest(typ, permissionTypes, 12); s != "" {
+				msg += "; did you mean " + quoted(s) + "?"
+			}
+			c.report(r.Cells[0].Pos, "permission-type", "", "%s", msg)
+		}
+	}
+}
+
+// isPermissionsTable tells a permissions table from other tables keyed by permission type ("Permission type |
+// Property | Type | Description" lists what can be changed per sharing-link type): some column after the first
+// must be about permissions.
+func isPermissionsTable(t *model.Table) bool {
+	for _, h := range t.Header[min(1, len(t.Header)):] {
+		n := normHeading(h.Text)
+		if strings.Contains(n, "permission") || strings.Contains(n, "privileged") || strings.Contains(n, "scope") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPermissionsInclude(p *model.Page) bool {
+	for _, inc := range p.Includes {
+		if strings.Contains(strings.ToLower(inc.Target), "permissions") || strings.Contains(strings.ToLower(inc.Name), "permissions") {
+			return true
+		}
+	}
+	return false
+}
+
+func knownPermissionType(s string) bool {
+	for _, k := range permissionTypes {
+		if strings.EqualFold(strings.Join(strings.Fields(s), " "), k) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkPermissionsHeader wants "Permission type | Permissions (from least to most privileged)" or the current
+// "Permission type | Least privileged permissions | Higher privileged permissions".
+func (c *checker) checkPermissionsHeader(t *model.Table) {
+	if len(t.Header) < 2 {
+		return
+	}
+	first := normHeading(t.Header[0].Text)
+	if first != "permission type" {
+		c.report(t.Header[0].Pos, "permissions-header", "", "the permissions table's first column is %s; write \"Permission type\"", quoted(strings.TrimSpace(t.Header[0].Text)))
+	}
+	second := normHeading(t.Header[1].Text)
+	switch {
+	case second == "permissions from least to most privileged" && len(t.Header) == 2:
+	case second == "least privileged permissions" && len(t.Header) >= 3 && normHeading(t.Header[2].Text) == "higher privileged permissions":
+	case second == "least privileged permissions" && len(t.Header) < 3:
+		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions table has no \"Higher privileged permissions\" column; add it")
+	case strings.Contains(second, "most to least"):
+		c.report(t.Header[1].Pos, "permissions-header", "", "the header says \"from most to least privileged\", but the docs list permissions from least to most privileged; write \"Permissions (from least to most privileged)\" and order them so")
+	case second == "permissions" || second == "permission" || strings.HasPrefix(second, "permissions "):
+		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions column header is %s; write \"Permissions (from least to most privileged)\"", quoted(strings.TrimSpace(t.Header[1].Text)))
+	case second == "least privileged permissions" || second == "higher privileged permissions":
+	default:
+		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions column header is %s; write \"Permissions (from least to most privileged)\"", quoted(strings.TrimSpace(t.Header[1].Text)))
+	}
+}
+
+func quoted(s string) string { return "\"" + s + "\"" }
