@@ -28,7 +28,7 @@ type checker struct {
 	typesDocumented bool
 	anchors         map[string]map[string]bool // page path → anchors it defines
 	suppress        map[string]*suppressions
-	open map[*model.Type]bool // isOpen's answers
+	open            map[*model.Type]bool // isOpen's answers
 	// extra are rules the parser reports that this linter does not know.
 	extra map[string]*Rule
 }
