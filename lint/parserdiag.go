@@ -2,6 +2,7 @@ package lint
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -14,7 +15,7 @@ func (c *checker) parserDiagnostics() {
 	for _, d := range c.m.Diagnostics {
 		switch d.Rule {
 		case "unresolved-type", "unresolved-base-type":
-			if !c.typesDocumented {
+			if !c.typesDocumented || d.Rule == "unresolved-type" && !c.unresolvedTypeCheckable(d) {
 				continue
 			}
 		case "missing-include":
@@ -28,6 +29,32 @@ func (c *checker) parserDiagnostics() {
 		}
 		c.report(d.Pos, d.Rule, d.Severity, "%s", d.Message)
 	}
+}
+
+var unresolvedName = regexp.MustCompile(`^type (.+?) is not documented by any page`)
+
+// unresolvedTypeCheckable keeps the parser's unresolved-type diagnostics that name a type the docs wrote as
+// one: in a type cell, or as a link or bold name in prose. A word the prose reader took for a type ("values",
+// "that", "nything" from "anything") is the reader's guess, not the page's reference; Collection(x) in an
+// annotation is a collection of x.
+func (c *checker) unresolvedTypeCheckable(d model.Diagnostic) bool {
+	m := unresolvedName.FindStringSubmatch(d.Message)
+	if m == nil {
+		return true
+	}
+	name := m[1]
+	if inner, ok := strings.CutPrefix(name, "Collection("); ok {
+		return c.m.LookupType(strings.TrimSuffix(inner, ")")) == nil
+	}
+	p := c.m.Page(d.Pos.File)
+	if p == nil {
+		return true
+	}
+	if tableAt(p, d.Pos.Line) != nil {
+		return true
+	}
+	l := c.text(p).line(d.Pos.Line)
+	return strings.Contains(l, "["+name+"]") || strings.Contains(l, "**"+name+"**") || strings.Contains(l, "`"+name+"`")
 }
 
 // includeCheckable reports whether the include at pos points into the linted tree.

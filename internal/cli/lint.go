@@ -1,0 +1,197 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/lint"
+	"github.com/graphdocgen/graphdocgen/lint/csdl"
+	"github.com/graphdocgen/graphdocgen/model"
+	"github.com/graphdocgen/graphdocgen/parser"
+)
+
+func init() {
+	register(&command{name: "lint", summary: "check the docs for placeholders and inconsistencies (text, JSON, SARIF or GitHub annotations)", run: runLint})
+}
+
+func runLint(e *env, args []string) int {
+	fs := newFlags(e, "lint", "lint --docs DIR [--format text|json|sarif|github] [--fail-on LEVEL] [--baseline FILE] [--write-baseline FILE] [--against SERVICE.csdl]")
+	docs := fs.String("docs", "", "docs root: a folder of pages (or one page)")
+	format := fs.String("format", "text", "output format: text (file:line:col: severity rule: message), json, sarif (SARIF 2.1.0) or github (workflow annotations)")
+	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at or above this level: error, warning, info, or none")
+	baseline := fs.String("baseline", "", "report only findings that baseline FILE (from --write-baseline) does not list")
+	writeBaseline := fs.String("write-baseline", "", "write every current finding to FILE as the baseline, and exit 0")
+	against := fs.String("against", "", "also compare the docs with a service schema (CSDL / EDMX file)")
+	out := fs.StringP("output", "o", "", "write the findings to FILE instead of standard output")
+	rules := fs.StringArray("rule", nil, "set a rule or rule family: ID=off|on|info|warning|error (e.g. --rule todo=off --rule links=error); repeatable")
+	todoInComments := fs.Bool("todo-in-comments", false, "also report TODO inside HTML comments")
+	include := fs.StringSlice("include", nil, "glob of pages to read (default *.md); repeatable")
+	exclude := fs.StringSlice("exclude", nil, "glob of pages to skip; repeatable")
+	listRules := fs.Bool("list-rules", false, "list the rules with their ids, families and default levels, and exit")
+	if code, stop := parseFlags(e, fs, args); stop {
+		return code
+	}
+	if *listRules {
+		for _, r := range lint.Rules() {
+			lvl := string(r.Severity)
+			if r.Off {
+				lvl = "off"
+			}
+			fmt.Fprintf(e.stdout, "%-26s %-13s %-8s %s\n", r.ID, r.Family, lvl, r.Summary)
+		}
+		return ExitOK
+	}
+	if fs.NArg() > 0 {
+		return usageError(e, fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0)))
+	}
+	if *docs == "" {
+		return usageError(e, errors.New("--docs is required"))
+	}
+	if !contains(lint.Formats, *format) {
+		return usageError(e, fmt.Errorf("--format must be one of %s, not %q", strings.Join(lint.Formats, ", "), *format))
+	}
+	threshold, err := failLevel(*failOn)
+	if err != nil {
+		return usageError(e, err)
+	}
+	if *baseline != "" && *writeBaseline != "" {
+		return usageError(e, errors.New("--baseline and --write-baseline do not go together: write the baseline first, then lint against it"))
+	}
+	opts := lint.Options{TODOInComments: *todoInComments, Rules: map[string]string{}}
+	for _, r := range *rules {
+		id, level, ok := strings.Cut(r, "=")
+		if !ok || strings.TrimSpace(id) == "" {
+			return usageError(e, fmt.Errorf("--rule %q: write ID=LEVEL, e.g. todo=off", r))
+		}
+		opts.Rules[strings.TrimSpace(id)] = strings.TrimSpace(level)
+	}
+	if err := opts.Validate(); err != nil {
+		return usageError(e, err)
+	}
+
+	// Read everything the run needs before writing anything.
+	var known *lint.Baseline
+	if *baseline != "" {
+		f, err := os.Open(*baseline)
+		if err != nil {
+			return fail(e, "lint", fmt.Errorf("baseline: %w", err))
+		}
+		known, err = lint.ReadBaseline(f, *baseline)
+		f.Close()
+		if err != nil {
+			return fail(e, "lint", err)
+		}
+	}
+	if *against != "" {
+		s, err := csdl.ReadFile(*against)
+		if err != nil {
+			return fail(e, "lint", err)
+		}
+		opts.Schema = s
+	}
+	st, err := os.Stat(*docs)
+	if err != nil {
+		return fail(e, "lint", fmt.Errorf("docs: %w", err))
+	}
+	root := *docs
+	if st.IsDir() {
+		opts.FS = os.DirFS(*docs)
+	} else {
+		root = filepath.Dir(*docs)
+	}
+	m, err := parser.ParseDir(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	if err != nil {
+		if errors.Is(err, parser.ErrNoPages) {
+			return fail(e, "lint", fmt.Errorf("docs: no pages under %s match %s", *docs, describeGlobs(*include)))
+		}
+		return fail(e, "lint", err)
+	}
+	findings := lint.Run(m, opts)
+
+	if *writeBaseline != "" {
+		var buf bytes.Buffer
+		if err := lint.NewBaseline(findings).Write(&buf); err != nil {
+			return fail(e, "lint", err)
+		}
+		if _, err := writeFileAtomic(*writeBaseline, buf.Bytes()); err != nil {
+			return fail(e, "lint", fmt.Errorf("baseline: %w", err))
+		}
+		fmt.Fprintf(e.stderr, "graphdocgen lint: wrote %s to %s\n", plural(len(findings), "finding"), *writeBaseline)
+		return ExitOK
+	}
+	baselined := 0
+	if known != nil {
+		findings, baselined = known.Filter(findings)
+	}
+
+	var buf bytes.Buffer
+	wo := lint.WriteOptions{Root: filepath.ToSlash(filepath.Clean(root)), Version: "dev"}
+	if err := lint.Write(&buf, *format, findings, wo); err != nil {
+		return fail(e, "lint", err)
+	}
+	if *out == "" {
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return fail(e, "lint", err)
+		}
+	} else if _, err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return fail(e, "lint", fmt.Errorf("output: %w", err))
+	}
+
+	errs, warns := countSeverity(findings, model.SeverityError), countSeverity(findings, model.SeverityWarning)
+	summary := fmt.Sprintf("graphdocgen lint: %s, %s, %s, %s", plural(len(m.Pages), "page"), plural(errs, "error"),
+		plural(warns, "warning"), plural(len(findings)-errs-warns, "note"))
+	if known != nil {
+		summary += fmt.Sprintf(" (%d more in the baseline)", baselined)
+	}
+	fmt.Fprintln(e.stderr, summary)
+	if threshold != "" && lint.AtLeast(findings, threshold) > 0 {
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+func usageError(e *env, err error) int {
+	fmt.Fprintf(e.stderr, "graphdocgen lint: %v\nRun 'graphdocgen lint --help' for usage.\n", err)
+	return ExitUsage
+}
+
+// failLevel reads --fail-on; "none" gives "": never fail on findings.
+func failLevel(s string) (model.Severity, error) {
+	switch strings.ToLower(s) {
+	case "error", "warning", "info":
+		return model.Severity(strings.ToLower(s)), nil
+	case "none", "never":
+		return "", nil
+	}
+	return "", fmt.Errorf("--fail-on must be error, warning, info or none, not %q", s)
+}
+
+func countSeverity(fs []lint.Finding, s model.Severity) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func describeGlobs(include []string) string {
+	if len(include) == 0 {
+		return "*.md"
+	}
+	return strings.Join(include, ", ")
+}
