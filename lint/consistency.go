@@ -357,6 +357,9 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 	if t == nil {
 		return
 	}
+	if !namedAs(p.Type, t) {
+		return // the reference resolved to another type than the one the cell names (see namedAs)
+	}
 	switch t.Kind {
 	case model.KindEnum:
 		if v.Kind != model.ValueString {
@@ -374,6 +377,15 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 		}
 		c.checkObject(pt, t, v, depth)
 	}
+}
+
+// namedAs reports whether a type cell names t. The parser resolves a link whose label names no type to the
+// first type of the linked page (enums.md#x-values when x is not on it), which is then some other type.
+func namedAs(r model.TypeRef, t *model.Type) bool {
+	if r.Raw == "" || r.Link == "" {
+		return true
+	}
+	return strings.Contains(strings.ToLower(r.Raw), strings.ToLower(t.Name))
 }
 
 // checkEnumValue reports values that are not members of the enum (each part, for flags joined by commas).

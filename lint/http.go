@@ -66,7 +66,8 @@ func (c *checker) checkStatusLine(pt *pageText, op *model.Operation, ex *model.E
 	}
 	// Only a 2xx in the prose is the success status: a redirect (reports answer 302 for CSV and 200 for JSON)
 	// or an error code the prose mentions first says nothing about what the example should show.
-	if op.Response.StatusSource == "prose" && op.Response.Status/100 == 2 && ex.Status != 0 && ex.Status != op.Response.Status &&
+	// Examples of error responses (4xx, 5xx) show a failure on purpose.
+	if op.Response.StatusSource == "prose" && op.Response.Status/100 == 2 && ex.Status != 0 && ex.Status < 400 && ex.Status != op.Response.Status &&
 		!c.responseProseMentions(pt, op, ex.Status) {
 		c.report(at, "status-mismatch", "", "the response example returns %d but the Response section (line %d) says %d %s; make them agree",
 			ex.Status, op.Response.Pos.Line, op.Response.Status, reasonFor(op.Response.Status, op.Response.Reason))

@@ -37,9 +37,9 @@ func (c *checker) checkPermissions(pt *pageText) {
 		c.report(at, "missing-permissions", "", "method page has no permissions table or include; %s the permissions table or [!INCLUDE [permissions-table](../includes/permissions/<name>-permissions.md)]", where)
 	}
 	for _, t := range tables {
-		c.checkPermissionsHeader(t)
+		c.checkPermissionsHeader(p, t)
 		for _, r := range t.Rows {
-			if len(r.Cells) == 0 {
+			if len(r.Cells) == 0 || isSubRow(r) {
 				continue
 			}
 			typ := strings.TrimSpace(stripMarkup(r.Cells[0].Text))
@@ -68,6 +68,12 @@ func isPermissionsTable(t *model.Table) bool {
 	return false
 }
 
+// isSubRow reports whether a permissions row is indented under the row above ("&nbsp; &nbsp; **Policy Set**"):
+// Intune pages list a permission per workload under each permission type.
+func isSubRow(r model.Row) bool {
+	return len(r.Cells) > 0 && strings.HasPrefix(strings.TrimSpace(r.Cells[0].Text), "&nbsp;")
+}
+
 func hasPermissionsInclude(p *model.Page) bool {
 	for _, inc := range p.Includes {
 		if strings.Contains(strings.ToLower(inc.Target), "permissions") || strings.Contains(strings.ToLower(inc.Name), "permissions") {
@@ -88,7 +94,7 @@ func knownPermissionType(s string) bool {
 
 // checkPermissionsHeader wants "Permission type | Permissions (from least to most privileged)" or the current
 // "Permission type | Least privileged permissions | Higher privileged permissions".
-func (c *checker) checkPermissionsHeader(t *model.Table) {
+func (c *checker) checkPermissionsHeader(p *model.Page, t *model.Table) {
 	if len(t.Header) < 2 {
 		return
 	}
@@ -96,12 +102,17 @@ func (c *checker) checkPermissionsHeader(t *model.Table) {
 	if first != "permission type" {
 		c.report(t.Header[0].Pos, "permissions-header", "", "the permissions table's first column is %s; write \"Permission type\"", quoted(strings.TrimSpace(t.Header[0].Text)))
 	}
-	second := normHeading(t.Header[1].Text)
+	second := strings.ReplaceAll(normHeading(t.Header[1].Text), "permission ", "permissions ")
+	if strings.HasSuffix(second, " permission") {
+		second += "s"
+	}
 	switch {
 	case second == "permissions from least to most privileged" && len(t.Header) == 2:
-	case second == "least privileged permissions" && len(t.Header) >= 3 && normHeading(t.Header[2].Text) == "higher privileged permissions":
+	case second == "least privileged permissions" && len(t.Header) >= 3 && strings.HasPrefix(normHeading(t.Header[2].Text), "higher privileged permission"):
 	case second == "least privileged permissions" && len(t.Header) < 3:
 		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions table has no \"Higher privileged permissions\" column; add it")
+	case strings.Contains(second, "most to least") && isIntune(p.Path):
+		// The Intune pages' generator writes this header on every page; their convention, not a slip.
 	case strings.Contains(second, "most to least"):
 		c.report(t.Header[1].Pos, "permissions-header", "", "the header says \"from most to least privileged\", but the docs list permissions from least to most privileged; write \"Permissions (from least to most privileged)\" and order them so")
 	case second == "permissions" || second == "permission" || strings.HasPrefix(second, "permissions "):

@@ -69,6 +69,10 @@ func todoOffsets(l string) []int {
 		if i+4 < len(l) && l[i+4] >= 'a' && l[i+4] <= 'z' {
 			continue
 		}
+		// "TODO" or `TODO` in quotes talks about the word; it is not a placeholder.
+		if i > 0 && i+4 < len(l) && (l[i-1] == '"' && l[i+4] == '"' || l[i-1] == '`' && l[i+4] == '`') {
+			continue
+		}
 		out = append(out, i)
 	}
 }
@@ -242,9 +246,12 @@ func (c *checker) checkEmptyPermissions(pt *pageText) {
 		if t.Role != model.TablePermissions || !isPermissionsTable(t) {
 			continue
 		}
-		for _, r := range t.Rows {
+		for k, r := range t.Rows {
 			if len(r.Cells) == 0 || strings.TrimSpace(r.Cells[0].Text) == "" {
 				continue
+			}
+			if k+1 < len(t.Rows) && isSubRow(t.Rows[k+1]) {
+				continue // the rows indented below give the permissions
 			}
 			for i := 1; i < len(t.Header) && i < len(r.Cells); i++ {
 				if strings.TrimSpace(stripHTMLBreaks(r.Cells[i].Text)) == "" {
