@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/graphdocgen/graphdocgen/model"
 )
@@ -21,7 +22,59 @@ import (
 var markdown = goldmark.New(goldmark.WithParser(parser.NewParser(
 	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithParagraphTransformers(util.Prioritized(sourceParagraphs{}, 1000)),
 )))
+
+// sourceParagraph is a paragraph kept as its source lines. goldmark splits every paragraph into inline nodes
+// after the block pass, even with no inline parsers configured — text nodes for every line, which cost as much as
+// the block pass itself. Raw blocks are left alone, so paragraphs are handed over as raw blocks.
+type sourceParagraph struct {
+	ast.BaseBlock
+}
+
+var kindSourceParagraph = ast.NewNodeKind("SourceParagraph")
+
+func (n *sourceParagraph) Kind() ast.NodeKind { return kindSourceParagraph }
+
+// IsRaw tells goldmark not to read inline markup in the paragraph.
+func (n *sourceParagraph) IsRaw() bool { return true }
+
+func (n *sourceParagraph) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// sourceParagraphs turns each closed paragraph into a sourceParagraph. It runs after the link reference
+// definitions have been taken out of the paragraph (priority 100).
+type sourceParagraphs struct{}
+
+var paragraphParser = parser.NewParagraphParser()
+
+func (sourceParagraphs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	// A paragraph that a setext underline turns into a heading is transformed after it was closed and taken off
+	// the open blocks; the setext parser needs it to stay a paragraph.
+	if !isOpen(node, pc) {
+		return
+	}
+	// The paragraph parser trims the lines when it closes a paragraph, which goldmark skips for a paragraph
+	// that was replaced: trim them the same way first. It removes a paragraph left with no lines.
+	paragraphParser.Close(node, reader, pc)
+	parent := node.Parent()
+	if parent == nil {
+		return
+	}
+	raw := &sourceParagraph{}
+	raw.SetLines(node.Lines())
+	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	parent.ReplaceChild(parent, node, raw)
+}
+
+func isOpen(node ast.Node, pc parser.Context) bool {
+	blocks := pc.OpenedBlocks()
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if blocks[i].Node == node {
+			return true
+		}
+	}
+	return false
+}
 
 type blockKind uint8
 
@@ -108,7 +161,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 			p.addBlock(&block{kind: blockHeading, line: line, endLine: line, level: n.Level, text: headingText(raw)})
 			p.scanLinks(line, line)
 			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *ast.TextBlock:
+		case *sourceParagraph, *ast.Paragraph, *ast.TextBlock:
 			lines := n.Lines()
 			if lines.Len() == 0 {
 				return ast.WalkContinue, nil

@@ -1,0 +1,112 @@
+package parser
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// plainBlocks is goldmark's block pass with no changes of ours: the reference the markdown parser must agree with.
+var plainBlocks = goldmark.New(goldmark.WithParser(parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)))
+
+// blockOutline lists the blocks of a goldmark tree with their line segments; paragraphs, text blocks and source
+// paragraphs all read "paragraph", and inline nodes are left out.
+func blockOutline(src []byte, md goldmark.Markdown) string {
+	var b strings.Builder
+	doc := md.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Paragraph, *ast.TextBlock, *sourceParagraph:
+			b.WriteString("paragraph:")
+		case *ast.Document, *ast.List, *ast.ListItem, *ast.Blockquote:
+			fmt.Fprintf(&b, "%s of %d:", n.Kind(), n.ChildCount())
+		default:
+			fmt.Fprintf(&b, "%s:", n.Kind())
+		}
+		if n.Kind() != ast.KindDocument && n.Kind() != ast.KindList && n.Kind() != ast.KindListItem && n.Kind() != ast.KindBlockquote {
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				s := lines.At(i)
+				fmt.Fprintf(&b, " %d-%d+%d", s.Start, s.Stop, s.Padding)
+			}
+		}
+		if h, ok := n.(*ast.HTMLBlock); ok && h.HasClosure() {
+			fmt.Fprintf(&b, " closure %d-%d", h.ClosureLine.Start, h.ClosureLine.Stop)
+		}
+		b.WriteByte('\n')
+		if _, ok := n.(*ast.Heading); ok {
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// Paragraphs handed over as source paragraphs keep goldmark's blocks and lines exactly, in the constructs the
+// docs use and in the ones that interact with paragraphs (setext headings, link reference definitions, lazy
+// continuation lines, tight and loose lists).
+func TestSourceParagraphsKeepBlocks(t *testing.T) {
+	cases := []string{
+		"Title\n=====\n\ntext\n",
+		"  Title  \n---\nmore\n",
+		"[a]: /x\n===\n",
+		"[a]: /x\nTitle\n---\n",
+		"para one  \n  second line   \n\n> quoted\nlazy\n",
+		"- item\n- item two\n  continued\n\n- loose\n\n  para\n",
+		"1. one\n\n   ```http\n   GET /x\n   ```\n\n       indented code\n2. two\n",
+		"| a | b |\n|---|---|\n| 1 | 2 |\ntrailing  \n",
+		"text\n<!-- {\n  \"blockType\": \"request\"\n} -->\n```json\n{}\n```\n",
+		"[ref]: https://example.com\n[other]: /y \"title\"\n\nSee [ref].\n",
+		"text\n[ref]: /not-a-definition\n",
+		"   \n\n  \t\n",
+		"> - a\n>   b\n> c\n",
+		"* a\n\n  * b\n\n    c\n",
+	}
+	for _, c := range cases {
+		want, got := blockOutline([]byte(c), plainBlocks), blockOutline([]byte(c), markdown)
+		if want != got {
+			t.Errorf("%q:\ngoldmark:\n%s\nours:\n%s", c, want, got)
+		}
+	}
+}
+
+// TestSourceParagraphsCorpus compares the blocks of every corpus page with goldmark's own.
+func TestSourceParagraphsCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the whole corpus")
+	}
+	pages := 0
+	for _, dir := range corpusDirs(t) {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+				return err
+			}
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			pages++
+			if want, got := blockOutline(src, plainBlocks), blockOutline(src, markdown); want != got {
+				t.Errorf("%s: blocks differ from goldmark's", p)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("%d pages", pages)
+}
