@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/graphdocgen/graphdocgen/export"
+	"github.com/graphdocgen/graphdocgen/internal/config"
 	"github.com/graphdocgen/graphdocgen/model"
 	"github.com/graphdocgen/graphdocgen/parser"
 )
@@ -13,22 +14,29 @@ func init() {
 }
 
 func runModel(e *env, args []string) int {
-	fs := newFlags(e, "model", "model --docs DIR [--format json|csdl] [-o FILE]")
-	docs := fs.String("docs", "", "docs root: a folder of pages (or one page)")
+	fs := newFlags(e, "model", "model --docs DIR [--format json|csdl] [-o FILE] [--config FILE]")
+	docs := fs.StringArray("docs", nil, "docs root `DIR`: a folder of pages (or one page); repeat to read several folders as one tree (the first that holds a page wins)")
 	format := fs.String("format", "json", "output format: json (the whole model) or csdl (OData CSDL, EDMX 4.0)")
 	out := fs.StringP("output", "o", "", "write to FILE instead of standard output")
 	include := fs.StringSlice("include", nil, "glob of pages to read (default *.md); repeatable")
 	exclude := fs.StringSlice("exclude", nil, "glob of pages to skip; repeatable")
+	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code
 	}
-	if *docs == "" {
-		return fail(e, "model", fmt.Errorf("--docs is required"))
+	if _, err := applyConfig(fs); err != nil {
+		return fail(e, "model", err)
+	}
+	if fs.NArg() > 0 {
+		return fail(e, "model", fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0)))
+	}
+	if len(*docs) == 0 {
+		return fail(e, "model", fmt.Errorf("--docs is required (or docs: in %s)", config.FileName))
 	}
 	if *format != "json" && *format != "csdl" {
 		return fail(e, "model", fmt.Errorf("--format must be json or csdl, not %q", *format))
 	}
-	m, err := parser.ParseDir(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	m, err := readDocs(*docs, parser.Options{Include: *include, Exclude: *exclude})
 	if err != nil {
 		return fail(e, "model", err)
 	}

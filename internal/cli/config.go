@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strconv"
+
+	"github.com/graphdocgen/graphdocgen/internal/config"
+	"github.com/graphdocgen/graphdocgen/model"
+	"github.com/graphdocgen/graphdocgen/parser"
+	"github.com/spf13/pflag"
+)
+
+// How a command adopts the config file:
+//
+//	addConfigFlag(fs)                       // before parseFlags: adds --config FILE
+//	...parseFlags...
+//	cfg, err := applyConfig(fs)             // reads the file, fills the flags the command line left unset
+//	if err != nil { return fail(e, "name", err) }
+//
+// Flags given on the command line always win. Settings without a flag (Go names and types) are read from cfg.
+
+// configFlag is the name of the flag that names the config file.
+const configFlag = "config"
+
+// addConfigFlag adds --config FILE to a command's flags.
+func addConfigFlag(fs *pflag.FlagSet) {
+	fs.String(configFlag, "", "read settings from `FILE` (default: "+config.FileName+" in the working directory, if there is one); flags override it")
+}
+
+// configBinding ties a flag to the config key that supplies its default. Only the flags a command defines are
+// filled, so one table serves every command.
+type configBinding struct {
+	flag, key string
+	values    func(c *config.Config) []string
+}
+
+var configBindings = []configBinding{
+	{"docs", "docs", func(c *config.Config) []string { return c.Docs }},
+	{"include", "include", func(c *config.Config) []string { return c.Include }},
+	{"exclude", "exclude", func(c *config.Config) []string { return c.Exclude }},
+	{"package", "package", func(c *config.Config) []string { return []string{c.Package} }},
+	{"out", "out", func(c *config.Config) []string { return []string{c.Out} }},
+	{"emit", "emit", func(c *config.Config) []string { return c.Emit }},
+	{"fail-on", "lint.failOn", func(c *config.Config) []string { return []string{c.Lint.FailOn} }},
+	{"baseline", "lint.baseline", func(c *config.Config) []string { return []string{c.Lint.Baseline} }},
+	{"against", "lint.against", func(c *config.Config) []string { return []string{c.Lint.Against} }},
+	{"todo-in-comments", "lint.todoInComments", func(c *config.Config) []string { return []string{strconv.FormatBool(c.Lint.TODOInComments)} }},
+	{"intune-create-tables", "lint.intuneCreateTables", func(c *config.Config) []string { return []string{strconv.FormatBool(c.Lint.IntuneCreateTables)} }},
+}
+
+// ruleFlag is lint's repeatable --rule ID=LEVEL; the config's rules are put before the command line's, so that
+// the command line wins rule by rule rather than replacing every rule the file sets.
+const ruleFlag = "rule"
+
+// applyConfig reads the config file — the one --config names, else config.FileName in the working directory
+// when there is one — and gives every flag of fs that the command line did not set the value the file gives it.
+// It returns the config read, or an empty one (never nil) when there is no file. Errors carry file:line:col.
+func applyConfig(fs *pflag.FlagSet) (*config.Config, error) {
+	cfg, err := loadConfig(fs)
+	if err != nil || cfg.File == "" {
+		return cfg, err
+	}
+	for _, b := range configBindings {
+		f := fs.Lookup(b.flag)
+		if f == nil || f.Changed || !cfg.Has(b.key) {
+			continue
+		}
+		if err := setFlagFromConfig(f, b.values(cfg)); err != nil {
+			return nil, cfg.Errorf(b.key, "%s: %v", b.key, err)
+		}
+	}
+	if f := fs.Lookup(ruleFlag); f != nil && cfg.Has("lint.rules") {
+		if err := prependRules(f, cfg.Lint.Rules); err != nil {
+			return nil, cfg.Errorf("lint.rules", "lint.rules: %v", err)
+		}
+	}
+	return cfg, nil
+}
+
+func loadConfig(fs *pflag.FlagSet) (*config.Config, error) {
+	if f := fs.Lookup(configFlag); f != nil && f.Value.String() != "" {
+		return config.Load(f.Value.String())
+	}
+	cfg, err := config.Find(".")
+	if cfg == nil && err == nil {
+		cfg = &config.Config{}
+	}
+	return cfg, err
+}
+
+// setFlagFromConfig sets a flag the command line left alone. Slice flags take the whole list; single-valued
+// flags take one value.
+func setFlagFromConfig(f *pflag.Flag, values []string) error {
+	if sv, ok := f.Value.(pflag.SliceValue); ok {
+		return sv.Replace(values)
+	}
+	if len(values) != 1 {
+		return fmt.Errorf("--%s takes one value; the config gives %d", f.Name, len(values))
+	}
+	return f.Value.Set(values[0])
+}
+
+func prependRules(f *pflag.Flag, rules map[string]string) error {
+	sv, ok := f.Value.(pflag.SliceValue)
+	if !ok {
+		return fmt.Errorf("--%s is not a list", f.Name)
+	}
+	ids := make([]string, 0, len(rules))
+	for id := range rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	merged := make([]string, 0, len(ids)+len(sv.GetSlice()))
+	for _, id := range ids {
+		merged = append(merged, id+"="+rules[id])
+	}
+	return sv.Replace(append(merged, sv.GetSlice()...))
+}
+
+// readDocs reads one docs root (a folder, or a single page) or several folders read as one tree: a page that
+// is in several roots is read from the first root that has it, so a small tree of local pages can stand in front
+// of a full docs checkout. Positions are relative to the root each page was read from.
+func readDocs(roots []string, opts parser.Options) (*model.Model, error) {
+	switch len(roots) {
+	case 0:
+		return nil, errors.New("--docs is required")
+	case 1:
+		return parser.ParseDir(roots[0], opts)
+	}
+	layers := make(overlayFS, len(roots))
+	for i, root := range roots {
+		st, err := os.Stat(root)
+		if err != nil {
+			return nil, fmt.Errorf("docs: %w", err)
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("docs: %s is not a folder; only a single docs root may be one page", root)
+		}
+		layers[i] = os.DirFS(root)
+	}
+	return parser.ParseFS(layers, opts)
+}
+
+// overlayFS shows several file systems as one: Open finds a name in the first layer that has it, ReadDir merges
+// the listings (the first layer wins a name).
+type overlayFS []fs.FS
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	for _, layer := range o {
+		f, err := layer.Open(name)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	byName := map[string]fs.DirEntry{}
+	found := false
+	for _, layer := range o {
+		entries, err := fs.ReadDir(layer, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		found = true
+		for _, e := range entries {
+			if _, taken := byName[e.Name()]; !taken {
+				byName[e.Name()] = e
+			}
+		}
+	}
+	if !found {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	out := make([]fs.DirEntry, 0, len(byName))
+	for _, e := range byName {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
