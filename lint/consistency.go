@@ -111,7 +111,7 @@ func (c *checker) subject(op *model.Operation, ex *model.Example) model.ExampleS
 		unwrap = true
 		s.Instances = []*model.Value{ex.JSON}
 	}
-	if req := requestBefore(op, ex); req != nil && collectionRequest(req.URL) {
+	if req := requestBefore(op, ex); req != nil && req.Method == "GET" && collectionRequest(req.URL) {
 		unwrap = true
 	}
 	if unwrap {

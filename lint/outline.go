@@ -116,8 +116,11 @@ func (c *checker) checkOutline(pt *pageText) {
 			continue
 		}
 		t := normHeading(h.Text)
-		have[t] = true
-		heads = append(heads, t)
+		if h.Level == 2 {
+			// Required sections are top-level: "### Response" under Examples is an example's response.
+			have[t] = true
+			heads = append(heads, t)
+		}
 		if h.Level == 2 && !standardSection[t] && len(t) >= 5 {
 			if s := closest(t, standardSections, 3); s != "" && !pluralOf(t, s) && !misspellingAllowed(t, s) {
 				c.report(h.Pos, "section-name", "", "section heading %q is not a standard section name; did you mean %q?", h.Text, titleOf(s))

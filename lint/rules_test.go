@@ -1,0 +1,283 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCleanTree(t *testing.T) {
+	if fs := lintPages(t, widgetTree(), Options{}); len(fs) > 0 {
+		t.Fatalf("the clean tree has findings:\n%s", dump(fs))
+	}
+}
+
+// ruleCase changes one page of the clean tree and expects a rule to report at the line that holds marker.
+type ruleCase struct {
+	name     string
+	page     string
+	old, new string
+	rule     string
+	marker   string // text on the line the finding must be at
+	message  string // a part of the message, when it matters
+	opts     Options
+	absent   bool // the change must not produce a finding of the rule
+}
+
+const (
+	api = "api/widget-post.md"
+	res = "resources/widget.md"
+)
+
+var ruleCases = []ruleCase{
+	// Placeholders.
+	{name: "todo in a table", page: api, old: "| size | Int32 | The size in units. |", new: "| size | Int32 | **TODO: Add Description** |",
+		rule: "todo", marker: "TODO: Add", message: "write the real description"},
+	{name: "todo in front matter", page: api, old: `description: "Create a widget."`, new: `description: "TODO: describe"`,
+		rule: "todo", marker: "TODO: describe", message: "value of description"},
+	{name: "todo in a comment is ignored", page: api, old: "## Request headers", new: "<!-- TODO: check headers -->\n## Request headers",
+		rule: "todo", absent: true},
+	{name: "todo in a comment with the option", page: api, old: "## Request headers", new: "<!-- TODO: check headers -->\n## Request headers",
+		rule: "todo", marker: "TODO: check", opts: Options{TODOInComments: true}},
+	{name: "todoTask is no placeholder", page: api, old: "Create a [widget]", new: "Like a todoTask, create a [widget]", rule: "todo", absent: true},
+	{name: "template variable", page: api, old: `description: "Create a widget."`, new: `description: "$(metadata.owner)"`,
+		rule: "template-leftover", marker: "$(metadata.owner)"},
+	{name: "not yet documented", page: res, old: "| size | Int32 | The size in units. |", new: "| size | Int32 | Not yet documented |",
+		rule: "not-yet-documented", marker: "Not yet documented", message: "write what size is"},
+	{name: "empty description cell", page: res, old: "| size | Int32 | The size in units. |", new: "| size | Int32 |  |",
+		rule: "empty-description", marker: "| size | Int32 |  |"},
+	{name: "empty front matter description", page: res, old: `description: "A widget."`, new: `description: ""`,
+		rule: "empty-description", marker: `description: ""`},
+	{name: "empty permission", page: api, old: "| Application | Widget.ReadWrite.All |", new: "| Application |  |",
+		rule: "empty-permission", marker: "| Application |  |"},
+	{name: "merge conflict", page: api, old: "## Request headers", new: "<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> main\n\n## Request headers",
+		rule: "merge-conflict", marker: "<<<<<<< HEAD"},
+	{name: "replacement character", page: api, old: "Create a [widget]", new: "Create a \uFFFD [widget]", rule: "replacement-char", marker: "\uFFFD"},
+
+	// Structure.
+	{name: "empty http block", page: api, old: "```http\nPOST /widgets\n```", new: "```http\n\n```", rule: "empty-http-block", marker: "```http"},
+	{name: "request line without verb", page: api, old: "```http\nPOST /widgets\n```", new: "```http\n/widgets\n```", rule: "request-line", marker: "/widgets"},
+	{name: "missing Response section", page: api, old: "## Response\n", new: "", rule: "missing-section", marker: "# Create widget", message: `"Response"`},
+	{name: "misspelt section", page: api, old: "## Response\n", new: "## Reponse\n", rule: "section-name", marker: "## Reponse", message: `did you mean "Response"`},
+	{name: "duplicate property", page: res, old: "| tags | String collection | Tags. |", new: "| tags | String collection | Tags. |\n| size | Int32 | Again. |",
+		rule: "duplicate-property", marker: "| size | Int32 | Again. |"},
+	{name: "request without response", page: api, old: "HTTP/1.1 201 Created", new: "",
+		rule: "request-without-response", marker: "POST https://graph.microsoft.com/v1.0/widgets", absent: true},
+
+	// HTTP examples.
+	{name: "malformed status line", page: api, old: "HTTP/1.1 201 Created", new: "HTTP 1.1 201 Created", rule: "status-line", marker: "HTTP 1.1 201", message: `write "HTTP/1.1 201 Created"`},
+	{name: "status differs from prose", page: api, old: "HTTP/1.1 201 Created", new: "HTTP/1.1 200 OK", rule: "status-mismatch", marker: "HTTP/1.1 200 OK"},
+	{name: "reason phrase", page: api, old: "HTTP/1.1 201 Created", new: "HTTP/1.1 201 OK", rule: "reason-phrase", marker: "HTTP/1.1 201 OK", message: `write "201 Created"`},
+	{name: "reason phrase in prose", page: api, old: "`201 Created`", new: "`201 OK`", rule: "reason-phrase", marker: "`201 OK`"},
+	{name: "content length", page: api, old: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json",
+		new: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json\nContent-Length: 5", rule: "content-length", marker: "Content-Length: 5"},
+	{name: "right content length", page: api, old: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json",
+		new: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json\nContent-Length: 65", rule: "content-length", absent: true},
+	{name: "trailing comma", page: api, old: "\"color\": \"red\"\n}\n```\n\n### Response", new: "\"color\": \"red\",\n}\n```\n\n### Response",
+		rule: "json-syntax", marker: `"color": "red",`, message: "trailing comma"},
+	{name: "placeholder value", page: api, old: `  "displayName": "Blue widget",
+  "size": 3,
+  "color": "red",
+  "tags": []`, new: `  "displayName": "String",
+  "size": 3,
+  "color": "red",
+  "tags": []`, rule: "placeholder-value", marker: `"displayName": "String"`},
+
+	// Model consistency.
+	{name: "unknown property", page: api, old: `  "size": 3,
+  "color": "red",
+  "tags": []`, new: `  "size": 3,
+  "colour": "red",
+  "tags": []`, rule: "unknown-property", marker: `"colour"`, message: "did you mean color?"},
+	{name: "property case", page: api, old: `  "displayName": "Blue widget",
+  "size": 3,
+  "color": "red",
+  "tags": []`, new: `  "DisplayName": "Blue widget",
+  "size": 3,
+  "color": "red",
+  "tags": []`, rule: "property-case", marker: `"DisplayName"`},
+	{name: "string for Int32", page: api, old: "  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\"", new: "  \"size\": \"3\",\n  \"color\": \"red\",\n  \"tags\"",
+		rule: "value-type", marker: `"size": "3"`},
+	{name: "single value for a collection", page: api, old: `"tags": []`, new: `"tags": "blue"`, rule: "value-type", marker: `"tags": "blue"`, message: "wrap the value in [ ]"},
+	{name: "enum value", page: api, old: "  \"color\": \"red\",\n  \"tags\"", new: "  \"color\": \"purple\",\n  \"tags\"", rule: "enum-value", marker: `"purple"`},
+	{name: "table row missing from the JSON", page: res, old: "| tags | String collection | Tags. |", new: "| tags | String collection | Tags. |\n| weight | Int32 | The weight. |",
+		rule: "table-json", marker: "| weight |"},
+	{name: "JSON member missing from the table", page: res, old: `"tags": ["String"],`, new: `"tags": ["String"],
+  "shape": "String",`, rule: "table-json", marker: `"shape"`},
+	{name: "request body row not on the resource", page: api, old: "| size | Int32 | The size in units. |\n\n## Response",
+		new: "| size | Int32 | The size in units. |\n| colour | String | The colour. |\n\n## Response", rule: "request-body-property", marker: "| colour |", message: "did you mean color?"},
+	{name: "request body row of another type", page: api, old: "| size | Int32 | The size in units. |\n\n## Response",
+		new: "| size | String | The size in units. |\n\n## Response", rule: "request-body-property", marker: "| size | String |"},
+	{name: "read-only property on a create page", page: api, old: "| size | Int32 | The size in units. |\n\n## Response",
+		new: "| size | Int32 | The size in units. |\n| createdDateTime | DateTimeOffset | When. |\n\n## Response", rule: "read-only-in-create", marker: "| createdDateTime |"},
+	{name: "id on a create page", page: api, old: "| size | Int32 | The size in units. |\n\n## Response",
+		new: "| size | Int32 | The size in units. |\n| id | String | The identifier. |\n\n## Response", rule: "read-only-in-create", marker: "| id |"},
+	{name: "odata.type in another namespace", page: api, old: `"@odata.type": "microsoft.graph.widget"`, new: `"@odata.type": "microsoft.widgets.widget"`,
+		rule: "odata-type", marker: "microsoft.widgets.widget", message: `write "#microsoft.graph.widget"`},
+	{name: "odata.type without namespace", page: api, old: "{\n  \"id\": \"1\",", new: "{\n  \"@odata.type\": \"widget\",\n  \"id\": \"1\",",
+		rule: "odata-type", marker: `"@odata.type": "widget"`},
+	{name: "annotation and body disagree", page: api, old: "{\n  \"id\": \"1\",", new: "{\n  \"@odata.type\": \"#microsoft.graph.entity\",\n  \"id\": \"1\",",
+		rule: "odata-type", marker: `"@odata.type": "microsoft.graph.widget"`, message: "differs from the body's"},
+	{name: "unknown odata.type", page: api, old: "{\n  \"id\": \"1\",", new: "{\n  \"@odata.type\": \"#microsoft.graph.gadget\",\n  \"id\": \"1\",",
+		rule: "unresolved-odata-type", marker: "microsoft.graph.gadget"},
+	{name: "value wrapper", page: api, old: "{\n  \"id\": \"1\",\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\": []\n}",
+		new: "{\n  \"value\": {\n  \"id\": \"1\",\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\": []\n  }\n}",
+		rule: "value-wrapper", marker: `"value": {`},
+	{name: "unresolved type", page: res, old: "| tags | String collection | Tags. |", new: "| tags | String collection | Tags. |\n| owner | gadget | The owner. |",
+		rule: "unresolved-type", marker: "| owner | gadget |"},
+
+	// Links.
+	{name: "broken link", page: api, old: "Create a [widget](../resources/widget.md).", new: "Create a [widget](../resources/widgets.md).",
+		rule: "broken-link", marker: "widgets.md", message: "did you mean ../resources/widget.md?"},
+	{name: "link case", page: api, old: "Create a [widget](../resources/widget.md).", new: "Create a [widget](../resources/Widget.md).",
+		rule: "link-case", marker: "Widget.md"},
+	{name: "malformed link", page: api, old: "Create a [widget](../resources/widget.md).", new: "Create a [widget](../resources/-widget.md).",
+		rule: "malformed-link", marker: "-widget.md", message: "write ../resources/widget.md (that file exists)"},
+	{name: "broken anchor", page: api, old: "widget.md#properties", new: "widget.md#propertes", rule: "broken-anchor", marker: "#propertes", message: "did you mean #properties?"},
+	{name: "link outside the tree", page: api, old: "Create a [widget](../resources/widget.md).", new: "Create a [widget](../../other/widget.md).",
+		rule: "broken-link", absent: true},
+	{name: "link to a folder not in the tree", page: api, old: "Create a [widget](../resources/widget.md).", new: "Create a [widget](../concepts/widget.md).",
+		rule: "broken-link", absent: true},
+
+	// Permissions.
+	{name: "missing permissions", page: api, old: `| Permission type | Permissions (from least to most privileged) |
+|:---|:---|
+| Delegated (work or school account) | Widget.ReadWrite.All |
+| Delegated (personal Microsoft account) | Not supported. |
+| Application | Widget.ReadWrite.All |`, new: "Ask your administrator.", rule: "missing-permissions", marker: "## Permissions"},
+	{name: "permissions header", page: api, old: "(from least to most privileged)", new: "(from most to least privileged)", rule: "permissions-header", marker: "most to least"},
+	{name: "permission type", page: api, old: "| Application | Widget.ReadWrite.All |", new: "| Applications | Widget.ReadWrite.All |",
+		rule: "permission-type", marker: "| Applications |", message: `did you mean "Application"?`},
+
+	// Suppressions.
+	{name: "suppressed on the next line", page: api, old: "| Permission type |", new: "<!-- graphdocgen-lint-disable-next-line todo -->\n| Permission type |",
+		rule: "suppression", marker: "graphdocgen-lint-disable-next-line", message: "silences no finding"},
+	{name: "unknown rule in a suppression", page: api, old: "## Request headers", new: "<!-- graphdocgen-lint-disable-file tdo -->\n## Request headers",
+		rule: "suppression", marker: "graphdocgen-lint-disable-file", message: "did you mean todo?"},
+}
+
+func TestRules(t *testing.T) {
+	for _, c := range ruleCases {
+		t.Run(c.name, func(t *testing.T) {
+			tree := widgetTree()
+			tree[c.page] = mustReplace(t, tree[c.page], c.old, c.new)
+			fs := lintPages(t, tree, c.opts)
+			got := findingsOf(fs, c.rule)
+			if c.absent {
+				if len(got) > 0 {
+					t.Fatalf("want no %s finding, got:\n%s", c.rule, dump(got))
+				}
+				return
+			}
+			line := lineOf(t, tree[c.page], c.marker)
+			for _, f := range got {
+				if f.Pos.File == c.page && f.Pos.Line == line && strings.Contains(f.Message, c.message) {
+					if f.Pos.Col < 1 {
+						t.Errorf("finding has no column: %s", f)
+					}
+					return
+				}
+			}
+			t.Fatalf("want %s at %s:%d (message with %q); all findings:\n%s", c.rule, c.page, line, c.message, dump(fs))
+		})
+	}
+}
+
+func TestRequestWithoutResponse(t *testing.T) {
+	tree := widgetTree()
+	// Drop the response block: the request is left alone.
+	p := tree[api]
+	i := strings.Index(p, "### Response")
+	tree[api] = p[:i]
+	fs := findingsOf(lintPages(t, tree, Options{}), "request-without-response")
+	if len(fs) != 1 || fs[0].Pos.Line != lineOf(t, tree[api], "POST https://graph.microsoft.com") {
+		t.Fatalf("want one finding at the request, got:\n%s", dump(fs))
+	}
+}
+
+func TestDuplicateExampleName(t *testing.T) {
+	tree := widgetTree()
+	tree["api/widget-post-again.md"] = tree[api]
+	fs := findingsOf(lintPages(t, tree, Options{}), "duplicate-example-name")
+	if len(fs) != 1 || fs[0].Pos.File != "api/widget-post-again.md" || !strings.Contains(fs[0].Message, "api/widget-post.md") {
+		t.Fatalf("want one finding on the second page naming the first, got:\n%s", dump(fs))
+	}
+}
+
+func TestSuppressions(t *testing.T) {
+	base := widgetTree()[api]
+	todoRow := "| size | Int32 | TODO: describe |"
+	withTODO := mustReplace(t, base, "| size | Int32 | The size in units. |", todoRow)
+	cases := []struct {
+		name string
+		page string
+		want int // todo findings
+	}{
+		{"none", withTODO, 1},
+		{"same line", mustReplace(t, withTODO, todoRow, todoRow+" <!-- graphdocgen-lint-disable-line todo -->"), 0},
+		{"next line", mustReplace(t, withTODO, todoRow, "<!-- graphdocgen-lint-disable-next-line todo -- drafted later -->\n"+todoRow), 0},
+		{"whole page", mustReplace(t, withTODO, "# Create widget", "<!-- graphdocgen-lint-disable-file todo -->\n# Create widget"), 0},
+		{"every rule", mustReplace(t, withTODO, "# Create widget", "<!-- graphdocgen-lint-disable-file -->\n# Create widget"), 0},
+		{"another rule", mustReplace(t, withTODO, todoRow, todoRow+" <!-- graphdocgen-lint-disable-line broken-link -->"), 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tree := widgetTree()
+			tree[api] = c.page
+			if got := len(findingsOf(lintPages(t, tree, Options{}), "todo")); got != c.want {
+				t.Fatalf("todo findings: got %d, want %d", got, c.want)
+			}
+		})
+	}
+	// A disable-next-line before an annotated code block covers the whole block.
+	tree := widgetTree()
+	tree[api] = mustReplace(t, base, `"size": 3,
+  "color": "red",
+  "tags": []`, `"size": "String",
+  "color": "red",
+  "tags": []`)
+	tree[api] = mustReplace(t, tree[api], "### Response\n", "### Response\n\n<!-- graphdocgen-lint-disable-next-line placeholder-value -->")
+	if fs := lintPages(t, tree, Options{}); len(fs) > 0 {
+		t.Fatalf("the block suppression left findings:\n%s", dump(fs))
+	}
+}
+
+func TestRuleLevels(t *testing.T) {
+	tree := widgetTree()
+	tree[api] = mustReplace(t, tree[api], "HTTP/1.1 201 Created", "HTTP 1.1 201 Created")
+	if fs := findingsOf(lintPages(t, tree, Options{Rules: map[string]string{"status-line": "off"}}), "status-line"); len(fs) > 0 {
+		t.Fatalf("rule turned off still reports:\n%s", dump(fs))
+	}
+	if fs := findingsOf(lintPages(t, tree, Options{Rules: map[string]string{"http": "off"}}), "status-line"); len(fs) > 0 {
+		t.Fatalf("family turned off still reports:\n%s", dump(fs))
+	}
+	fs := findingsOf(lintPages(t, tree, Options{Rules: map[string]string{"http": "off", "status-line": "info"}}), "status-line")
+	if len(fs) != 1 || fs[0].Severity != sevInfo {
+		t.Fatalf("rule level should win over its family's: %s", dump(fs))
+	}
+	if fs := findingsOf(lintPages(t, widgetTree(), Options{Rules: map[string]string{"split-type": "on"}}), "split-type"); len(fs) > 0 {
+		t.Fatalf("split-type on a tree with no split types: %s", dump(fs))
+	}
+}
+
+func TestOptionsValidate(t *testing.T) {
+	if err := (Options{Rules: map[string]string{"todo": "off", "links": "error", "http": "on"}}).Validate(); err != nil {
+		t.Fatal(err)
+	}
+	err := Options{Rules: map[string]string{"tdo": "off", "todo": "loud"}}.Validate()
+	if err == nil || !strings.Contains(err.Error(), `did you mean "todo"?`) || !strings.Contains(err.Error(), `"loud"`) {
+		t.Fatalf("want errors naming the unknown rule with a suggestion and the bad level, got %v", err)
+	}
+}
+
+func TestEveryRuleIsDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		if seen[r.ID] {
+			t.Errorf("rule %s is registered twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || !families[r.Family] || r.Severity.Rank() == 0 {
+			t.Errorf("rule %s lacks a summary, family or severity", r.ID)
+		}
+	}
+}
