@@ -120,7 +120,7 @@ var ruleCases = []ruleCase{
 	{name: "unknown odata.type", page: api, old: "{\n  \"id\": \"1\",", new: "{\n  \"@odata.type\": \"#microsoft.graph.gadget\",\n  \"id\": \"1\",",
 		rule: "unresolved-odata-type", marker: "microsoft.graph.gadget"},
 	{name: "value wrapper", page: api, old: "{\n  \"id\": \"1\",\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\": []\n}",
-		new: "{\n  \"value\": {\n  \"id\": \"1\",\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\": []\n  }\n}",
+		new:  "{\n  \"value\": {\n  \"id\": \"1\",\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\": []\n  }\n}",
 		rule: "value-wrapper", marker: `"value": {`},
 	{name: "unresolved type", page: res, old: "| tags | String collection | Tags. |", new: "| tags | String collection | Tags. |\n| owner | gadget | The owner. |",
 		rule: "unresolved-type", marker: "| owner | gadget |"},
