@@ -321,7 +321,10 @@ func (r *resolver) suggest(name string) string {
 		bestD = 2
 	}
 	for k, ts := range r.byShort {
-		if d := editDistance(short, k, bestD); d < bestD {
+		// Maps are walked in random order: of equally close names, take the first by name, so that the message
+		// does not change from run to run.
+		d := editDistance(short, k, bestD+1)
+		if d < bestD || d == bestD && best != "" && ts[0].FullName() < best {
 			best, bestD = ts[0].FullName(), d
 		}
 	}
