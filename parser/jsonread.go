@@ -17,8 +17,12 @@ func readJSON(text string, line, col int) (*model.Value, []model.JSONIssue) {
 }
 
 // readJSONSlab is readJSON taking its values from *slab (and leaving the rest there), so that one page's many
-// small JSON blocks share allocations.
+// small JSON blocks share allocations. The slab is sized to the text: the values stay in memory with the model,
+// and so does any unused part of their slab.
 func readJSONSlab(text string, line, col int, slab *[]model.Value) (*model.Value, []model.JSONIssue) {
+	if need := countValues(text); len(*slab) < need {
+		*slab = make([]model.Value, need)
+	}
 	r := &jsonReader{s: text, line: line, col: col, slab: *slab}
 	defer func() { *slab = r.slab }()
 	r.skipSpace()
@@ -79,11 +83,55 @@ func (r *jsonReader) advance(n int) {
 // newValue hands out values from a slab, so that a body of many values costs few allocations.
 func (r *jsonReader) newValue() *model.Value {
 	if len(r.slab) == 0 {
-		r.slab = make([]model.Value, 64)
+		// countValues fell short, as it can on text that is not quite JSON.
+		r.slab = make([]model.Value, 16)
 	}
 	v := &r.slab[0]
 	r.slab = r.slab[1:]
 	return v
+}
+
+// countValues counts the values a JSON text holds — the root, one per object member, one per array item — from
+// its punctuation outside strings. The count is exact for valid JSON; the mistakes readJSON tolerates can make it
+// a little off either way.
+func countValues(s string) int {
+	n := 1
+	depth := 0
+	var arrays uint64 // bit d is set while the container at depth d is an array; deeper ones count as objects
+	inArray := func() bool { return depth < 64 && arrays&(1<<depth) != 0 }
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"':
+			// readJSON ends an unclosed string at the end of its line.
+			for i++; i < len(s) && s[i] != '"' && s[i] != '\n'; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			depth++
+			if depth < 64 {
+				arrays &^= 1 << depth
+				if c == '[' {
+					arrays |= 1 << depth
+					if rest := strings.TrimLeft(s[i+1:], " \t\r\n"); rest != "" && rest[0] != ']' {
+						n++ // the first item
+					}
+				}
+			}
+		case '}', ']':
+			depth = max(depth-1, 0)
+		case ':':
+			if !inArray() {
+				n++
+			}
+		case ',':
+			if inArray() {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func (r *jsonReader) describe() string {
