@@ -30,15 +30,17 @@ type sectionRequirement struct {
 	prefix bool
 	// applies limits the requirement to some pages; nil means all of the kind.
 	applies func(c *checker, p *model.Page) bool
+	// anyLevel accepts the heading at any level (OneDrive pages put "### HTTP request" under each scenario).
+	anyLevel bool
 }
 
 var requiredSections = map[model.PageKind][]sectionRequirement{
 	model.PageAPI: {
 		{title: "Permissions", names: []string{"permissions", "prerequisites", "permission"}, prefix: true},
-		{title: "HTTP request", names: []string{"http request", "http requests"}, prefix: true},
+		{title: "HTTP request", names: []string{"http request", "http requests"}, prefix: true, anyLevel: true},
 		{title: "Request body", names: []string{"request body"}, prefix: true, applies: sendsBody},
 		{title: "Response", names: []string{"response", "responses"}, prefix: true},
-		{title: "Examples", names: []string{"example", "examples"}, prefix: true},
+		{title: "Examples", names: []string{"example", "examples"}, prefix: true, applies: hasNoExamples},
 	},
 	model.PageResource: {
 		{title: "Properties", names: []string{"properties"}, prefix: true, applies: showsProperties},
@@ -47,6 +49,17 @@ var requiredSections = map[model.PageKind][]sectionRequirement{
 	model.PageEnum: {
 		{title: "Members", names: []string{"members", "enum members"}, prefix: true, applies: isOneEnumPage},
 	},
+}
+
+// hasNoExamples reports whether a method page shows no example at all. Pages that show examples under other
+// headings (the OneDrive pages' scenarios) have what the section is for.
+func hasNoExamples(c *checker, p *model.Page) bool {
+	for _, o := range c.opsByPage[p.Path] {
+		if len(o.Examples) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sendsBody reports whether the page's operations take a body (POST, PUT, PATCH), so need a Request body section.
@@ -77,9 +90,19 @@ func showsProperties(c *checker, p *model.Page) bool {
 			continue
 		}
 		for _, m := range t.Representation.JSON.Members {
-			if !strings.HasPrefix(m.Key, "@") {
-				return true
+			if strings.HasPrefix(m.Key, "@") || navigation(t, m.Key) {
+				continue // relationships go in the Relationships section
 			}
+			return true
+		}
+	}
+	return false
+}
+
+func navigation(t *model.Type, name string) bool {
+	for _, p := range t.NavigationProperties {
+		if strings.EqualFold(p.Name, name) {
+			return true
 		}
 	}
 	return false
@@ -109,17 +132,22 @@ func (c *checker) checkOutline(pt *pageText) {
 	} else {
 		h1 = model.Pos{File: p.Path, Line: 1, Col: 1}
 	}
-	have := map[string]bool{}
-	var heads []string
+	have, deep := map[string]bool{}, map[string]model.Heading{}
+	var heads, all []string
+	inExamples := false
 	for _, h := range p.Headings {
 		if h.Level < 2 {
 			continue
 		}
 		t := normHeading(h.Text)
+		all = append(all, t)
 		if h.Level == 2 {
 			// Required sections are top-level: "### Response" under Examples is an example's response.
 			have[t] = true
 			heads = append(heads, t)
+			inExamples = t == "example" || t == "examples" || strings.HasPrefix(t, "example ")
+		} else if _, ok := deep[t]; !ok && !inExamples {
+			deep[t] = h
 		}
 		if h.Level == 2 && !standardSection[t] && len(t) >= 5 {
 			if s := closest(t, standardSections, 3); s != "" && !pluralOf(t, s) && !misspellingAllowed(t, s) {
@@ -131,7 +159,11 @@ func (c *checker) checkOutline(pt *pageText) {
 		if req.applies != nil && !req.applies(c, p) {
 			continue
 		}
-		if hasSection(have, heads, req) {
+		if hasSection(have, heads, req) || req.anyLevel && hasSection(map[string]bool{}, all, req) || req.anyLevel && hasAny(all, req.names) {
+			continue
+		}
+		if h, ok := deepHeading(deep, req.names); ok {
+			c.report(h.Pos, "missing-section", "", "%q is a subsection here (level %d); make it the top-level section \"## %s\"", h.Text, h.Level, req.title)
 			continue
 		}
 		c.report(h1, "missing-section", "", "%s page has no %q section; add \"## %s\"", p.Kind, req.title, req.title)
@@ -143,6 +175,11 @@ func hasSection(have map[string]bool, heads []string, req sectionRequirement) bo
 		if have[n] {
 			return true
 		}
+		for _, h := range heads {
+			if strings.HasSuffix(h, " "+n) && n == "properties" {
+				return true // "## operationError Properties"
+			}
+		}
 		if req.prefix {
 			for _, h := range heads {
 				if strings.HasPrefix(h, n+" ") {
@@ -152,6 +189,27 @@ func hasSection(have map[string]bool, heads []string, req sectionRequirement) bo
 		}
 	}
 	return false
+}
+
+func hasAny(heads, names []string) bool {
+	for _, h := range heads {
+		for _, n := range names {
+			if h == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deepHeading finds a required section written below the top level, outside the examples.
+func deepHeading(deep map[string]model.Heading, names []string) (model.Heading, bool) {
+	for _, n := range names {
+		if h, ok := deep[n]; ok {
+			return h, true
+		}
+	}
+	return model.Heading{}, false
 }
 
 // pluralOf reports whether a and b differ only by a plural "s": "Relationship" is a variant, not a misspelling.
