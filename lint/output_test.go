@@ -1,0 +1,190 @@
+package lint
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// sampleFindings are findings with what output must escape: a path with a space and a comma, a message with a
+// newline and a percent sign, a finding without a column, one outside the docs tree, and a rule this linter
+// does not know (as the parser may add).
+func sampleFindings() []Finding {
+	return []Finding{
+		{Pos: model.Pos{File: "api/user get, list.md", Line: 12, Col: 3}, Severity: model.SeverityError, Rule: "todo", Message: "TODO placeholder: 100% \"draft\"\nsecond line", Fingerprint: "aa"},
+		{Pos: model.Pos{File: "resources/user.md", Line: 7}, Severity: model.SeverityWarning, Rule: "table-json", Message: "id is in the table", Fingerprint: "bb"},
+		{Pos: model.Pos{File: "truth/service.csdl", Line: 40, Col: 1}, Severity: model.SeverityWarning, Rule: "schema-type", Message: "type x is in the schema", Outside: true, Fingerprint: "cc"},
+		{Pos: model.Pos{File: "api/x.md", Line: 1, Col: 1}, Severity: model.SeverityInfo, Rule: "parser-new-rule", Message: "something new"},
+	}
+}
+
+func TestTextOutput(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", sampleFindings()[:3], WriteOptions{Root: "docs/v1.0"}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	want := []string{
+		"docs/v1.0/api/user get, list.md:12:3: error todo: TODO placeholder: 100% \"draft\"",
+		"second line",
+		"docs/v1.0/resources/user.md:7:1: warning table-json: id is in the table",
+		"truth/service.csdl:40:1: warning schema-type: type x is in the schema",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", buf.String(), strings.Join(want, "\n"))
+	}
+}
+
+func TestJSONOutput(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "json", sampleFindings(), WriteOptions{Root: "docs"}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Findings []struct {
+			File, Severity, Rule, Message string
+			Line, Col                     int
+		}
+		Summary struct {
+			Errors, Warnings, Infos int
+			Rules                   map[string]int
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Findings) != 4 || got.Findings[0].File != "docs/api/user get, list.md" || got.Findings[1].Col != 1 || got.Findings[2].File != "truth/service.csdl" {
+		t.Fatalf("unexpected findings: %+v", got.Findings)
+	}
+	if got.Summary.Errors != 1 || got.Summary.Warnings != 2 || got.Summary.Infos != 1 || got.Summary.Rules["todo"] != 1 {
+		t.Fatalf("unexpected summary: %+v", got.Summary)
+	}
+}
+
+func TestGitHubOutput(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "github", sampleFindings(), WriteOptions{Root: "docs"}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	want := []string{
+		`::error file=docs/api/user get%2C list.md,line=12,col=3,title=graphdocgen todo::TODO placeholder: 100%25 "draft"%0Asecond line`,
+		`::warning file=docs/resources/user.md,line=7,title=graphdocgen table-json::id is in the table`,
+		`::warning file=truth/service.csdl,line=40,col=1,title=graphdocgen schema-type::type x is in the schema`,
+		`::notice file=docs/api/x.md,line=1,col=1,title=graphdocgen parser-new-rule::something new`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines:\n%s", len(lines), buf.String())
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d:\n got %s\nwant %s", i+1, lines[i], want[i])
+		}
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if err := Write(&bytes.Buffer{}, "xml", nil, WriteOptions{}); err == nil || !strings.Contains(err.Error(), "text, json, sarif, github") {
+		t.Fatalf("want an error listing the formats, got %v", err)
+	}
+}
+
+// sarifSchema compiles the official SARIF 2.1.0 schema kept in testdata.
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	s, err := c.Compile(path)
+	if err != nil {
+		t.Fatalf("compile the SARIF schema: %v", err)
+	}
+	return s
+}
+
+func validateSARIF(t *testing.T, s *jsonschema.Schema, data []byte) error {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("SARIF output is not JSON: %v", err)
+	}
+	return s.Validate(doc)
+}
+
+func TestSARIFValidates(t *testing.T) {
+	schema := sarifSchema(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, "sarif", sampleFindings(), WriteOptions{Root: "docs", Version: "1.2.3"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := validateSARIF(t, schema, buf.Bytes()); err != nil {
+		t.Fatalf("SARIF output does not validate:\n%v\n%s", err, buf.String())
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID string }
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+				Level     string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	for _, r := range run.Results {
+		if got := run.Tool.Driver.Rules[r.RuleIndex].ID; got != r.RuleID {
+			t.Errorf("result %s points at rule %s", r.RuleID, got)
+		}
+	}
+	first := run.Results[0].Locations[0].PhysicalLocation
+	if first.ArtifactLocation.URI != "docs/api/user%20get,%20list.md" || first.Region.StartLine != 12 || first.Region.StartColumn != 3 {
+		t.Errorf("unexpected location %+v", first)
+	}
+	if run.Results[3].Level != "note" {
+		t.Errorf("info findings are SARIF notes, got %q", run.Results[3].Level)
+	}
+
+	// The check is not vacuous: a log without its required version is rejected.
+	if err := validateSARIF(t, schema, []byte(`{"runs": []}`)); err == nil {
+		t.Fatal("the schema accepted a log without a version")
+	}
+}
+
+// TestSARIFOfSeeds validates the SARIF log of the real seed findings.
+func TestSARIFOfSeeds(t *testing.T) {
+	byFile, _ := lintSeeds(t)
+	var all []Finding
+	for _, fs := range byFile {
+		all = append(all, fs...)
+	}
+	SortFindings(all)
+	var buf bytes.Buffer
+	if err := Write(&buf, "sarif", all, WriteOptions{Root: "../shared/seeds"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := validateSARIF(t, sarifSchema(t), buf.Bytes()); err != nil {
+		t.Fatalf("SARIF of the seeds does not validate: %v", err)
+	}
+}
