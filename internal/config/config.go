@@ -59,10 +59,12 @@ type Config struct {
 	// Emit lists the outputs to generate (EmitModels, EmitClient, EmitServer), without duplicates, in the
 	// order written; nil when the file does not say.
 	Emit []string
-	// Names maps model names to Go names: "microsoft.graph.user" (a type), "microsoft.graph.user/mobilePhone"
-	// (a property), "microsoft.graph.bodyType/html" (an enum member).
+	// Names maps model names to Go names: a type ("microsoft.graph.user"), a property
+	// ("microsoft.graph.user.displayName"), an enum member ("microsoft.graph.userType.guest") or an operation ID
+	// ("api/user-get"). The keys are the generator's (generator.Options.Names).
 	Names map[string]string
-	// Types maps model types ("Edm.DateTimeOffset", "microsoft.graph.Json", "microsoft.graph.user") to Go types.
+	// Types maps an Edm primitive ("Edm.Guid": every property of that type) or a property
+	// ("microsoft.graph.user.tenantId") to a Go type (generator.Options.Types takes GoType.Spec).
 	Types map[string]GoType
 
 	Lint Lint

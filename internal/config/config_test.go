@@ -22,8 +22,9 @@ out: out
 emit: [models, client]
 names:
   microsoft.graph.user: Person
-  microsoft.graph.user/mobilePhone: Mobile
-  microsoft.graph.bodyType/html: BodyHTML
+  microsoft.graph.user.mobilePhone: Mobile
+  microsoft.graph.bodyType.html: BodyHTML
+  api/driveitem-put-content#put: UploadContent
 types:
   Edm.DateTimeOffset: "*time.Time"
   Edm.Decimal: github.com/shopspring/decimal.Decimal
@@ -54,7 +55,8 @@ func TestParseFull(t *testing.T) {
 		Package: "graph",
 		Out:     filepath.Join("proj", "out"),
 		Emit:    []string{"models", "client"},
-		Names:   map[string]string{"microsoft.graph.user": "Person", "microsoft.graph.user/mobilePhone": "Mobile", "microsoft.graph.bodyType/html": "BodyHTML"},
+		Names: map[string]string{"microsoft.graph.user": "Person", "microsoft.graph.user.mobilePhone": "Mobile", "microsoft.graph.bodyType.html": "BodyHTML",
+			"api/driveitem-put-content#put": "UploadContent"},
 		Types: map[string]GoType{
 			"Edm.DateTimeOffset":   {Spec: "*time.Time", Import: "time", Expr: "*time.Time"},
 			"Edm.Decimal":          {Spec: "github.com/shopspring/decimal.Decimal", Import: "github.com/shopspring/decimal", Expr: "decimal.Decimal"},
@@ -86,7 +88,7 @@ func TestPositions(t *testing.T) {
 	if got := c.Pos("package").String(); got != "g.yaml:8:10" {
 		t.Errorf("Pos(package) = %s", got)
 	}
-	if got := c.Pos("lint.rules.todo").String(); got != "g.yaml:22:11" {
+	if got := c.Pos("lint.rules.todo").String(); got != "g.yaml:23:11" {
 		t.Errorf("Pos(lint.rules.todo) = %s", got)
 	}
 	err = c.Errorf("out", "cannot write to %s", c.Out)
@@ -125,7 +127,8 @@ func TestErrors(t *testing.T) {
 		{"bad level", "lint:\n  rules:\n    todo: loud\n", []string{`g.yaml:3:11: lint.rules.todo: "loud" is not one of off, on, info, warning, error`}},
 		{"bad fail-on", "lint:\n  failOn: warn\n", []string{`g.yaml:2:11: lint.failOn: "warn" is not one of error, warning, info, none (did you mean "warning"?)`}},
 		{"bad Go name", "names:\n  microsoft.graph.user: person\n", []string{`g.yaml:2:25: names.microsoft.graph.user: "person" is not an exported Go identifier`}},
-		{"bad model name", "names:\n  'user mobile': X\n", []string{`g.yaml:2:3: names: "user mobile" is not a model name (write microsoft.graph.user, microsoft.graph.user/mobilePhone or microsoft.graph.bodyType/html)`}},
+		{"bad model name", "names:\n  'user mobile': X\n", []string{`g.yaml:2:3: names: "user mobile" is not a model name (write microsoft.graph.user, microsoft.graph.user.displayName, microsoft.graph.userType.guest or api/user-get)`}},
+		{"bad type key", "types:\n  api/user-get: string\n", []string{`g.yaml:2:3: types: "api/user-get" is not an Edm type or a property (write Edm.Guid or microsoft.graph.user.tenantId)`}},
 		{"bad Go type", "types:\n  Edm.Date: 'map[string'\n", []string{`g.yaml:2:13: types.Edm.Date: "map[string" is not a Go type (write string, *time.Time, []byte or github.com/x/y.Type)`}},
 		{"unexported Go type", "types:\n  Edm.Date: civil.date\n", []string{`g.yaml:2:13: types.Edm.Date: "civil.date": date is not exported from civil`}},
 		{"repeated key", "out: a\nout: b\n", []string{`g.yaml:2:1: key "out" repeated (first at line 1)`}},

@@ -301,9 +301,15 @@ func (d *decoder) emit(key string, v *yaml.Node) {
 	})
 }
 
-// modelName matches the keys of names and types: a dotted type name, optionally "/member" (a property or an
-// enum member, the OData annotation-target form).
-var modelName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(/[A-Za-z_@][A-Za-z0-9_@.-]*)?$`)
+// The keys of names and types, in the generator's terms: a dotted model name — a type ("microsoft.graph.user"),
+// a property ("microsoft.graph.user.displayName"), an enum member ("microsoft.graph.userType.guest"), an Edm
+// primitive ("Edm.Guid") — or, for names, an operation ID: the page path without .md, with "#verb" when the page
+// documents several ("api/user-get", "api/driveitem-put-content#put"). Whether the name exists is for the
+// generator to say, against the model.
+var (
+	modelName   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_@][A-Za-z0-9_@-]*)*$`)
+	operationID = regexp.MustCompile(`^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+(#[a-z]+)?$`)
+)
 
 func (d *decoder) names(key string, v *yaml.Node) {
 	if v.Kind != yaml.MappingNode {
@@ -313,8 +319,8 @@ func (d *decoder) names(key string, v *yaml.Node) {
 	d.cfg.Names = map[string]string{}
 	d.eachPair(v, key, func(k, val *yaml.Node) {
 		entry := key + "." + k.Value
-		if !modelName.MatchString(k.Value) {
-			d.errorf(k, "%s: %q is not a model name (write microsoft.graph.user, microsoft.graph.user/mobilePhone or microsoft.graph.bodyType/html)", key, k.Value)
+		if !modelName.MatchString(k.Value) && !operationID.MatchString(k.Value) {
+			d.errorf(k, "%s: %q is not a model name (write microsoft.graph.user, microsoft.graph.user.displayName, microsoft.graph.userType.guest or api/user-get)", key, k.Value)
 			return
 		}
 		d.record(entry, k, val)
@@ -338,8 +344,8 @@ func (d *decoder) types(key string, v *yaml.Node) {
 	d.cfg.Types = map[string]GoType{}
 	d.eachPair(v, key, func(k, val *yaml.Node) {
 		entry := key + "." + k.Value
-		if !modelName.MatchString(k.Value) || strings.Contains(k.Value, "/") {
-			d.errorf(k, "%s: %q is not a type name (write Edm.DateTimeOffset or microsoft.graph.user)", key, k.Value)
+		if !modelName.MatchString(k.Value) {
+			d.errorf(k, "%s: %q is not an Edm type or a property (write Edm.Guid or microsoft.graph.user.tenantId)", key, k.Value)
 			return
 		}
 		d.record(entry, k, val)
