@@ -55,7 +55,8 @@ type Change struct {
 	// parameter).
 	Subject  string `json:"subject"`
 	Breaking bool   `json:"breaking"`
-	// Message says what changed; Reason why it is (or is not) breaking for the generated Go code.
+	// Message says what changed, to be read after the element and subject: "removed", "added (optional)",
+	// "type changed from Edm.Int64 to Edm.Int32". Reason says why it is (or is not) breaking for the Go code.
 	Message string `json:"message"`
 	Reason  string `json:"reason"`
 	// Old and New are the values before and after, for changes of a value.

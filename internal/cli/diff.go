@@ -150,7 +150,7 @@ func writeDiffText(w io.Writer, oldSide, newSide *diffSide, changes []modeldiff.
 			}
 			fmt.Fprintf(w, "%s: %s: %s %s %s", side.where(c.Pos, c.Side), label, c.Element, c.Subject, c.Message)
 			if c.Breaking {
-				fmt.Fprintf(w, " (%s)", c.Reason)
+				fmt.Fprintf(w, "; %s", c.Reason)
 			}
 			fmt.Fprintln(w)
 		}

@@ -45,8 +45,8 @@ func changedDocs(t *testing.T) (oldRoot, newRoot string) {
 
 // The changes changedDocs makes, as diff prints them (positions under the roots given on the command line).
 var wantChangedDocs = []string{
-	"OLD/resources/user.md:36:3: breaking: property microsoft.graph.user/birthday removed (code that uses it no longer compiles)",
-	"NEW/resources/user.md:50:3: breaking: property microsoft.graph.user/storageQuotaUsed type changed from Edm.Int64 to Edm.Int32 (the Go type changes: code that reads or sets it no longer compiles)",
+	"OLD/resources/user.md:36:3: breaking: property microsoft.graph.user/birthday removed; code that uses it no longer compiles",
+	"NEW/resources/user.md:50:3: breaking: property microsoft.graph.user/storageQuotaUsed type changed from Edm.Int64 to Edm.Int32; the Go type changes: code that reads or sets it no longer compiles",
 	"NEW/api/user-delete.md:31:8: non-breaking: operation api/user-delete path /me added",
 	"NEW/resources/user.md:53:3: non-breaking: property microsoft.graph.user/nickname added (optional)",
 	"NEW/resources/user.md:66:3: non-breaking: enum member microsoft.graph.ageGroup/senior added",
@@ -149,11 +149,11 @@ func TestDiffModelFiles(t *testing.T) {
 	}
 	// Reversed, the removal is an addition and the additions removals, located in the model files' own terms.
 	want := []string{
-		"api/user-delete.md:31:8 (old): breaking: operation api/user-delete path /me removed (the client method for that path disappears)",
+		"api/user-delete.md:31:8 (old): breaking: operation api/user-delete path /me removed; the client method for that path disappears",
 		"resources/user.md:36:3 (new): non-breaking: property microsoft.graph.user/birthday added (optional)",
-		"resources/user.md:51:3 (new): breaking: property microsoft.graph.user/storageQuotaUsed type changed from Edm.Int32 to Edm.Int64 (the Go type changes: code that reads or sets it no longer compiles)",
-		"resources/user.md:53:3 (old): breaking: property microsoft.graph.user/nickname removed (code that uses it no longer compiles)",
-		"resources/user.md:66:3 (old): breaking: enum member microsoft.graph.ageGroup/senior removed (its Go constant disappears, and the service no longer sends it)",
+		"resources/user.md:51:3 (new): breaking: property microsoft.graph.user/storageQuotaUsed type changed from Edm.Int32 to Edm.Int64; the Go type changes: code that reads or sets it no longer compiles",
+		"resources/user.md:53:3 (old): breaking: property microsoft.graph.user/nickname removed; code that uses it no longer compiles",
+		"resources/user.md:66:3 (old): breaking: enum member microsoft.graph.ageGroup/senior removed; its Go constant disappears, and the service no longer sends it",
 	}
 	if g := sortedLines(stdout); strings.Join(g, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n  %s\nwant\n  %s", strings.Join(g, "\n  "), strings.Join(want, "\n  "))
