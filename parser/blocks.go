@@ -158,7 +158,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 				return ast.WalkSkipChildren, nil
 			}
 			line := p.lineAt(n, src)
-			p.addBlock(&block{kind: blockHeading, line: line, endLine: line, level: n.Level, text: headingText(raw)})
+			p.addBlock(block{kind: blockHeading, line: line, endLine: line, level: n.Level, text: headingText(raw)})
 			p.scanLinks(line, line)
 			return ast.WalkSkipChildren, nil
 		case *sourceParagraph, *ast.Paragraph, *ast.TextBlock:
@@ -172,7 +172,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 			p.scanLinks(start, end)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
-			b := &block{kind: blockCode}
+			b := block{kind: blockCode}
 			if n.Info != nil {
 				b.info = strings.TrimSpace(string(n.Info.Segment.Value(src)))
 			}
@@ -189,7 +189,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 				return ast.WalkSkipChildren, nil
 			}
 			start := p.lines.lineOf(p.base + lines.At(0).Start)
-			p.addBlock(&block{kind: blockCode, line: start, contentLine: start, endLine: start + lines.Len() - 1, text: p.segmentsText(lines)})
+			p.addBlock(block{kind: blockCode, line: start, contentLine: start, endLine: start + lines.Len() - 1, text: p.segmentsText(lines)})
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			lines := n.Lines()
@@ -259,7 +259,9 @@ func headingText(raw string) string {
 	return strings.TrimSpace(stripEmphasis(raw))
 }
 
-func (p *pageReader) addBlock(b *block) {
+// addBlock appends b to the page's blocks, with its heading context, and returns where it is stored.
+func (p *pageReader) addBlock(value block) *block {
+	b := p.newBlock(value)
 	b.idx = len(p.blocks)
 	if b.kind == blockHeading {
 		b.sec = classifySection(b.text)
@@ -272,11 +274,12 @@ func (p *pageReader) addBlock(b *block) {
 		b.heads = p.heads
 	}
 	p.blocks = append(p.blocks, b)
+	return b
 }
 
 // addComment records an HTML comment; a comment holding a JSON object is an annotation.
 func (p *pageReader) addComment(start, end int, raw string) {
-	b := &block{kind: blockComment, line: start, endLine: end, text: raw}
+	b := block{kind: blockComment, line: start, endLine: end, text: raw}
 	inner := strings.TrimSpace(raw)
 	inner = strings.TrimPrefix(inner, "<!--")
 	if i := strings.LastIndex(inner, "-->"); i >= 0 {

@@ -14,11 +14,12 @@ type lineIndex struct {
 	starts []int  // byte offset where each line starts
 }
 
-func newLineIndex(src []byte) *lineIndex {
+// newLineIndex indexes the lines of src, keeping their starts in the space of starts.
+func newLineIndex(src []byte, starts []int) lineIndex {
 	// A read-only view, not a copy: the page's bytes are never written after they are read (model.Page.Source
 	// shares them), as goldmark does with its own segments.
 	text := util.BytesToReadOnlyString(src)
-	starts := make([]int, 1, len(text)/40+1)
+	starts = append(starts, 0)
 	for i := 0; ; {
 		j := strings.IndexByte(text[i:], '\n')
 		if j < 0 {
@@ -27,7 +28,7 @@ func newLineIndex(src []byte) *lineIndex {
 		i += j + 1
 		starts = append(starts, i)
 	}
-	return &lineIndex{text: text, starts: starts}
+	return lineIndex{text: text, starts: starts}
 }
 
 // lineOf returns the 1-based line of offset.

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/graphdocgen/graphdocgen/model"
 )
@@ -115,25 +116,24 @@ func parseFiles(fsys fs.FS, files []string, opts Options) (*model.Model, error) 
 	results := make([]*pageResult, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
-	next := make(chan int)
+	// Workers take the next page by counting, not from a channel: handing pages over one by one would wake a
+	// goroutine for each of thousands of short tasks.
+	var next atomic.Int64
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			scratch := &pageScratch{}
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				src, err := fs.ReadFile(fsys, files[i])
 				if err != nil {
 					errs[i] = err
 					continue
 				}
-				results[i] = readPage(files[i], src)
+				results[i] = scratch.readPage(files[i], src)
 			}
 		}()
 	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("docs: %w", err)
@@ -149,8 +149,9 @@ func ParsePages(pages map[string][]byte, fsys fs.FS) *model.Model {
 	}
 	sort.Strings(paths)
 	results := make([]*pageResult, len(paths))
+	scratch := &pageScratch{}
 	for i, p := range paths {
-		results[i] = readPage(p, pages[p])
+		results[i] = scratch.readPage(p, pages[p])
 	}
 	return resolve(results, fsys)
 }
@@ -169,17 +170,43 @@ type pageResult struct {
 
 // pageReader holds the state of reading one page.
 type pageReader struct {
+	*pageScratch
 	path   string
 	src    []byte
-	lines  *lineIndex
+	lines  lineIndex
 	page   *model.Page
 	blocks []*block
 	heads  [7]*block
 	refs   map[string]string // reference-style link definitions, lower-case label → target
 	res    *pageResult
-	base   int           // byte offset of the markdown after the front matter
-	values []model.Value // a slab the page's JSON values are taken from
-	lowBuf []byte        // scratch space of lower
+	base   int // byte offset of the markdown after the front matter
+}
+
+// pageScratch is memory that one worker's page reads reuse from page to page. What it holds does not outlive
+// the page, except the rest of the JSON value slab, which the next pages take their values from.
+type pageScratch struct {
+	blockChunks [][]block // blocks are handed out from these, in order
+	chunk, used int       // the chunk blocks come from now, and how many of it are taken
+	lineStarts  []int
+	values      []model.Value // a slab JSON values are taken from
+	lowBuf      []byte        // scratch space of lower
+}
+
+// blockChunk is the number of blocks allocated at once; a page has tens to hundreds.
+const blockChunk = 256
+
+// newBlock stores b and returns where. Blocks are taken from chunks reused page after page: a page's blocks
+// are read only while the page is.
+func (s *pageScratch) newBlock(b block) *block {
+	if s.chunk == len(s.blockChunks) {
+		s.blockChunks = append(s.blockChunks, make([]block, blockChunk))
+	}
+	at := &s.blockChunks[s.chunk][s.used]
+	*at = b
+	if s.used++; s.used == blockChunk {
+		s.chunk, s.used = s.chunk+1, 0
+	}
+	return at
 }
 
 func (p *pageReader) pos(line, col int) model.Pos {
@@ -222,9 +249,17 @@ func (p *pageReader) readRefDefs() {
 }
 
 // readPage reads one page. It never fails: problems become diagnostics.
-func readPage(file string, src []byte) (res *pageResult) {
-	res = &pageResult{baseHints: map[*model.Type][]string{}, hasMethods: map[*model.Type]bool{}}
-	p := &pageReader{path: file, src: src, lines: newLineIndex(src), res: res}
+func readPage(file string, src []byte) *pageResult {
+	return (&pageScratch{}).readPage(file, src)
+}
+
+// readPage reads one page with the worker's scratch memory.
+func (s *pageScratch) readPage(file string, src []byte) (res *pageResult) {
+	res = &pageResult{}
+	s.chunk, s.used = 0, 0
+	p := &pageReader{pageScratch: s, path: file, src: src, res: res}
+	p.lines = newLineIndex(src, s.lineStarts[:0])
+	s.lineStarts = p.lines.starts
 	p.page = &model.Page{Path: file, Source: src, Kind: model.PageUnknown}
 	res.page = p.page
 	defer func() {

@@ -29,7 +29,7 @@ func (p *pageReader) readPlainText(from int) {
 		}
 		text := b.String()
 		p.cueSection(text, para[0].n)
-		p.addBlock(&block{kind: blockParagraph, line: para[0].n, endLine: para[len(para)-1].n, text: text})
+		p.addBlock(block{kind: blockParagraph, line: para[0].n, endLine: para[len(para)-1].n, text: text})
 		para = nil
 	}
 	sawTitle := p.page.Title != ""
@@ -66,7 +66,7 @@ func (p *pageReader) readPlainText(from int) {
 			continue
 		case !sawTitle && !p.hasHeading(1) && i < 5 && len(t) < 120 && !strings.HasSuffix(t, ".") && !strings.Contains(t, ":"):
 			flush()
-			p.addBlock(&block{kind: blockHeading, level: 1, line: l.n, endLine: l.n, text: t})
+			p.addBlock(block{kind: blockHeading, level: 1, line: l.n, endLine: l.n, text: t})
 			sawTitle = true
 			continue
 		}
@@ -76,14 +76,14 @@ func (p *pageReader) readPlainText(from int) {
 			if (k == sectionExampleRequest || k == sectionResponse) && p.heads[2] != nil && p.heads[2].sec == sectionExamples {
 				level = 3
 			}
-			p.addBlock(&block{kind: blockHeading, level: level, line: l.n, endLine: l.n, text: t})
+			p.addBlock(block{kind: blockHeading, level: level, line: l.n, endLine: l.n, text: t})
 			continue
 		}
 		if verb, target, ok := requestLine(t); ok {
 			flush()
 			if strings.HasPrefix(target, "/") && !p.inExamples() {
 				p.synthHeading("HTTP request", 2, l.n)
-				p.addBlock(&block{kind: blockCode, line: l.n, contentLine: l.n, endLine: l.n, text: verb + " " + target + "\n", reconstructed: true})
+				p.addBlock(block{kind: blockCode, line: l.n, contentLine: l.n, endLine: l.n, text: verb + " " + target + "\n", reconstructed: true})
 				continue
 			}
 			if !p.inExamples() {
@@ -165,7 +165,7 @@ func (p *pageReader) synthHeading(text string, level, line int) {
 	if h := p.heads[level]; h != nil && h.sec == k {
 		return
 	}
-	p.addBlock(&block{kind: blockHeading, level: level, line: line, endLine: line, text: text, synthetic: true})
+	p.addBlock(block{kind: blockHeading, level: level, line: line, endLine: line, text: text, synthetic: true})
 }
 
 // cueSection adds the heading a paragraph's opening phrase implies on a page without headings.
@@ -302,7 +302,7 @@ func (p *pageReader) plainTable(vl []vline, i int, headerCells []string) int {
 	}
 done:
 	if len(t.Rows) == 0 {
-		p.addBlock(&block{kind: blockParagraph, line: hl.n, endLine: hl.n, text: hl.text})
+		p.addBlock(block{kind: blockParagraph, line: hl.n, endLine: hl.n, text: hl.text})
 		return i + 1
 	}
 	if perm {
@@ -413,7 +413,7 @@ func (p *pageReader) plainHTTP(vl []vline, i int) int {
 		}
 		b.WriteByte('\n')
 	}
-	p.addBlock(&block{kind: blockCode, line: start, contentLine: start, endLine: end, text: b.String(), reconstructed: true})
+	p.addBlock(block{kind: blockCode, line: start, contentLine: start, endLine: end, text: b.String(), reconstructed: true})
 	return j
 }
 

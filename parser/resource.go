@@ -135,6 +135,9 @@ func (p *pageReader) readResource() {
 	// Rows that say "Inherited from [x]" hint at the base when nothing else names it.
 	for _, prop := range append(append([]*model.Property{}, t.Properties...), t.NavigationProperties...) {
 		if prop.InheritedFrom != "" {
+			if p.res.baseHints == nil {
+				p.res.baseHints = map[*model.Type][]string{}
+			}
 			p.res.baseHints[t] = append(p.res.baseHints[t], prop.InheritedFrom)
 		}
 	}
@@ -149,6 +152,9 @@ func (p *pageReader) readResource() {
 	}
 	for _, tbl := range p.page.Tables {
 		if tbl.Role == model.TableMethods && len(tbl.Rows) > 0 && strings.Contains(strings.Join(cellTexts(tbl.Rows[0]), " "), "](") {
+			if p.res.hasMethods == nil {
+				p.res.hasMethods = map[*model.Type]bool{}
+			}
 			p.res.hasMethods[t] = true
 		}
 	}

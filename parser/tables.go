@@ -19,7 +19,7 @@ func (p *pageReader) paragraphOrTable(start, end int, raw string) {
 				continue
 			}
 			if l-1 > start {
-				p.addBlock(&block{kind: blockParagraph, line: start, endLine: l - 2, text: firstLines(raw, l-1-start)})
+				p.addBlock(block{kind: blockParagraph, line: start, endLine: l - 2, text: firstLines(raw, l-1-start)})
 			}
 			t := &model.Table{Pos: p.pos(l-1, 1), Header: p.splitRow(l - 1)}
 			if delims := len(splitCells(p.lines.line(l), func(int) model.Pos { return model.Pos{} })); delims != len(t.Header) {
@@ -33,7 +33,7 @@ func (p *pageReader) paragraphOrTable(start, end int, raw string) {
 			return
 		}
 	}
-	p.addBlock(&block{kind: blockParagraph, line: start, endLine: end, text: raw})
+	p.addBlock(block{kind: blockParagraph, line: start, endLine: end, text: raw})
 }
 
 // firstLines returns the first n lines of s.
@@ -109,8 +109,7 @@ func splitCells(l string, at func(col int) model.Pos) []model.Cell {
 
 // addTable records a table as a block, deciding its role from its header and section.
 func (p *pageReader) addTable(t *model.Table, start, end int) {
-	b := &block{kind: blockTable, line: start, endLine: end, table: t}
-	p.addBlock(b)
+	b := p.addBlock(block{kind: blockTable, line: start, endLine: end, table: t})
 	if sec := b.section(); sec != nil {
 		t.Section = sec.text
 	}
