@@ -121,6 +121,28 @@ func prependRules(f *pflag.Flag, rules map[string]string) error {
 	return sv.Replace(append(merged, sv.GetSlice()...))
 }
 
+// errDocsRoot is returned by readDocs when a docs root cannot be used, so that the command can point at the
+// config line that named it (see locateConfigValue).
+type errDocsRoot struct{ err error }
+
+func (e *errDocsRoot) Error() string { return e.err.Error() }
+func (e *errDocsRoot) Unwrap() error { return e.err }
+
+// locateConfigValue puts the config file's position in front of an error about a flag's value when that value
+// came from the file: "graphdocgen.yaml:1:7: docs: stat pages: no such file or directory".
+func locateConfigValue(fs *pflag.FlagSet, cfg *config.Config, flag string, err error) error {
+	f := fs.Lookup(flag)
+	if cfg == nil || f == nil || f.Changed {
+		return err
+	}
+	for _, b := range configBindings {
+		if b.flag == flag && cfg.Has(b.key) {
+			return &config.Error{Pos: cfg.Pos(b.key), Msg: err.Error(), Err: err}
+		}
+	}
+	return err
+}
+
 // readDocs reads one docs root (a folder, or a single page) or several folders read as one tree: a page that
 // is in several roots is read from the first root that has it, so a small tree of local pages can stand in front
 // of a full docs checkout. Positions are relative to the root each page was read from.
@@ -128,19 +150,20 @@ func readDocs(roots []string, opts parser.Options) (*model.Model, error) {
 	switch len(roots) {
 	case 0:
 		return nil, errors.New("--docs is required")
-	case 1:
-		return parser.ParseDir(roots[0], opts)
 	}
 	layers := make(overlayFS, len(roots))
 	for i, root := range roots {
 		st, err := os.Stat(root)
 		if err != nil {
-			return nil, fmt.Errorf("docs: %w", err)
+			return nil, &errDocsRoot{fmt.Errorf("docs: %w", err)}
 		}
-		if !st.IsDir() {
-			return nil, fmt.Errorf("docs: %s is not a folder; only a single docs root may be one page", root)
+		if !st.IsDir() && len(roots) > 1 {
+			return nil, &errDocsRoot{fmt.Errorf("docs: %s is not a folder; only a single docs root may be one page", root)}
 		}
 		layers[i] = os.DirFS(root)
+	}
+	if len(roots) == 1 {
+		return parser.ParseDir(roots[0], opts)
 	}
 	return parser.ParseFS(layers, opts)
 }

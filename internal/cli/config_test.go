@@ -292,3 +292,16 @@ func TestNoConfigFile(t *testing.T) {
 		t.Errorf("exit %d, %q", code, stderr)
 	}
 }
+
+func TestConfigDocsRootMissing(t *testing.T) {
+	inTempProject(t, map[string]string{"graphdocgen.yaml": "# the docs moved\ndocs: [pages, nowhere]\n", "pages/a.md": pageA})
+	code, _, stderr := runGraphdocgen(t, "model")
+	if want := "graphdocgen model: graphdocgen.yaml:2:7: docs: stat nowhere: no such file or directory\n"; code != ExitUsage || stderr != want {
+		t.Errorf("exit %d, %q; want the config's line: %q", code, stderr, want)
+	}
+	// Given on the command line, the same mistake is the command line's.
+	code, _, stderr = runGraphdocgen(t, "model", "--docs", "nowhere")
+	if want := "graphdocgen model: docs: stat nowhere: no such file or directory\n"; code != ExitUsage || stderr != want {
+		t.Errorf("exit %d, %q; want %q", code, stderr, want)
+	}
+}

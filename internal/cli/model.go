@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/graphdocgen/graphdocgen/export"
@@ -24,7 +25,8 @@ func runModel(e *env, args []string) int {
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code
 	}
-	if _, err := applyConfig(fs); err != nil {
+	cfg, err := applyConfig(fs)
+	if err != nil {
 		return fail(e, "model", err)
 	}
 	if fs.NArg() > 0 {
@@ -37,6 +39,10 @@ func runModel(e *env, args []string) int {
 		return fail(e, "model", fmt.Errorf("--format must be json or csdl, not %q", *format))
 	}
 	m, err := readDocs(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	var rootErr *errDocsRoot
+	if errors.As(err, &rootErr) {
+		err = locateConfigValue(fs, cfg, "docs", err)
+	}
 	if err != nil {
 		return fail(e, "model", err)
 	}
