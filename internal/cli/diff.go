@@ -15,15 +15,14 @@ import (
 )
 
 func init() {
-	register(&command{name: "diff", summary: "compare two versions of the docs (trees or model JSON files) and classify each change as breaking or not for the Go code", run: runDiff})
+	register(&command{name: "diff", summary: "compare two versions of the docs (docs trees, or model files from 'model --format json') and classify each change as breaking or not for the Go code", run: runDiff})
 }
 
 // DiffFormat identifies the JSON form of diff's output.
 const DiffFormat = "graphdocgen/diff/v1"
 
 func runDiff(e *env, args []string) int {
-	fs := newFlags(e, "diff", "diff OLD NEW [--format text|json] [--fail-on-breaking] [--config FILE]\n\n"+
-		"OLD and NEW are docs trees (or single pages), or model files written by 'graphdocgen model --format json'.")
+	fs := newFlags(e, "diff", "diff OLD NEW [--format text|json] [--fail-on-breaking] [--config FILE]")
 	format := fs.String("format", "text", "output format: text (one change a line, breaking first) or json")
 	failOnBreaking := fs.Bool("fail-on-breaking", false, "exit 1 when a change is breaking")
 	include := fs.StringSlice("include", nil, "glob of pages to read from docs trees (default *.md); repeatable")

@@ -204,7 +204,7 @@ func TestDiffHelp(t *testing.T) {
 	if code != ExitOK || stderr != "" || !strings.HasPrefix(stdout, "Usage: graphdocgen diff OLD NEW") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	for _, flag := range []string{"--format", "--fail-on-breaking", "--include", "--exclude", "--config FILE", "model files"} {
+	for _, flag := range []string{"--format", "--fail-on-breaking", "--include", "--exclude", "--config FILE", "model files from 'model --format json'"} {
 		if !strings.Contains(stdout, flag) {
 			t.Errorf("help does not mention %s", flag)
 		}
