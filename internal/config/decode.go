@@ -311,19 +311,32 @@ var (
 	operationID = regexp.MustCompile(`^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+(#[a-z]+)?$`)
 )
 
-func (d *decoder) names(key string, v *yaml.Node) {
+// entries reads a mapping of free-form names (model names, rule ids) to values: badKey says what is wrong with a
+// key ("" when nothing is), value reads one value and reports what is wrong with it.
+func (d *decoder) entries(key string, v *yaml.Node, what string, badKey func(name string) string, value func(entry, name string, val *yaml.Node)) {
 	if v.Kind != yaml.MappingNode {
-		d.errorf(v, "%s: expected a mapping of model names to Go names, found %s", key, describe(v))
+		d.errorf(v, "%s: expected a mapping of %s, found %s", key, what, describe(v))
 		return
 	}
-	d.cfg.Names = map[string]string{}
 	d.eachPair(v, key, func(k, val *yaml.Node) {
-		entry := key + "." + k.Value
-		if !modelName.MatchString(k.Value) && !operationID.MatchString(k.Value) {
-			d.errorf(k, "%s: %q is not a model name (write microsoft.graph.user, microsoft.graph.user.displayName, microsoft.graph.userType.guest or api/user-get)", key, k.Value)
+		if msg := badKey(k.Value); msg != "" {
+			d.errorf(k, "%s: %q %s", key, k.Value, msg)
 			return
 		}
+		entry := key + "." + k.Value
 		d.record(entry, k, val)
+		value(entry, k.Value, val)
+	})
+}
+
+func (d *decoder) names(key string, v *yaml.Node) {
+	d.cfg.Names = map[string]string{}
+	d.entries(key, v, "model names to Go names", func(name string) string {
+		if modelName.MatchString(name) || operationID.MatchString(name) {
+			return ""
+		}
+		return "is not a model name (write microsoft.graph.user, microsoft.graph.user.displayName, microsoft.graph.userType.guest or api/user-get)"
+	}, func(entry, name string, val *yaml.Node) {
 		s, ok := d.str(entry, val)
 		if !ok {
 			return
@@ -332,23 +345,18 @@ func (d *decoder) names(key string, v *yaml.Node) {
 			d.errorf(val, "%s: %q is not an exported Go identifier", entry, s)
 			return
 		}
-		d.cfg.Names[k.Value] = s
+		d.cfg.Names[name] = s
 	})
 }
 
 func (d *decoder) types(key string, v *yaml.Node) {
-	if v.Kind != yaml.MappingNode {
-		d.errorf(v, "%s: expected a mapping of model types to Go types, found %s", key, describe(v))
-		return
-	}
 	d.cfg.Types = map[string]GoType{}
-	d.eachPair(v, key, func(k, val *yaml.Node) {
-		entry := key + "." + k.Value
-		if !modelName.MatchString(k.Value) {
-			d.errorf(k, "%s: %q is not an Edm type or a property (write Edm.Guid or microsoft.graph.user.tenantId)", key, k.Value)
-			return
+	d.entries(key, v, "model types to Go types", func(name string) string {
+		if modelName.MatchString(name) {
+			return ""
 		}
-		d.record(entry, k, val)
+		return "is not an Edm type or a property (write Edm.Guid or microsoft.graph.user.tenantId)"
+	}, func(entry, name string, val *yaml.Node) {
 		s, ok := d.str(entry, val)
 		if !ok {
 			return
@@ -358,22 +366,17 @@ func (d *decoder) types(key string, v *yaml.Node) {
 			d.errorf(val, "%s: %v", entry, err)
 			return
 		}
-		d.cfg.Types[k.Value] = gt
+		d.cfg.Types[name] = gt
 	})
 }
 
 func (d *decoder) lintRules(key string, v *yaml.Node) {
-	if v.Kind != yaml.MappingNode {
-		d.errorf(v, "%s: expected a mapping of rule names to levels, found %s", key, describe(v))
-		return
-	}
 	d.cfg.Lint.Rules = map[string]string{}
-	d.eachPair(v, key, func(k, val *yaml.Node) {
-		entry := key + "." + k.Value
-		d.record(entry, k, val)
-		// Levels are matched ignoring case: "Error" and "OFF" are what people write.
+	// Rule ids are checked by the linter's command (CheckLintRules); levels here, ignoring case: "Error" and
+	// "OFF" are what people write.
+	d.entries(key, v, "rule names to levels", func(string) string { return "" }, func(entry, name string, val *yaml.Node) {
 		if level := d.oneOf(entry, val, RuleLevels); level != "" {
-			d.cfg.Lint.Rules[k.Value] = level
+			d.cfg.Lint.Rules[name] = level
 		}
 	})
 }
