@@ -147,12 +147,10 @@ func locateConfigValue(fs *pflag.FlagSet, cfg *config.Config, flag string, err e
 // is in several roots is read from the first root that has it, so a small tree of local pages can stand in front
 // of a full docs checkout. Positions are relative to the root each page was read from.
 func readDocs(roots []string, opts parser.Options) (*model.Model, error) {
-	switch len(roots) {
-	case 0:
+	if len(roots) == 0 {
 		return nil, errors.New("--docs is required")
 	}
-	layers := make(overlayFS, len(roots))
-	for i, root := range roots {
+	for _, root := range roots {
 		st, err := os.Stat(root)
 		if err != nil {
 			return nil, &errDocsRoot{fmt.Errorf("docs: %w", err)}
@@ -160,10 +158,13 @@ func readDocs(roots []string, opts parser.Options) (*model.Model, error) {
 		if !st.IsDir() && len(roots) > 1 {
 			return nil, &errDocsRoot{fmt.Errorf("docs: %s is not a folder; only a single docs root may be one page", root)}
 		}
-		layers[i] = os.DirFS(root)
 	}
 	if len(roots) == 1 {
 		return parser.ParseDir(roots[0], opts)
+	}
+	layers := make(overlayFS, len(roots))
+	for i, root := range roots {
+		layers[i] = os.DirFS(root)
 	}
 	return parser.ParseFS(layers, opts)
 }
