@@ -19,12 +19,13 @@ func (d *differ) types() {
 	matched := map[*model.Type]bool{}
 	for _, ot := range d.old.Types {
 		nt := newByName[strings.ToLower(ot.FullName())]
-		if nt == nil || matched[nt] {
-			if nt == nil {
-				d.add(Change{Kind: Removed, Element: ElemType, Code: "type-removed", Subject: ot.FullName(), Breaking: true,
-					Message: "removed (" + string(ot.Kind) + " type)", Reason: whyRemoved, Pos: ot.Pos, Side: SideOld})
-			}
+		if nt == nil {
+			d.add(Change{Kind: Removed, Element: ElemType, Code: "type-removed", Subject: ot.FullName(), Breaking: true,
+				Message: "removed (" + string(ot.Kind) + " type)", Reason: whyRemoved, Pos: ot.Pos, Side: SideOld})
 			continue
+		}
+		if matched[nt] {
+			continue // a second old type of the same name: the first one was compared
 		}
 		matched[nt] = true
 		d.typeChanges(ot, nt)
