@@ -109,6 +109,9 @@ func TestCraftedChanges(t *testing.T) {
 		{"type only documented on one side is not a type change", func(m *model.Model) {
 			m.Type("microsoft.graph.user").OwnProperty("identities").Type = ref("microsoft.graph.objectIdentity", "complex")
 		}, nil},
+		{"an unreadable type cell is not a type change", func(m *model.Model) {
+			m.Type("microsoft.graph.user").OwnProperty("identities").Type = model.TypeRef{Raw: "[objectIdentity] collection", Collection: true}
+		}, nil},
 		{"nullable, required and read-only", func(m *model.Model) {
 			u := m.Type("microsoft.graph.user")
 			u.OwnProperty("age").Nullable = boolPtr(true)

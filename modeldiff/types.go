@@ -315,7 +315,11 @@ func (d *differ) propertyChange(typeName string, op, np ownProperty, typePos mod
 type addFunc func(code, msg, reason string, breaking bool, oldV, newV string)
 
 // typeRefChanges reports changes of a property's or parameter's type: the type, and whether it is a collection.
+// A type cell the parser could not read on either side (no name; the parser reports it) says nothing.
 func typeRefChanges(add addFunc, o, n *model.TypeRef) {
+	if o.Name == "" || n.Name == "" {
+		return
+	}
 	if !sameTypeName(o.Name, n.Name, o.Resolved(), n.Resolved()) {
 		add("property-type", "type changed from "+o.Name+" to "+n.Name, whyTypeChange, true, o.Name, n.Name)
 	}
