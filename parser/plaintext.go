@@ -188,15 +188,14 @@ func (p *pageReader) plainPipeTable(rows []vline) {
 	if len(rows) == 0 {
 		return
 	}
-	at := func(l vline) func(int) model.Pos {
-		return func(col int) model.Pos { return p.pos(l.n, l.col+col-1) }
-	}
-	t := &model.Table{Pos: p.pos(rows[0].n, rows[0].col), Header: splitCells(rows[0].text, at(rows[0]))}
+	t := &model.Table{Pos: p.pos(rows[0].n, rows[0].col)}
+	t.Header = appendCells(nil, rows[0].text, t.Pos)
 	for _, r := range rows[1:] {
 		if isDelimiterRow(r.text) {
 			continue
 		}
-		t.Rows = append(t.Rows, model.Row{Pos: p.pos(r.n, r.col), Cells: splitCells(r.text, at(r))})
+		pos := p.pos(r.n, r.col)
+		t.Rows = append(t.Rows, model.Row{Pos: pos, Cells: appendCells(nil, r.text, pos)})
 	}
 	if len(t.Header) == 2 && len(t.Rows) > 0 && strings.EqualFold(cleanName(cell(t.Rows[0], 0).Text), "Authorization") {
 		p.synthHeading("Request headers", 2, rows[0].n)

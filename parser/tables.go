@@ -21,15 +21,7 @@ func (p *pageReader) paragraphOrTable(start, end int, raw string) {
 			if l-1 > start {
 				p.addBlock(block{kind: blockParagraph, line: start, endLine: l - 2, text: firstLines(raw, l-1-start)})
 			}
-			t := &model.Table{Pos: p.pos(l-1, 1), Header: p.splitRow(l - 1)}
-			if delims := len(splitCells(p.lines.line(l), func(int) model.Pos { return model.Pos{} })); delims != len(t.Header) {
-				p.diag(l, 1, model.SeverityWarning, "table-shape", fmt.Sprintf(
-					"the header has %d cells but the delimiter row has %d; the table does not render as a table", len(t.Header), delims))
-			}
-			for r := l + 1; r <= end; r++ {
-				t.Rows = append(t.Rows, model.Row{Pos: p.pos(r, 1), Cells: p.splitRow(r)})
-			}
-			p.addTable(t, l-1, end)
+			p.addTable(p.readTable(l-1, end), l-1, end)
 			return
 		}
 	}
@@ -62,38 +54,101 @@ func isDelimiterRow(l string) bool {
 	return true
 }
 
-// splitRow splits line n of the page into trimmed cells at unescaped pipes, with the column where each starts.
-func (p *pageReader) splitRow(n int) []model.Cell {
-	return splitCells(p.lines.line(n), func(col int) model.Pos { return p.pos(n, col) })
+// readTable reads the pipe table whose header is line head and whose last row is line end; the delimiter row
+// follows the header.
+func (p *pageReader) readTable(head, end int) *model.Table {
+	// The cells of all rows share one allocation, counted first.
+	rows := end - head - 1
+	count := countCells(p.lines.line(head))
+	for r := head + 2; r <= end; r++ {
+		count += countCells(p.lines.line(r))
+	}
+	cells := make([]model.Cell, 0, count)
+	t := &model.Table{Pos: p.pos(head, 1)}
+	cells = appendCells(cells, p.lines.line(head), t.Pos)
+	t.Header = cells[:len(cells):len(cells)]
+	if delims := countCells(p.lines.line(head + 1)); delims != len(t.Header) {
+		p.diag(head+1, 1, model.SeverityWarning, "table-shape", fmt.Sprintf(
+			"the header has %d cells but the delimiter row has %d; the table does not render as a table", len(t.Header), delims))
+	}
+	if rows > 0 {
+		t.Rows = make([]model.Row, 0, rows)
+	}
+	for r := head + 2; r <= end; r++ {
+		from := len(cells)
+		pos := p.pos(r, 1)
+		cells = appendCells(cells, p.lines.line(r), pos)
+		t.Rows = append(t.Rows, model.Row{Pos: pos, Cells: cells[from:len(cells):len(cells)]})
+	}
+	return t
 }
 
-func splitCells(l string, at func(col int) model.Pos) []model.Cell {
-	// Skip a blockquote marker and leading space; then an optional leading pipe.
-	i := 0
-	for i < len(l) && (l[i] == ' ' || l[i] == '\t' || l[i] == '>') {
-		i++
+// rowSpan returns where the cells of row l start and end: after a blockquote marker, leading space and an
+// optional leading pipe; before trailing space and an unescaped trailing pipe.
+func rowSpan(l string) (start, end int) {
+	for start < len(l) && (l[start] == ' ' || l[start] == '\t' || l[start] == '>') {
+		start++
 	}
-	if i < len(l) && l[i] == '|' {
-		i++
+	if start < len(l) && l[start] == '|' {
+		start++
 	}
-	end := len(l)
-	for end > i && (l[end-1] == ' ' || l[end-1] == '\t' || l[end-1] == '\r') {
+	end = len(l)
+	for end > start && (l[end-1] == ' ' || l[end-1] == '\t' || l[end-1] == '\r') {
 		end--
 	}
-	if end > i && l[end-1] == '|' && (end < 2 || l[end-2] != '\\') {
+	if end > start && l[end-1] == '|' && (end < 2 || l[end-2] != '\\') {
 		end--
 	}
-	cells := make([]model.Cell, 0, strings.Count(l[i:end], "|")+1)
-	start := i
+	return start, end
+}
+
+// countCells returns the number of cells appendCells finds in row l.
+func countCells(l string) int {
+	start, end := rowSpan(l)
+	n := 1
+	for j := start; j < end; j++ {
+		switch l[j] {
+		case '\\':
+			j++
+		case '|':
+			n++
+		}
+	}
+	return n
+}
+
+// appendCells splits row l into trimmed cells at unescaped pipes and appends them to cells. The row starts at
+// position at; each cell is positioned at the column where its text starts.
+func appendCells(cells []model.Cell, l string, at model.Pos) []model.Cell {
+	start, end := rowSpan(l)
+	// Columns count characters; they are counted as the row is read, from where the last count stopped.
+	counted, runes := 0, 0
 	flush := func(stop int) {
-		raw := l[start:stop]
-		lead := len(raw) - len(strings.TrimLeft(raw, " \t\u00a0"))
-		col := utf8.RuneCountInString(l[:start+lead]) + 1
-		text := strings.TrimSpace(strings.ReplaceAll(raw, "\u00a0", " "))
-		text = strings.ReplaceAll(text, `\|`, "|")
-		cells = append(cells, model.Cell{Text: text, Pos: at(col)})
+		lead := start
+		for lead < stop {
+			if l[lead] == ' ' || l[lead] == '\t' {
+				lead++
+			} else if strings.HasPrefix(l[lead:stop], "\u00a0") {
+				lead += len("\u00a0")
+			} else {
+				break
+			}
+		}
+		runes += utf8.RuneCountInString(l[counted:lead])
+		counted = lead
+		text := l[start:stop]
+		if strings.IndexByte(text, 0xc2) >= 0 { // the first byte of a no-break space
+			text = strings.ReplaceAll(text, "\u00a0", " ")
+		}
+		text = strings.TrimSpace(text)
+		if strings.IndexByte(text, '\\') >= 0 {
+			text = strings.ReplaceAll(text, `\|`, "|")
+		}
+		pos := at
+		pos.Col += runes
+		cells = append(cells, model.Cell{Text: text, Pos: pos})
 	}
-	for j := i; j < end; j++ {
+	for j := start; j < end; j++ {
 		if l[j] == '\\' {
 			j++
 			continue
