@@ -295,7 +295,7 @@ func (p *pageReader) addComment(start, end int, raw string) {
 		if i := strings.LastIndex(obj, "-->"); i >= 0 {
 			obj = obj[:i]
 		}
-		v, issues := readJSONSlab(obj, line, col, &p.values)
+		v, issues := readJSONWith(obj, line, col, &p.json)
 		a := &model.Annotation{Pos: p.pos(start, 1), Value: v, Issues: issues, Raw: trimmed}
 		if v != nil && v.Kind == model.ValueObject {
 			a.BlockType = a.String("blockType")

@@ -18,13 +18,14 @@ func (p *pageReader) readExampleBlock(b *block, a *model.Annotation, kind model.
 		ex.IsCollection = a.Bool("isCollection")
 		ex.Truncated = a.Bool("truncated")
 	}
-	lines := strings.Split(b.text, "\n")
+	lines := splitLines(b.text, p.exampleLines)
+	p.exampleLines = lines.starts
 	i := 0
-	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+	for i < lines.len() && strings.TrimSpace(lines.at(i)) == "" {
 		i++
 	}
-	if i < len(lines) && kind != model.ExampleRepresentation {
-		first := strings.TrimSpace(lines[i])
+	if i < lines.len() && kind != model.ExampleRepresentation {
+		first := strings.TrimSpace(lines.at(i))
 		if verb, target, ok := requestLine(first); ok {
 			ex.Method, ex.URL = strings.ToUpper(verb), target
 			ex.FirstLine = p.pos(b.contentLine+i, 1)
@@ -37,14 +38,14 @@ func (p *pageReader) readExampleBlock(b *block, a *model.Annotation, kind model.
 		}
 		if ex.FirstLine.Line > 0 || kind == model.ExampleRequest || kind == model.ExampleResponse {
 			// Headers, with blank lines tolerated before them.
-			for i < len(lines) {
-				t := strings.TrimSpace(lines[i])
+			for i < lines.len() {
+				t := strings.TrimSpace(lines.at(i))
 				if t == "" {
 					j := i + 1
-					for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+					for j < lines.len() && strings.TrimSpace(lines.at(j)) == "" {
 						j++
 					}
-					if j < len(lines) && isHeaderLine(strings.TrimSpace(lines[j])) && len(ex.Headers) == 0 {
+					if j < lines.len() && isHeaderLine(strings.TrimSpace(lines.at(j))) && len(ex.Headers) == 0 {
 						i = j
 						continue
 					}
@@ -59,19 +60,19 @@ func (p *pageReader) readExampleBlock(b *block, a *model.Annotation, kind model.
 			}
 		}
 	}
-	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+	for i < lines.len() && strings.TrimSpace(lines.at(i)) == "" {
 		i++
 	}
-	if i >= len(lines) {
+	if i >= lines.len() {
 		return ex
 	}
-	body := strings.Join(lines[i:], "\n")
+	body := lines.from(i)
 	ex.Body = strings.TrimRight(body, " \t\r\n")
 	ex.BodyPos = p.pos(b.contentLine+i, 1)
 	t := strings.TrimLeft(body, " \t\r")
 	if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
-		col := len(lines[i]) - len(strings.TrimLeft(lines[i], " \t")) + 1
-		ex.JSON, ex.JSONIssues = readJSONSlab(strings.TrimLeft(body, " \t"), b.contentLine+i, col, &p.values)
+		col := len(lines.at(i)) - len(strings.TrimLeft(lines.at(i), " \t")) + 1
+		ex.JSON, ex.JSONIssues = readJSONWith(strings.TrimLeft(body, " \t"), b.contentLine+i, col, &p.json)
 	}
 	return ex
 }

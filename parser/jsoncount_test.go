@@ -20,8 +20,8 @@ func countTree(v *model.Value) int {
 	return n
 }
 
-// countValues sizes the slab of a JSON text exactly when the text is valid JSON.
-func TestCountValues(t *testing.T) {
+// countJSON sizes the slabs of a JSON text exactly when the text is valid JSON.
+func TestCountJSON(t *testing.T) {
 	for _, src := range []string{
 		`{}`, `[]`, `[ ]`, `"x"`, `12`, `{"a": 1}`, `{"a": [1, 2, {"b": "c:d,e"}], "f": {"g": []}}`,
 		`[[1, 2], [], [{"x": "\"q:\\", "y": null}]]`,
@@ -31,8 +31,9 @@ func TestCountValues(t *testing.T) {
 		if len(issues) > 0 {
 			t.Fatalf("%s: %v", src, issues)
 		}
-		if got, want := countValues(src), countTree(v); got != want {
-			t.Errorf("countValues(%s) = %d, the text holds %d", src, got, want)
+		members, items := countJSON(src)
+		if got, want := 1+members+items, countTree(v); got != want {
+			t.Errorf("countJSON(%s) counts %d values, the text holds %d", src, got, want)
 		}
 	}
 }

@@ -12,19 +12,36 @@ import (
 // get wrong (trailing commas, "..." truncation markers, comments, unquoted placeholders, missing commas between
 // lines) and records each as an issue; when it cannot go on, it records a fatal issue and returns what it read.
 func readJSON(text string, line, col int) (*model.Value, []model.JSONIssue) {
-	var slab []model.Value
-	return readJSONSlab(text, line, col, &slab)
+	return readJSONWith(text, line, col, &jsonMemory{})
 }
 
-// readJSONSlab is readJSON taking its values from *slab (and leaving the rest there), so that one page's many
-// small JSON blocks share allocations. The slab is sized to the text: the values stay in memory with the model,
-// and so does any unused part of their slab.
-func readJSONSlab(text string, line, col int, slab *[]model.Value) (*model.Value, []model.JSONIssue) {
-	if need := countValues(text); len(*slab) < need {
-		*slab = make([]model.Value, need)
+// jsonMemory is where readJSON takes the parts of what it reads from: values, object members and array items
+// come from slabs sized to the text, so that a body of many values costs a few allocations. Members and items
+// wait on stacks until their object or array ends and its size is known. A page reader keeps one for all the
+// JSON it reads; what is left of a slab serves the next text.
+type jsonMemory struct {
+	values      []model.Value
+	members     []model.Member
+	items       []*model.Value
+	memberStack []model.Member
+	itemStack   []*model.Value
+}
+
+// readJSONWith is readJSON taking memory from mem.
+func readJSONWith(text string, line, col int, mem *jsonMemory) (*model.Value, []model.JSONIssue) {
+	// Everything read stays in memory with the model, and so does any unused part of its slab: size the slabs
+	// to the text.
+	members, items := countJSON(text)
+	if values := 1 + members + items; len(mem.values) < values {
+		mem.values = make([]model.Value, values)
 	}
-	r := &jsonReader{s: text, line: line, col: col, slab: *slab}
-	defer func() { *slab = r.slab }()
+	if len(mem.members) < members {
+		mem.members = make([]model.Member, members)
+	}
+	if len(mem.items) < items {
+		mem.items = make([]*model.Value, items)
+	}
+	r := &jsonReader{s: text, line: line, col: col, mem: mem}
 	r.skipSpace()
 	if r.i >= len(r.s) {
 		return nil, nil
@@ -45,7 +62,7 @@ type jsonReader struct {
 	line, col int // position of s[i]
 	issues    []model.JSONIssue
 	failed    bool
-	slab      []model.Value
+	mem       *jsonMemory
 }
 
 const maxJSONDepth = 200
@@ -80,22 +97,54 @@ func (r *jsonReader) advance(n int) {
 	}
 }
 
-// newValue hands out values from a slab, so that a body of many values costs few allocations.
+// newValue hands out a value from the slab.
 func (r *jsonReader) newValue() *model.Value {
-	if len(r.slab) == 0 {
-		// countValues fell short, as it can on text that is not quite JSON.
-		r.slab = make([]model.Value, 16)
+	m := r.mem
+	if len(m.values) == 0 {
+		// countJSON fell short, as it can on text that is not quite JSON.
+		m.values = make([]model.Value, 16)
 	}
-	v := &r.slab[0]
-	r.slab = r.slab[1:]
+	v := &m.values[0]
+	m.values = m.values[1:]
 	return v
 }
 
-// countValues counts the values a JSON text holds — the root, one per object member, one per array item — from
-// its punctuation outside strings. The count is exact for valid JSON; the mistakes readJSON tolerates can make it
-// a little off either way.
-func countValues(s string) int {
-	n := 1
+// takeMembers returns the members stacked since mark, moved to the slab, or nil when there are none.
+func (m *jsonMemory) takeMembers(mark int) []model.Member {
+	n := len(m.memberStack) - mark
+	if n == 0 {
+		return nil
+	}
+	if len(m.members) < n {
+		m.members = make([]model.Member, n)
+	}
+	out := m.members[:n:n]
+	m.members = m.members[n:]
+	copy(out, m.memberStack[mark:])
+	m.memberStack = m.memberStack[:mark]
+	return out
+}
+
+// takeItems returns the items stacked since mark, moved to the slab, or nil when there are none.
+func (m *jsonMemory) takeItems(mark int) []*model.Value {
+	n := len(m.itemStack) - mark
+	if n == 0 {
+		return nil
+	}
+	if len(m.items) < n {
+		m.items = make([]*model.Value, n)
+	}
+	out := m.items[:n:n]
+	m.items = m.items[n:]
+	copy(out, m.itemStack[mark:])
+	m.itemStack = m.itemStack[:mark]
+	return out
+}
+
+// countJSON counts the object members and array items of a JSON text (so the values: these and the root) from
+// its punctuation outside strings. The counts are exact for valid JSON; the mistakes readJSON tolerates can make
+// them a little off either way.
+func countJSON(s string) (members, items int) {
 	depth := 0
 	var arrays uint64 // bit d is set while the container at depth d is an array; deeper ones count as objects
 	inArray := func() bool { return depth < 64 && arrays&(1<<depth) != 0 }
@@ -115,7 +164,7 @@ func countValues(s string) int {
 				if c == '[' {
 					arrays |= 1 << depth
 					if rest := strings.TrimLeft(s[i+1:], " \t\r\n"); rest != "" && rest[0] != ']' {
-						n++ // the first item
+						items++ // the first item
 					}
 				}
 			}
@@ -123,15 +172,15 @@ func countValues(s string) int {
 			depth = max(depth-1, 0)
 		case ':':
 			if !inArray() {
-				n++
+				members++
 			}
 		case ',':
 			if inArray() {
-				n++
+				items++
 			}
 		}
 	}
-	return n
+	return members, items
 }
 
 func (r *jsonReader) describe() string {
@@ -146,8 +195,13 @@ func (r *jsonReader) skipSpace() {
 	for r.i < len(r.s) {
 		c := r.s[r.i]
 		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			r.advance(1)
+		case c == ' ' || c == '\t' || c == '\r':
+			r.i++
+			r.col++
+		case c == '\n':
+			r.i++
+			r.line++
+			r.col = 1
 		case strings.HasPrefix(r.s[r.i:], "\u00a0"), strings.HasPrefix(r.s[r.i:], "\ufeff"):
 			r.advance(1)
 		case strings.HasPrefix(r.s[r.i:], "//"):
@@ -286,7 +340,9 @@ func (r *jsonReader) str(quote byte) string {
 		c := r.s[j]
 		if c == quote {
 			v := r.s[r.i+1 : j]
-			r.advance(j + 1 - r.i)
+			// No line ends on the way: only the column moves, by the characters read and the two quotes.
+			r.col += utf8.RuneCountInString(v) + 2
+			r.i = j + 1
 			return v
 		}
 		if c == '\\' || c == '\n' {
@@ -344,7 +400,14 @@ func (r *jsonReader) str(quote byte) string {
 	return b.String()
 }
 
+// object reads an object into v; its members are gathered on the member stack.
 func (r *jsonReader) object(v *model.Value, depth int) {
+	mark := len(r.mem.memberStack)
+	r.members(v, depth)
+	v.Members = r.mem.takeMembers(mark)
+}
+
+func (r *jsonReader) members(v *model.Value, depth int) {
 	r.advance(1) // {
 	expectMember := true
 	for {
@@ -405,11 +468,11 @@ func (r *jsonReader) object(v *model.Value, depth int) {
 			r.advance(1)
 		} else {
 			r.issue("syntax", fmt.Sprintf("expected ':' after member name %q, found %s", m.Key, r.describe()), true)
-			v.Members = append(v.Members, m)
+			r.mem.memberStack = append(r.mem.memberStack, m)
 			return
 		}
 		m.Value = r.value(depth + 1)
-		v.Members = append(v.Members, m)
+		r.mem.memberStack = append(r.mem.memberStack, m)
 		if r.failed {
 			return
 		}
@@ -417,7 +480,14 @@ func (r *jsonReader) object(v *model.Value, depth int) {
 	}
 }
 
+// array reads an array into v; its items are gathered on the item stack.
 func (r *jsonReader) array(v *model.Value, depth int) {
+	mark := len(r.mem.itemStack)
+	r.arrayItems(v, depth)
+	v.Items = r.mem.takeItems(mark)
+}
+
+func (r *jsonReader) arrayItems(v *model.Value, depth int) {
 	r.advance(1) // [
 	expectItem := true
 	for {
@@ -452,7 +522,7 @@ func (r *jsonReader) array(v *model.Value, depth int) {
 		}
 		it := r.value(depth + 1)
 		if it != nil {
-			v.Items = append(v.Items, it)
+			r.mem.itemStack = append(r.mem.itemStack, it)
 		}
 		if r.failed {
 			return

@@ -78,3 +78,38 @@ func (ix *lineIndex) offset(n int) int {
 	}
 	return ix.starts[n-1]
 }
+
+// textLines are the lines of a text as strings.Split(text, "\n") gives them, read in place: only where each
+// line starts is kept.
+type textLines struct {
+	text   string
+	starts []int
+}
+
+// splitLines indexes the lines of text, keeping their starts in the space of starts.
+func splitLines(text string, starts []int) textLines {
+	starts = append(starts[:0], 0)
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
+	return textLines{text: text, starts: starts}
+}
+
+func (l textLines) len() int { return len(l.starts) }
+
+// at returns line k (0-based) without its "\n".
+func (l textLines) at(k int) string {
+	end := len(l.text)
+	if k+1 < len(l.starts) {
+		end = l.starts[k+1] - 1
+	}
+	return l.text[l.starts[k]:end]
+}
+
+// from returns lines k and on, as they stand in the text.
+func (l textLines) from(k int) string { return l.text[l.starts[k]:] }

@@ -183,13 +183,14 @@ type pageReader struct {
 }
 
 // pageScratch is memory that one worker's page reads reuse from page to page. What it holds does not outlive
-// the page, except the rest of the JSON value slab, which the next pages take their values from.
+// the page, except the rest of the JSON slabs, which the next pages take from.
 type pageScratch struct {
-	blockChunks [][]block // blocks are handed out from these, in order
-	chunk, used int       // the chunk blocks come from now, and how many of it are taken
-	lineStarts  []int
-	values      []model.Value // a slab JSON values are taken from
-	lowBuf      []byte        // scratch space of lower
+	blockChunks  [][]block // blocks are handed out from these, in order
+	chunk, used  int       // the chunk blocks come from now, and how many of it are taken
+	lineStarts   []int
+	exampleLines []int // line starts of the code block readExampleBlock reads
+	json         jsonMemory
+	lowBuf       []byte // scratch space of lower
 }
 
 // blockChunk is the number of blocks allocated at once; a page has tens to hundreds.
