@@ -161,6 +161,8 @@ func collectionRequest(url string) bool {
 // "value".
 func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model.Example) {
 	if ex.JSON == nil || ex.Reconstructed && ex.JSON.Kind != model.ValueObject {
+		// The annotation still names a type (reports answer with CSV).
+		c.checkODataTypes(pt, op, ex, model.ExampleSubject{})
 		return
 	}
 	s := c.subject(op, ex)
@@ -265,11 +267,38 @@ func (c *checker) isOpen(t *model.Type) bool {
 	}
 	open := len(c.m.AllProperties(t)) == 0 && len(t.NavigationProperties) == 0
 	if p := c.m.Page(t.Page); p != nil && !open {
-		low := strings.ToLower(string(p.Source))
-		open = strings.Contains(low, "open type") || strings.Contains(low, "open_ type") || strings.Contains(low, "opentype")
+		open = saysOpenType(p)
 	}
 	c.open[t] = open
 	return open
+}
+
+// saysOpenType reports whether a resource page's introduction (the text before its first section) calls the
+// type an open type: "This is an _open type_", "is an open type".
+func saysOpenType(p *model.Page) bool {
+	src := string(p.Source)
+	end := len(src)
+	for _, h := range p.Headings {
+		if h.Level >= 2 {
+			end = offsetOfLine(src, h.Pos.Line)
+			break
+		}
+	}
+	intro := strings.NewReplacer("_", "", "*", "").Replace(strings.ToLower(src[:end]))
+	return strings.Contains(intro, "open type")
+}
+
+// offsetOfLine returns the byte offset where 1-based line n starts.
+func offsetOfLine(s string, n int) int {
+	off := 0
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(s[off:], '\n')
+		if j < 0 {
+			return len(s)
+		}
+		off += j + 1
+	}
+	return off
 }
 
 // definedOnDerived reports whether a type derived from t (at any depth) defines name: an example may show a
