@@ -508,7 +508,9 @@ func injectors() []injector {
 			return insertAt(lines, ex.FirstLine.Line+1, "Content-Length: 1"), ex.FirstLine.Line + 1, true
 		}},
 		{"trailing comma", "json-syntax", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
-			_, ex := firstExample(c, p, func(_ *model.Operation, ex *model.Example) bool { return plainJSONExample(ex) && len(ex.JSON.Members) > 0 })
+			_, ex := firstExample(c, p, func(_ *model.Operation, ex *model.Example) bool {
+				return plainJSONExample(ex) && len(ex.JSON.Members) > 0
+			})
 			if ex == nil {
 				return nil, 0, false
 			}
