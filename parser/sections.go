@@ -30,7 +30,8 @@ const (
 // "Optional query parameters", "Example 2: Create a user", "JSON Representation"); matching is on lower-cased
 // words.
 func classifySection(text string) sectionKind {
-	t := normHeader(text)
+	var buf [64]byte
+	t := string(appendNormHeader(buf[:0], text))
 	switch t {
 	case "permissions", "prerequisites", "permission", "permissions acting on self", "permissions acting on other users":
 		return sectionPermissions

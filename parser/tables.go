@@ -190,8 +190,9 @@ type columns struct {
 
 func headerColumns(h []model.Cell) columns {
 	c := columns{name: -1, typ: -1, desc: -1, value: -1, required: -1, perm: -1}
+	var buf [64]byte
 	for i, cell := range h {
-		switch normHeader(cell.Text) {
+		switch string(appendNormHeader(buf[:0], cell.Text)) {
 		case "property", "property name", "name", "parameter", "parameter name", "relationship", "member", "members",
 			"header", "request header", "field", "key", "enum member", "value name", "permission type", "method":
 			if c.name < 0 {
@@ -223,24 +224,64 @@ func headerColumns(h []model.Cell) columns {
 
 // normHeader lower-cases a header cell and drops emphasis and punctuation.
 func normHeader(s string) string {
-	s = strings.ToLower(stripEmphasis(s))
-	var b strings.Builder
+	var buf [64]byte
+	return string(appendNormHeader(buf[:0], s))
+}
+
+// appendNormHeader appends normHeader(s) to dst. Headers are normalized to be compared: a caller that keeps the
+// result in a buffer of its own spares allocating it.
+func appendNormHeader(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
-	for _, r := range s {
+	add := func(c byte) {
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = append(dst, c)
+	}
+	if isPlainASCII(s) {
+		// The common case, byte by byte: no emphasis to strip, and lower case is ASCII lower case.
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == '(' || c == ')' || c == ':' || c == '.':
+			case c == ' ' || c == '\t':
+				space = true
+			case 'A' <= c && c <= 'Z':
+				add(c + 'a' - 'A')
+			default:
+				add(c)
+			}
+		}
+		return dst
+	}
+	for _, r := range strings.ToLower(stripEmphasis(s)) {
 		switch {
 		case r == '(' || r == ')' || r == ':' || r == '.':
 			continue
 		case r == ' ' || r == '\t' || r == '_' || r == '\u00a0':
 			space = true
+		case r < utf8.RuneSelf:
+			add(byte(r))
 		default:
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
 			}
 			space = false
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	return b.String()
+	return dst
+}
+
+// isPlainASCII reports whether s is ASCII without the emphasis marks stripEmphasis removes.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '*' || c == '_' || c == '`' {
+			return false
+		}
+	}
+	return true
 }
 
 func tableRole(t *model.Table, b *block) model.TableRole {

@@ -1,0 +1,47 @@
+package parser
+
+import (
+	"strings"
+	"testing"
+)
+
+// The functions below are the straightforward versions of functions made faster; the tests check that both agree.
+
+func normHeaderReference(s string) string {
+	s = strings.ToLower(stripEmphasis(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '(' || r == ')' || r == ':' || r == '.':
+			continue
+		case r == ' ' || r == '\t' || r == '_' || r == '\u00a0':
+			space = true
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var headerSamples = []string{
+	"", "Property", "Type", "Description", "  Permission type ", "Permissions (from least to most privileged)",
+	"**Name**", "`Value`", "Request_Header", "Is required?", "Name\u00a0\u00a0Value", "Ünïcödé Header", "a__b",
+	"*Req*", "***x***", "Property: name.", "HTTP Request", "Example 2: Create a user", "JSON Representation",
+	"x\tvalues", "(optional)", " . ", "ÀB_c", "Examples", "Response", "Request body",
+}
+
+func FuzzNormHeader(f *testing.F) {
+	for _, s := range headerSamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normHeader(s), normHeaderReference(s); got != want {
+			t.Errorf("normHeader(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
