@@ -164,6 +164,19 @@ func LookupRule(id string) (Rule, bool) {
 	return *r, true
 }
 
+// RuleNames returns every name a rule setting may use: the rule ids and the family names, sorted.
+func RuleNames() []string {
+	var out []string
+	for _, r := range allRules {
+		out = append(out, r.ID)
+	}
+	for f := range families {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // suggestRule returns the rule id or family closest to s, if any is close.
 func suggestRule(s string) string {
 	var names []string

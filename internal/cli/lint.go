@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,8 +20,8 @@ func init() {
 }
 
 func runLint(e *env, args []string) int {
-	fs := newFlags(e, "lint", "lint --docs DIR [--format text|json|sarif|github] [--fail-on LEVEL] [--baseline FILE] [--write-baseline FILE] [--against SERVICE.csdl]")
-	docs := fs.String("docs", "", "docs root: a folder of pages (or one page)")
+	fs := newFlags(e, "lint", "lint --docs DIR [--format text|json|sarif|github] [--fail-on LEVEL] [--baseline FILE] [--write-baseline FILE] [--against SERVICE.csdl] [--config FILE]")
+	docs := fs.StringArray("docs", nil, "docs root `DIR`: a folder of pages (or one page); repeat to read several folders as one tree (the first that holds a page wins)")
 	format := fs.String("format", "text", "output format: text (file:line:col: severity rule: message), json, sarif (SARIF 2.1.0) or github (workflow annotations)")
 	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at or above this level: error, warning, info, or none")
 	baseline := fs.String("baseline", "", "report only findings that baseline FILE (from --write-baseline) does not list")
@@ -29,11 +30,20 @@ func runLint(e *env, args []string) int {
 	out := fs.StringP("output", "o", "", "write the findings to FILE instead of standard output")
 	rules := fs.StringArray("rule", nil, "set a rule or rule family: ID=off|on|info|warning|error (e.g. --rule todo=off --rule links=error); repeatable")
 	todoInComments := fs.Bool("todo-in-comments", false, "also report TODO inside HTML comments")
+	intuneCreate := fs.Bool("intune-create-tables", false, "also apply read-only-in-create to Intune pages (their generated create tables list every property by design)")
 	include := fs.StringSlice("include", nil, "glob of pages to read (default *.md); repeatable")
 	exclude := fs.StringSlice("exclude", nil, "glob of pages to skip; repeatable")
 	listRules := fs.Bool("list-rules", false, "list the rules with their ids, families and default levels, and exit")
+	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code
+	}
+	cfg, err := applyConfig(fs)
+	if err != nil {
+		return fail(e, "lint", err)
+	}
+	if err := cfg.CheckLintRules(lint.RuleNames()); err != nil {
+		return fail(e, "lint", err)
 	}
 	if *listRules {
 		for _, r := range lint.Rules() {
@@ -48,8 +58,8 @@ func runLint(e *env, args []string) int {
 	if fs.NArg() > 0 {
 		return usageError(e, fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0)))
 	}
-	if *docs == "" {
-		return usageError(e, errors.New("--docs is required"))
+	if len(*docs) == 0 {
+		return usageError(e, errors.New("--docs is required (or docs: in graphdocgen.yaml)"))
 	}
 	if !contains(lint.Formats, *format) {
 		return usageError(e, fmt.Errorf("--format must be one of %s, not %q", strings.Join(lint.Formats, ", "), *format))
@@ -61,7 +71,7 @@ func runLint(e *env, args []string) int {
 	if *baseline != "" && *writeBaseline != "" {
 		return usageError(e, errors.New("--baseline and --write-baseline do not go together: write the baseline first, then lint against it"))
 	}
-	opts := lint.Options{TODOInComments: *todoInComments, Rules: map[string]string{}}
+	opts := lint.Options{TODOInComments: *todoInComments, IntuneCreateTables: *intuneCreate, Rules: map[string]string{}}
 	for _, r := range *rules {
 		id, level, ok := strings.Cut(r, "=")
 		if !ok || strings.TrimSpace(id) == "" {
@@ -93,23 +103,17 @@ func runLint(e *env, args []string) int {
 		}
 		opts.Schema = s
 	}
-	st, err := os.Stat(*docs)
-	if err != nil {
-		return fail(e, "lint", fmt.Errorf("docs: %w", err))
-	}
-	root := *docs
-	if st.IsDir() {
-		opts.FS = os.DirFS(*docs)
-	} else {
-		root = filepath.Dir(*docs)
-	}
-	m, err := parser.ParseDir(*docs, parser.Options{Include: *include, Exclude: *exclude})
-	if err != nil {
-		if errors.Is(err, parser.ErrNoPages) {
-			return fail(e, "lint", fmt.Errorf("docs: no pages under %s match %s", *docs, describeGlobs(*include)))
-		}
+	m, err := readDocs(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	var rootErr *errDocsRoot
+	switch {
+	case errors.As(err, &rootErr):
+		return fail(e, "lint", locateConfigValue(fs, cfg, "docs", err))
+	case errors.Is(err, parser.ErrNoPages):
+		return fail(e, "lint", fmt.Errorf("docs: no pages under %s match %s", strings.Join(*docs, ", "), describeGlobs(*include)))
+	case err != nil:
 		return fail(e, "lint", err)
 	}
+	opts.FS = docsFS(*docs)
 	findings := lint.Run(m, opts)
 
 	if *writeBaseline != "" {
@@ -128,9 +132,14 @@ func runLint(e *env, args []string) int {
 		findings, baselined = known.Filter(findings)
 	}
 
+	for i := range findings {
+		if !findings[i].Outside {
+			findings[i].Pos.File = displayPath(*docs, findings[i].Pos.File)
+			findings[i].Outside = true
+		}
+	}
 	var buf bytes.Buffer
-	wo := lint.WriteOptions{Root: filepath.ToSlash(filepath.Clean(root)), Version: "dev"}
-	if err := lint.Write(&buf, *format, findings, wo); err != nil {
+	if err := lint.Write(&buf, *format, findings, lint.WriteOptions{Version: "dev"}); err != nil {
 		return fail(e, "lint", err)
 	}
 	if *out == "" {
@@ -152,6 +161,40 @@ func runLint(e *env, args []string) int {
 		return ExitFindings
 	}
 	return ExitOK
+}
+
+// docsFS is the docs tree for link checks: the root folder, or the roots layered as readDocs reads them; nil
+// for a single page.
+func docsFS(roots []string) fs.FS {
+	var layers overlayFS
+	for _, r := range roots {
+		if st, err := os.Stat(r); err == nil && st.IsDir() {
+			layers = append(layers, os.DirFS(r))
+		}
+	}
+	switch len(layers) {
+	case 0:
+		return nil
+	case 1:
+		return layers[0]
+	}
+	return layers
+}
+
+// displayPath turns a path under the docs roots into one relative to the working directory: the first root that
+// holds the file, as readDocs reads it.
+func displayPath(roots []string, file string) string {
+	for _, r := range roots {
+		dir := r
+		if st, err := os.Stat(r); err == nil && !st.IsDir() {
+			dir = filepath.Dir(r)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(file))
+		if _, err := os.Stat(p); err == nil || len(roots) == 1 {
+			return filepath.ToSlash(p)
+		}
+	}
+	return file
 }
 
 func usageError(e *env, err error) int {
