@@ -45,3 +45,27 @@ func FuzzNormHeader(f *testing.F) {
 		}
 	})
 }
+
+func anchorOfReference(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(plainText(heading)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 127:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func FuzzAnchorOf(f *testing.F) {
+	for _, s := range append(headerSamples, "? a", " Example 1: Get a user ", "a ? b", "x\t\ty", "Create [user](x.md)", "A -- B", "a\r\nb", " \v 0") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := anchorOf(s), anchorOfReference(s); got != want {
+			t.Errorf("anchorOf(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -336,6 +336,21 @@ func (p *pageReader) degraded() bool {
 
 // readOutline records headings, the H1 and the "Namespace:" line, and code blocks.
 func (p *pageReader) readOutline() {
+	headings, codeBlocks := 0, 0
+	for _, b := range p.blocks {
+		switch {
+		case b.kind == blockHeading && !b.synthetic:
+			headings++
+		case b.kind == blockCode:
+			codeBlocks++
+		}
+	}
+	if headings > 0 {
+		p.page.Headings = make([]model.Heading, 0, headings)
+	}
+	if codeBlocks > 0 {
+		p.page.CodeBlocks = make([]model.CodeBlock, 0, codeBlocks)
+	}
 	for _, b := range p.blocks {
 		switch b.kind {
 		case blockHeading:
@@ -348,12 +363,14 @@ func (p *pageReader) readOutline() {
 			}
 		case blockParagraph:
 			if p.page.Namespace == nil {
-				for i, l := range strings.Split(b.text, "\n") {
+				for i, rest := 0, b.text; rest != ""; i++ {
+					l, next, _ := strings.Cut(rest, "\n")
 					t := strings.TrimSpace(stripEmphasis(l))
 					if ns, ok := strings.CutPrefix(t, "Namespace:"); ok {
 						p.page.Namespace = &model.Text{Text: strings.TrimSpace(ns), Pos: p.pos(b.line+i, 1)}
 						break
 					}
+					rest = next
 				}
 			}
 		case blockCode:

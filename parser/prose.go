@@ -7,7 +7,7 @@ import (
 
 // stripEmphasis removes markdown emphasis markers (**, __, *) and code backticks around words.
 func stripEmphasis(s string) string {
-	if !strings.ContainsAny(s, "*_`") {
+	if strings.IndexByte(s, '*') < 0 && strings.IndexByte(s, '_') < 0 && strings.IndexByte(s, '`') < 0 {
 		return s
 	}
 	s = strings.ReplaceAll(s, "**", "")
@@ -74,6 +74,9 @@ func firstLink(s string) (label, target string, ok bool) {
 
 // anchorOf computes the id docfx gives a heading: lower case, spaces to '-', most punctuation dropped.
 func anchorOf(heading string) string {
+	if isPlainHeading(heading) {
+		return plainAnchorOf(heading)
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(plainText(heading)) {
 		switch {
@@ -84,4 +87,49 @@ func anchorOf(heading string) string {
 		}
 	}
 	return b.String()
+}
+
+// isPlainHeading reports whether plainText leaves heading as it is but for its blanks: printable ASCII, tabs
+// and line breaks, with no link, tag, entity or emphasis.
+func isPlainHeading(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '[', '<', '&', '*', '_', '`':
+			return false
+		case '\t', '\n', '\r':
+		default:
+			if c < ' ' || c > '~' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// plainAnchorOf is anchorOf for a plain heading, in one pass: a run of blanks (one space once plainText has
+// collapsed it) becomes '-', except at the ends, which plainText trims.
+func plainAnchorOf(heading string) string {
+	var buf [64]byte
+	b := buf[:0]
+	text, blank := false, false
+	for i := 0; i < len(heading); i++ {
+		c := heading[i]
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			blank = text
+			continue
+		}
+		if blank {
+			b = append(b, '-')
+			blank = false
+		}
+		text = true
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == '-' || c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }

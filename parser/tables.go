@@ -232,44 +232,42 @@ func normHeader(s string) string {
 // result in a buffer of its own spares allocating it.
 func appendNormHeader(dst []byte, s string) []byte {
 	start := len(dst)
-	space := false
-	add := func(c byte) {
-		if space && len(dst) > start {
-			dst = append(dst, ' ')
-		}
-		space = false
-		dst = append(dst, c)
-	}
+	space := false // a run of blanks is pending: written as one space before the next character
 	if isPlainASCII(s) {
 		// The common case, byte by byte: no emphasis to strip, and lower case is ASCII lower case.
 		for i := 0; i < len(s); i++ {
-			switch c := s[i]; {
-			case c == '(' || c == ')' || c == ':' || c == '.':
-			case c == ' ' || c == '\t':
+			c := s[i]
+			switch c {
+			case '(', ')', ':', '.':
+				continue
+			case ' ', '\t':
 				space = true
-			case 'A' <= c && c <= 'Z':
-				add(c + 'a' - 'A')
-			default:
-				add(c)
+				continue
 			}
-		}
-		return dst
-	}
-	for _, r := range strings.ToLower(stripEmphasis(s)) {
-		switch {
-		case r == '(' || r == ')' || r == ':' || r == '.':
-			continue
-		case r == ' ' || r == '\t' || r == '_' || r == '\u00a0':
-			space = true
-		case r < utf8.RuneSelf:
-			add(byte(r))
-		default:
 			if space && len(dst) > start {
 				dst = append(dst, ' ')
 			}
 			space = false
-			dst = utf8.AppendRune(dst, r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
 		}
+		return dst
+	}
+	for _, r := range strings.ToLower(stripEmphasis(s)) {
+		switch r {
+		case '(', ')', ':', '.':
+			continue
+		case ' ', '\t', '_', '\u00a0':
+			space = true
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
 }
