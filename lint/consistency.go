@@ -284,7 +284,7 @@ func saysOpenType(p *model.Page) bool {
 			break
 		}
 	}
-	intro := strings.NewReplacer("_", "", "*", "").Replace(strings.ToLower(src[:end]))
+	intro := emphasisMarks.Replace(strings.ToLower(src[:end]))
 	return strings.Contains(intro, "open type")
 }
 

@@ -173,7 +173,7 @@ func (c *checker) anchorsOf(p *model.Page) map[string]bool {
 		count[id]++
 		a[id] = true
 	}
-	if strings.Contains(string(p.Source), "id") {
+	if src := string(p.Source); strings.Contains(src, "<a ") || strings.Contains(src, "id=") || strings.Contains(src, "id =") {
 		for _, m := range explicitAnchor.FindAllSubmatch(p.Source, -1) {
 			for _, g := range m[1:] {
 				if len(g) > 0 {
