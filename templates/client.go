@@ -1,0 +1,144 @@
+package templates
+
+import "github.com/dave/jennifer/jen"
+
+// BuildClientMethod renders the Client method of an operation: path arguments escaped into the documented path, the
+// typed body, the typed answer, a context first and request options last.
+func BuildClientMethod(f *jen.File, op *Operation) {
+	comment(f, op.Doc)
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	for _, p := range op.Params {
+		params = append(params, jen.Id(p.Name).String())
+	}
+	fields := jen.Dict{
+		jen.Id("method"): jen.Lit(op.Method),
+		jen.Id("path"):   pathExpr(op.Path),
+	}
+	if q := queryExpr(op.Query); q != nil {
+		fields[jen.Id("query")] = q
+	}
+	if b := op.Body; b != nil {
+		switch b.Kind {
+		case BodyStream:
+			params = append(params, jen.Id("body").Qual("io", "Reader"))
+			fields[jen.Id("stream")] = jen.Id("body")
+		default:
+			params = append(params, jen.Id("body").Add(b.Type.Code()))
+			if b.Type.Kind == TypePointer {
+				fields[jen.Id("body")] = jen.Id("body")
+			} else {
+				fields[jen.Id("body")] = jen.Op("&").Id("body")
+			}
+		}
+	}
+	params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
+
+	var results []jen.Code
+	var body []jen.Code
+	call := func(method string) *jen.Statement {
+		return jen.Id("c").Dot(method).Call(jen.Id("ctx"), jen.Op("&").Id("call").Values(fields), jen.Id("opts"))
+	}
+	switch op.Result.Kind {
+	case ResultNone:
+		results = []jen.Code{jen.Error()}
+		body = []jen.Code{
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call("do")),
+			jen.Return(jen.Err()),
+		}
+	case ResultCount:
+		results = []jen.Code{jen.Int64(), jen.Error()}
+		body = []jen.Code{jen.Return(call("doCount"))}
+	case ResultStream, ResultRedirect:
+		results = []jen.Code{jen.Qual("io", "ReadCloser"), jen.Error()}
+		body = []jen.Code{jen.Return(call("doStream"))}
+	case ResultJSON:
+		t := op.Result.Type
+		results = []jen.Code{t.Code(), jen.Error()}
+		fields[jen.Id("out")] = jen.Op("&").Id("out")
+		if t.Kind == TypePointer {
+			body = []jen.Code{
+				jen.Var().Id("out").Add(t.Elem.Code()),
+				jen.If(
+					jen.List(jen.Id("ok"), jen.Err()).Op(":=").Add(call("do")),
+					jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok"),
+				).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.Return(jen.Op("&").Id("out"), jen.Nil()),
+			}
+		} else {
+			body = []jen.Code{
+				jen.Var().Id("out").Add(t.Code()),
+				jen.If(
+					jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call("do")),
+					jen.Err().Op("!=").Nil(),
+				).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.Return(jen.Id("out"), jen.Nil()),
+			}
+		}
+	}
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Params(results...).Block(body...)
+	f.Line()
+}
+
+// pathExpr concatenates the literal pieces and escaped arguments of a path.
+func pathExpr(parts []PathPart) jen.Code {
+	var merged []PathPart
+	for _, p := range parts {
+		if n := len(merged); p.Param == nil && n > 0 && merged[n-1].Param == nil {
+			merged[n-1].Literal += p.Literal
+			continue
+		}
+		merged = append(merged, p)
+	}
+	return valueExpr(merged)
+}
+
+// queryExpr builds the url.Values of the query parameters, or nil when there are none.
+func queryExpr(parts []QueryPart) jen.Code {
+	if len(parts) == 0 {
+		return nil
+	}
+	byKey := map[string][]jen.Code{}
+	var keys []string
+	for _, q := range parts {
+		if _, seen := byKey[q.Key]; !seen {
+			keys = append(keys, q.Key)
+		}
+		var value []PathPart
+		for _, v := range q.Value {
+			if v.Param != nil && v.Escape == "quoted" {
+				v.Escape = "queryString"
+			} else if v.Param != nil {
+				v.Escape = ""
+			}
+			value = append(value, v)
+		}
+		byKey[q.Key] = append(byKey[q.Key], valueExpr(value))
+	}
+	return jen.Qual("net/url", "Values").ValuesFunc(func(g *jen.Group) {
+		for _, k := range keys {
+			g.Lit(k).Op(":").Values(byKey[k]...)
+		}
+	})
+}
+
+// valueExpr concatenates literal pieces and arguments, quoting arguments that sit inside quotes.
+func valueExpr(parts []PathPart) jen.Code {
+	expr := jen.Empty()
+	for i, p := range parts {
+		if i > 0 {
+			expr = expr.Op("+")
+		}
+		switch {
+		case p.Param == nil:
+			expr = expr.Lit(p.Literal)
+		case p.Escape != "":
+			expr = expr.Id(p.Escape).Call(jen.Id(p.Param.Name))
+		default:
+			expr = expr.Id(p.Param.Name)
+		}
+	}
+	if len(parts) == 0 {
+		return jen.Lit("")
+	}
+	return expr
+}
