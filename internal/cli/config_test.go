@@ -186,7 +186,7 @@ func TestBadConfig(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			inTempProject(t, map[string]string{"graphdocgen.yaml": tt.config, "pages/a.md": pageA})
-			for _, cmd := range [][]string{{"model"}, {"diff", "pages", "pages"}} {
+			for _, cmd := range [][]string{{"model"}, {"diff", "pages", "pages"}, {"generate"}, {"generate", "--check"}} {
 				code, stdout, stderr := runGraphdocgen(t, cmd...)
 				if code != ExitUsage {
 					t.Errorf("%s: exit %d, want %d", cmd[0], code, ExitUsage)

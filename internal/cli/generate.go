@@ -1,95 +1,289 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
+	"errors"
 	"fmt"
 	"go/token"
+	"io"
+	"io/fs"
+	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/generator"
+	"github.com/graphdocgen/graphdocgen/internal/config"
 	"github.com/graphdocgen/graphdocgen/parser"
+	"github.com/graphdocgen/graphdocgen/templates"
 )
 
 func init() {
 	register(&command{name: "generate", summary: "generate a Go package from the docs: models, a client and server stubs", run: runGenerate})
 }
 
+// generatedHeader is the first line of every file graphdocgen writes. Only files that start with it are ever
+// replaced or removed: a hand-written file in the output directory is left alone.
+const generatedHeader = "// " + templates.Header
+
 func runGenerate(e *env, args []string) int {
-	fs := newFlags(e, "generate", "generate --docs DIR --out DIR --package NAME")
-	docs := fs.String("docs", "", "docs root: a folder of pages (or one page)")
-	out := fs.String("out", "", "output directory of the generated package")
-	pkg := fs.String("package", "", "Go package name (default: the output directory's name)")
-	emit := fs.StringSlice("emit", nil, "parts to generate: models, client, server; repeatable (default all)")
+	fs := newFlags(e, "generate", "generate --docs DIR --out DIR [--package NAME] [--emit models,client,server] [--check] [--config FILE]")
+	docs := fs.StringArray("docs", nil, "docs root `DIR`: a folder of pages (or one page); repeat to read several folders as one tree (the first that holds a page wins)")
+	out := fs.String("out", "", "output `DIR` of the generated package")
+	pkg := fs.String("package", "", "Go package `NAME` (default: the output directory's name)")
+	emit := fs.StringSlice("emit", nil, "parts to generate: models, client, server; repeatable or comma-separated (default all)")
 	include := fs.StringSlice("include", nil, "glob of pages to read (default *.md); repeatable")
 	exclude := fs.StringSlice("exclude", nil, "glob of pages to skip; repeatable")
+	check := fs.Bool("check", false, "write nothing; list the stale, missing and extra generated files and exit 1 unless the output is up to date")
+	verbose := fs.BoolP("verbose", "v", false, "name every file written or removed")
+	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code
 	}
-	if *docs == "" {
-		return fail(e, "generate", fmt.Errorf("--docs is required"))
+	cfg, err := applyConfig(fs)
+	if err != nil {
+		return fail(e, "generate", err)
+	}
+	if fs.NArg() > 0 {
+		return fail(e, "generate", fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0)))
+	}
+	if len(*docs) == 0 {
+		return fail(e, "generate", fmt.Errorf("--docs is required (or docs: in %s)", config.FileName))
 	}
 	if *out == "" {
-		return fail(e, "generate", fmt.Errorf("--out is required"))
+		return fail(e, "generate", fmt.Errorf("--out is required (or out: in %s)", config.FileName))
 	}
-	opts := generator.Options{Package: *pkg}
+	opts := generator.Options{Package: *pkg, Names: cfg.Names}
 	if opts.Package == "" {
 		abs, err := filepath.Abs(*out)
 		if err != nil {
 			return fail(e, "generate", err)
 		}
 		opts.Package = filepath.Base(abs)
-		if !token.IsIdentifier(opts.Package) {
+		if !token.IsIdentifier(opts.Package) || token.IsKeyword(opts.Package) {
 			return fail(e, "generate", fmt.Errorf("--package is required: the output directory's name %q is not a Go identifier", opts.Package))
 		}
 	}
 	for _, part := range *emit {
 		switch strings.ToLower(strings.TrimSpace(part)) {
-		case "models":
+		case config.EmitModels:
 			opts.Outputs.Models = true
-		case "client":
+		case config.EmitClient:
 			opts.Outputs.Client = true
-		case "server":
+		case config.EmitServer:
 			opts.Outputs.Server = true
 		default:
-			return fail(e, "generate", fmt.Errorf("--emit takes models, client or server, not %q", part))
+			return fail(e, "generate", locateConfigValue(fs, cfg, "emit", fmt.Errorf("--emit takes models, client or server, not %q", part)))
 		}
 	}
-	m, err := parser.ParseDir(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	if len(cfg.Types) > 0 {
+		opts.Types = make(map[string]string, len(cfg.Types))
+		for k, t := range cfg.Types {
+			opts.Types[k] = t.Spec
+		}
+	}
+	m, err := readDocs(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	var rootErr *errDocsRoot
+	if errors.As(err, &rootErr) {
+		err = locateConfigValue(fs, cfg, "docs", err)
+	}
 	if err != nil {
 		return fail(e, "generate", err)
 	}
 	files, err := generator.Generate(m, opts)
 	if err != nil {
-		return fail(e, "generate", err)
+		return fail(e, "generate", locateOverrides(cfg, err))
 	}
-	written, err := writeGenerated(*out, files)
+	plan, err := planOutput(*out, files)
 	if err != nil {
 		return fail(e, "generate", err)
 	}
-	fmt.Fprintf(e.stderr, "graphdocgen generate: %s from %s, %s, %s; %d written, %d unchanged in %s\n",
+	if *check {
+		return reportCheck(e, *out, plan)
+	}
+	written, removed, err := applyOutput(*out, files, plan)
+	if *verbose {
+		for _, name := range written {
+			fmt.Fprintf(e.stderr, "wrote %s\n", filepath.Join(*out, filepath.FromSlash(name)))
+		}
+		for _, name := range removed {
+			fmt.Fprintf(e.stderr, "removed %s\n", filepath.Join(*out, filepath.FromSlash(name)))
+		}
+	}
+	if err != nil {
+		return fail(e, "generate", err)
+	}
+	fmt.Fprintf(e.stderr, "graphdocgen generate: %s from %s, %s, %s; %d written, %d unchanged, %d removed in %s\n",
 		plural(len(files), "file"), plural(len(m.Pages), "page"), plural(len(m.Types), "type"),
-		plural(len(m.Operations), "operation"), len(written), len(files)-len(written), *out)
+		plural(len(m.Operations), "operation"), len(written), len(files)-len(written), len(removed), *out)
 	return ExitOK
 }
 
-// writeGenerated writes the generated files under dir, in a fixed order; a file that already holds its content is
-// left alone (mtime included). It returns the files it wrote.
-func writeGenerated(dir string, files map[string][]byte) ([]string, error) {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
+// outputPlan compares what a run generates with what the output directory holds. Names are slash paths relative
+// to the output directory, sorted.
+type outputPlan struct {
+	stale   []string // generated before, with other content now
+	missing []string // not there yet
+	extra   []string // carry our header but this run does not produce them
+}
+
+func (p *outputPlan) upToDate() bool {
+	return len(p.stale) == 0 && len(p.missing) == 0 && len(p.extra) == 0
+}
+
+// planOutput reads the output directory. It refuses to go on when a file the run would write is there and was not
+// written by graphdocgen (it lacks our header): that file is someone's, and is never replaced.
+func planOutput(dir string, files map[string][]byte) (*outputPlan, error) {
+	p := &outputPlan{}
+	dirs := map[string]bool{".": true}
+	for _, name := range sortedNames(files) {
+		dirs[path.Dir(name)] = true
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		old, err := os.ReadFile(file)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			p.missing = append(p.missing, name)
+		case err != nil:
+			return nil, fmt.Errorf("read %s: %w", file, err)
+		case bytes.Equal(old, files[name]):
+		case !hasGeneratedHeader(old):
+			return nil, fmt.Errorf("%s: the file is not graphdocgen's (its first line is not %q), so it is not replaced; move it, or generate into another --out", file, generatedHeader)
+		default:
+			p.stale = append(p.stale, name)
+		}
 	}
-	sort.Strings(names)
-	var written []string
-	for _, name := range names {
+	// Extra files: ours (by the header) in the folders the run writes to, that the run no longer produces.
+	for _, d := range sortedNames(dirs) {
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", dir, err)
+		}
+		for _, ent := range entries {
+			name := path.Join(d, ent.Name())
+			if !ent.Type().IsRegular() || files[name] != nil {
+				continue
+			}
+			file := filepath.Join(dir, filepath.FromSlash(name))
+			ours, err := fileHasGeneratedHeader(file)
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", file, err)
+			}
+			if ours {
+				p.extra = append(p.extra, name)
+			}
+		}
+	}
+	return p, nil
+}
+
+// applyOutput writes the missing and stale files (each atomically) and removes the extra ones. Files that already
+// hold their content are not touched, so their modification times stay. It returns what it wrote and removed,
+// also when it stops at an error.
+func applyOutput(dir string, files map[string][]byte, p *outputPlan) (written, removed []string, err error) {
+	toWrite := append(append([]string(nil), p.missing...), p.stale...)
+	sort.Strings(toWrite)
+	for _, name := range toWrite {
 		changed, err := writeFileAtomic(filepath.Join(dir, filepath.FromSlash(name)), files[name])
 		if err != nil {
-			return written, err
+			return written, removed, err
 		}
 		if changed {
 			written = append(written, name)
 		}
 	}
-	return written, nil
+	for _, name := range p.extra {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.Remove(file); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return written, removed, fmt.Errorf("remove %s: %w", file, err)
+		}
+		removed = append(removed, name)
+	}
+	return written, removed, nil
+}
+
+// reportCheck lists what generate would change, one file a line on standard output, and exits 1 unless nothing.
+func reportCheck(e *env, dir string, p *outputPlan) int {
+	if p.upToDate() {
+		fmt.Fprintf(e.stderr, "graphdocgen generate --check: %s is up to date\n", dir)
+		return ExitOK
+	}
+	for _, list := range []struct {
+		what  string
+		names []string
+	}{{"stale", p.stale}, {"missing", p.missing}, {"extra", p.extra}} {
+		for _, name := range list.names {
+			fmt.Fprintf(e.stdout, "%-8s%s\n", list.what, filepath.Join(dir, filepath.FromSlash(name)))
+		}
+	}
+	fmt.Fprintf(e.stderr, "graphdocgen generate --check: %s is out of date: %d stale, %d missing, %d extra; run graphdocgen generate without --check\n",
+		dir, len(p.stale), len(p.missing), len(p.extra))
+	return ExitFindings
+}
+
+func hasGeneratedHeader(data []byte) bool {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	return string(bytes.TrimSuffix(line, []byte("\r"))) == generatedHeader
+}
+
+// fileHasGeneratedHeader reads only the first line of file.
+func fileHasGeneratedHeader(file string) (bool, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	line, err := bufio.NewReaderSize(f, 256).ReadSlice('\n')
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return false, err
+	}
+	return hasGeneratedHeader(line), nil
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// overrideRef matches the overrides the generator names in its errors: "name override microsoft.graph.usr".
+var overrideRef = regexp.MustCompile(`(name|type) override (\S+?)(?:[;:,]|\s|$)`)
+
+// locateOverrides puts the config file's position in front of a generator error about name or type overrides
+// that came from the file (a key that names nothing in the docs), one error per key.
+func locateOverrides(cfg *config.Config, err error) error {
+	if cfg == nil || cfg.File == "" {
+		return err
+	}
+	msg := err.Error()
+	_, reason, ok := strings.Cut(msg, ": ")
+	if !ok {
+		return err
+	}
+	var errs []error
+	seen := map[string]bool{}
+	for _, ref := range overrideRef.FindAllStringSubmatch(msg, -1) {
+		key := map[string]string{"name": "names", "type": "types"}[ref[1]] + "." + ref[2]
+		if seen[key] || !cfg.Has(key) {
+			continue
+		}
+		seen[key] = true
+		errs = append(errs, &config.Error{Pos: cfg.Pos(key), Msg: key + ": " + reason, Err: err})
+	}
+	if len(errs) == 0 {
+		return err
+	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].(*config.Error).Pos, errs[j].(*config.Error).Pos
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	return errors.Join(errs...)
 }
