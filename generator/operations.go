@@ -565,7 +565,9 @@ func (p *plan) addFields(ti *typeInfo, params []*model.Property) {
 
 // planResult decides what an operation answers with.
 func (p *plan) planResult(spec *templates.Operation, op *model.Operation, canonical *model.Path, group string) {
-	set := func(kind templates.ResultKind, t *templates.Type) { spec.Result = templates.Result{Kind: kind, Type: t} }
+	set := func(kind templates.ResultKind, t *templates.Type) {
+		spec.Result = templates.Result{Kind: kind, Type: t}
+	}
 	template := strings.TrimRight(canonical.Template, "/")
 	status := documentedStatus(op)
 	switch {

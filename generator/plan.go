@@ -20,7 +20,7 @@ type plan struct {
 	defaultNS string
 
 	types   map[*model.Type]*typeInfo
-	ordered []*typeInfo        // declared types in claim order
+	ordered []*typeInfo          // declared types in claim order
 	synth   map[string]*typeInfo // structs made from request-body tables, by lower-case docs name
 	files   map[string]*templates.File
 	vocab   *vocabulary
