@@ -4,16 +4,22 @@ SHARED  ?= ../shared
 CORPUS  := $(SHARED)/corpus/graph-docs-2021
 BIN     := bin/graphdocgen
 
-.PHONY: all build generate test bench fidelity lint-docs clean
+.PHONY: all build generate check-generated test bench fidelity lint-docs clean
 
 all: build test
 
+# -buildvcs=auto (go build's default, restated so that GOFLAGS=-buildvcs=false in the environment does not win)
+# stamps the git revision into the binary; `graphdocgen version` reads it back with debug.ReadBuildInfo.
 build:
-	$(GO) build -o $(BIN) ./cmd/graphdocgen
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/graphdocgen
 
-# The main job: read docs-input/ and (re)generate the Go package in out/.
+# The main job: read docs-input/ and (re)generate the Go package in out/. Only changed files are rewritten.
 generate:
 	$(GO) run ./cmd/graphdocgen generate --docs docs-input --out out --package out
+
+# Exit 1, listing the files, when out/ is not what docs-input/ generates (for CI).
+check-generated:
+	$(GO) run ./cmd/graphdocgen generate --docs docs-input --out out --package out --check
 
 test:
 	$(GO) vet ./...
