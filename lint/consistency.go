@@ -180,7 +180,13 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 		} else if op.Response.Type != nil {
 			name = shortName(op.Response.Type.Name)
 		}
-		c.report(at, "value-wrapper", "", "the operation returns a single %s, but the example wraps it in \"value\" as for a collection; show the object itself", name)
+		if ctx := ex.JSON.Get("@odata.context"); ctx != nil && strings.Contains(ctx.Text(), "#Collection(") {
+			// The example claims a collection outright: the prose or the example is wrong, and only the author
+			// knows which.
+			c.report(at, "value-wrapper", "", "the Response section says the operation returns a single %s, but the example returns a collection (@odata.context %s); make them agree", name, ctx.Text())
+		} else {
+			c.report(at, "value-wrapper", "", "the operation returns a single %s, but the example wraps it in \"value\" as for a collection; show the object itself", name)
+		}
 	}
 	if s.Type == nil {
 		if ex.Kind == model.ExampleRequest && op.RequestBody != nil && op.RequestBody.Kind == model.BodyParameters && len(op.RequestBody.Params) > 0 &&
@@ -242,10 +248,14 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 		at := model.Pos{File: pt.page.Path, Line: m.Line, Col: m.Col}
 		p := c.m.Property(t, m.Key)
 		if p == nil {
-			if c.isOpen(t) || c.definedOnDerived(t, m.Key) {
+			if c.isOpen(t) || c.definedOnDerived(t, m.Key) || directoryExtension.MatchString(m.Key) {
 				continue
 			}
-			c.report(at, "unknown-property", "", "%s is not a property of %s%s", quoted(m.Key), t.Name, didYouMean(closest(m.Key, c.propertyNames(t), 3)))
+			hint := didYouMean(closest(m.Key, c.propertyNames(t), 3))
+			if hint == "" && t.BaseType == "" {
+				hint = "; add it to the Properties table, or, if " + t.Name + " derives from a type that has it, name that base type on its page"
+			}
+			c.report(at, "unknown-property", "", "%s is not a property of %s%s", quoted(m.Key), t.Name, hint)
 			continue
 		}
 		if p.Name != m.Key {
@@ -254,6 +264,10 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 		c.checkValue(pt, p, m.Key, m.Value, depth+1)
 	}
 }
+
+// directoryExtension matches a directory extension attribute, which any directory object may carry:
+// extension_{appId without dashes}_{name}.
+var directoryExtension = regexp.MustCompile(`^extension_[0-9a-fA-F]{32}_`)
 
 // isOpen reports whether instances of t may carry properties it does not declare: the annotation says
 // openType, the page calls it an open type, or it declares no properties at all (a page that documents none
@@ -700,6 +714,11 @@ func (c *checker) checkReadOnlyInCreate(t *model.Type, p, rp *model.Property) {
 	default:
 		return
 	}
+	if p.ReadOnly {
+		// The row contradicts itself: the request takes it, the description says it cannot be set.
+		c.report(p.Pos, "read-only-in-create", "", "%s is listed as settable on a create page, but the row says it is read-only; remove the row, or drop \"read-only\" from its description if the request takes it", p.Name)
+		return
+	}
 	c.report(p.Pos, "read-only-in-create", "", "%s is listed as settable on a create page, but %s; remove the row", p.Name, why)
 }
 
@@ -752,12 +771,19 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 		lowKeys[strings.ToLower(m.Key)] = m
 	}
 	// JSON → table.
+	var rows map[string]bool
 	for _, p := range t.Properties {
 		if p.Source != model.FromJSON || p.Pos.File != page || p.InheritedFrom != "" {
 			continue
 		}
 		if c.inheritedFromAncestor(t, p.Name) {
 			continue
+		}
+		if rows == nil {
+			rows = rowNames(pt.page)
+		}
+		if rows[p.Name] {
+			continue // a table under a subheading lists it ("### Indicator observables - network")
 		}
 		c.report(p.Pos, "table-json", "", "%s is in the JSON representation but not in the Properties table; add a row for it or remove it from the JSON", p.Name)
 	}
@@ -788,6 +814,22 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 		}
 		c.report(p.Pos, "table-json", "", "%s is in the Properties table but not in the JSON representation; add \"%s\" to the JSON", p.Name, p.Name)
 	}
+}
+
+// rowNames returns the names in the first cell of the rows of the page's tables of two columns or more.
+func rowNames(p *model.Page) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range p.Tables {
+		if len(t.Header) < 2 {
+			continue
+		}
+		for _, r := range t.Rows {
+			if len(r.Cells) > 0 {
+				out[cellName(r.Cells[0].Text)] = true
+			}
+		}
+	}
+	return out
 }
 
 // inheritedFromAncestor reports whether an ancestor of t declares name.

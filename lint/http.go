@@ -159,6 +159,25 @@ func containsWord(l, w string) bool {
 	}
 }
 
+// binaryBody reports a body that stands for bytes the page cannot show: a Content-Type that is not text
+// (application/zip, application/octet-stream, image/png), or a description of the content in brackets
+// ("[Zip file containing a Teams app package]", "<final bytes of the file>").
+func binaryBody(ex *model.Example) bool {
+	for _, h := range ex.Headers {
+		if !strings.EqualFold(h.Name, "Content-Type") {
+			continue
+		}
+		ct := strings.ToLower(strings.TrimSpace(h.Value))
+		if ct != "" && !strings.Contains(ct, "json") && !strings.HasPrefix(ct, "text/") && !strings.Contains(ct, "xml") &&
+			!strings.Contains(ct, "form-urlencoded") && !strings.HasPrefix(ct, "multipart/") {
+			return true
+		}
+	}
+	b := strings.TrimSpace(ex.Body)
+	return !strings.ContainsAny(b, "\n\"") && len(b) > 2 &&
+		(b[0] == '[' && b[len(b)-1] == ']' || b[0] == '<' && b[len(b)-1] == '>') && strings.Contains(b, " ")
+}
+
 // checkContentLength compares a Content-Length header with the body's length in bytes, with LF or CRLF line
 // endings (either is a fair reading of a docs example). Truncated bodies cannot be measured.
 func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
@@ -175,7 +194,7 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 	if err != nil {
 		return
 	}
-	if ex.JSON != nil && elided(ex.JSON) || strings.Contains(ex.Body, "...") || strings.Contains(ex.Body, "…") {
+	if ex.JSON != nil && elided(ex.JSON) || strings.Contains(ex.Body, "...") || strings.Contains(ex.Body, "…") || binaryBody(ex) {
 		return
 	}
 	lines := c.bodyLines(pt, ex)
@@ -314,8 +333,8 @@ func (c *checker) checkExampleNames() {
 	first := map[string]model.Pos{}
 	for _, op := range c.m.Operations {
 		for _, ex := range op.Examples {
-			if ex.Kind != model.ExampleRequest || ex.Name == "" || ex.Annotation == nil {
-				continue
+			if ex.Kind != model.ExampleRequest || ex.Name == "" || ex.Annotation == nil || strings.EqualFold(ex.Annotation.BlockType, "ignored") {
+				continue // an ignored block makes no snippet or test
 			}
 			at := ex.Annotation.Pos
 			if v := ex.Annotation.Value.Get("name"); v != nil && v.Line > 0 {

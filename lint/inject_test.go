@@ -419,7 +419,9 @@ func injectors() []injector {
 			var named []*model.Example
 			for _, id := range p.Operations {
 				for _, ex := range c.m.Operation(id).Examples {
-					if ex.Kind == model.ExampleRequest && ex.Name != "" && ex.Annotation != nil && ex.Annotation.Value.Get("name") != nil {
+					// Ignored blocks make no snippets, so their names may repeat.
+					if ex.Kind == model.ExampleRequest && ex.Name != "" && ex.Annotation != nil && ex.Annotation.Value.Get("name") != nil &&
+						!strings.EqualFold(ex.Annotation.BlockType, "ignored") {
 						named = append(named, ex)
 					}
 				}

@@ -22,6 +22,18 @@ func (c *checker) parserDiagnostics() {
 			if !c.includeCheckable(d.Pos) {
 				continue
 			}
+		case "type-cell":
+			if c.groupLabelRow(d.Pos) {
+				continue
+			}
+		case "enum-member":
+			if c.stringValuesTable(d.Pos) {
+				continue
+			}
+		case "resource-name":
+			if p := c.m.Page(d.Pos.File); p != nil && !documentsType(p) {
+				continue
+			}
 		}
 		if c.rule(d.Rule) == nil {
 			// A rule the parser learnt after this linter: report it under its own id.
@@ -69,6 +81,57 @@ func (c *checker) includeCheckable(pos model.Pos) bool {
 		}
 		dest := path.Join(path.Dir(p.Path), strings.TrimSpace(inc.Target))
 		return !strings.HasPrefix(dest, "../") && c.dirInTree(path.Dir(dest))
+	}
+	return false
+}
+
+// groupLabel is a table row of one bold cell: the Intune pages group the rows of a properties table under such
+// labels ("|**Device management**|"). It has no type cell to read.
+var groupLabel = regexp.MustCompile(`^\s*\|\s*\*\*[^|*]+\*\*\s*\|?\s*$`)
+
+// groupLabelRow reports whether the line at pos is a group label row.
+func (c *checker) groupLabelRow(pos model.Pos) bool {
+	p := c.m.Page(pos.File)
+	return p != nil && groupLabel.MatchString(c.text(p).line(pos.Line))
+}
+
+// stringValuesTable reports whether the table at pos lists the values of a String property ("### mediaSizes
+// values" for mediaSizes, a String collection of size names such as "North America Letter"): its values need
+// not be identifiers, since they are not enum members.
+func (c *checker) stringValuesTable(pos model.Pos) bool {
+	p := c.m.Page(pos.File)
+	if p == nil {
+		return false
+	}
+	t := tableAt(p, pos.Line)
+	if t == nil {
+		return false
+	}
+	name, ok := strings.CutSuffix(strings.TrimSpace(stripMarkup(t.Section)), " values")
+	if !ok {
+		return false
+	}
+	for _, ty := range c.typesByPage[p.Path] {
+		if prop := ty.OwnProperty(strings.TrimSpace(name)); prop != nil && prop.Type.Name == "Edm.String" {
+			return true
+		}
+	}
+	return false
+}
+
+// documentsType reports whether a page documents a type at all: a properties table or a JSON representation.
+// Conceptual pages kept beside the resources ("intune-tem-conceptual.md", "search-api-overview.md") do not, and
+// naming no type is no fault of theirs.
+func documentsType(p *model.Page) bool {
+	for _, t := range p.Tables {
+		if t.Role == model.TableProperties || t.Role == model.TableRelationships {
+			return true
+		}
+	}
+	for _, a := range p.Annotations {
+		if a.BlockType == "resource" {
+			return true
+		}
 	}
 	return false
 }

@@ -23,7 +23,7 @@ func (c *checker) checkPermissions(pt *pageText) {
 			tables = append(tables, t)
 		}
 	}
-	if p.Kind == model.PageAPI && !p.Degraded && len(c.opsByPage[p.Path]) > 0 && len(tables) == 0 && !hasPermissionsInclude(p) {
+	if p.Kind == model.PageAPI && !p.Degraded && len(c.opsByPage[p.Path]) > 0 && len(tables) == 0 && !hasPermissionsInclude(p) && !hasOtherPermissionsTable(p) {
 		at, where := model.Pos{File: p.Path, Line: 1, Col: 1}, "add a \"## Permissions\" section with"
 		if p.H1 != nil {
 			at = p.H1.Pos
@@ -72,6 +72,22 @@ func isPermissionsTable(t *model.Table) bool {
 // Intune pages list a permission per workload under each permission type.
 func isSubRow(r model.Row) bool {
 	return len(r.Cells) > 0 && strings.HasPrefix(strings.TrimSpace(r.Cells[0].Text), "&nbsp;")
+}
+
+// hasOtherPermissionsTable reports a table in the Permissions section laid out another way: permission types as
+// columns, one row per supported resource ("Supported resource | Delegated (work or school account) | …").
+func hasOtherPermissionsTable(p *model.Page) bool {
+	for _, t := range p.Tables {
+		if normHeading(t.Section) != "permissions" {
+			continue
+		}
+		for _, h := range t.Header {
+			if n := normHeading(h.Text); strings.Contains(n, "permission") || strings.HasPrefix(n, "delegated") || n == "application" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasPermissionsInclude(p *model.Page) bool {

@@ -249,6 +249,18 @@ func descriptionColumn(h []model.Cell) int {
 	return -1
 }
 
+// extraCellFilled reports whether a cell beyond the header's n columns has text: a row written with a stray '|'
+// ("| &nbsp; **Onboarding** | |Scope.All|") gives its permission one cell late, and table-shape reports the
+// extra cell.
+func extraCellFilled(r model.Row, n int) bool {
+	for _, c := range r.Cells[min(n, len(r.Cells)):] {
+		if strings.TrimSpace(stripHTMLBreaks(c.Text)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // checkEmptyPermissions reports empty cells in permissions tables.
 func (c *checker) checkEmptyPermissions(pt *pageText) {
 	for _, t := range pt.page.Tables {
@@ -263,7 +275,7 @@ func (c *checker) checkEmptyPermissions(pt *pageText) {
 				continue // the rows indented below give the permissions
 			}
 			for i := 1; i < len(t.Header) && i < len(r.Cells); i++ {
-				if strings.TrimSpace(stripHTMLBreaks(r.Cells[i].Text)) == "" {
+				if strings.TrimSpace(stripHTMLBreaks(r.Cells[i].Text)) == "" && !extraCellFilled(r, len(t.Header)) {
 					c.report(r.Cells[i].Pos, "empty-permission", "",
 						"no permission given for %s; list the least privileged permission first, or write \"Not supported.\"", strings.TrimSpace(stripMarkup(r.Cells[0].Text)))
 				}

@@ -21,6 +21,8 @@ type ruleCase struct {
 	message  string // a part of the message, when it matters
 	opts     Options
 	absent   bool // the change must not produce a finding of the rule
+	// extraJSON is added to the resource page's JSON representation, after "tags".
+	extraJSON string
 }
 
 const (
@@ -148,6 +150,38 @@ var ruleCases = []ruleCase{
 	{name: "permission type", page: api, old: "| Application | Widget.ReadWrite.All |", new: "| Applications | Widget.ReadWrite.All |",
 		rule: "permission-type", marker: "| Applications |", message: `did you mean "Application"?`},
 
+	// Precision fixes from the corpus sample (lint/testdata/precision-sample.md): each has a twin that fires.
+	{name: "content length of a binary body", page: api, old: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json",
+		new: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/zip\nContent-Length: 5", rule: "content-length", absent: true},
+	{name: "content length of a described body", page: api, old: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json\n\n{\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\"\n}",
+		new: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Length: 5\n\n<the bytes of the widget>", rule: "content-length", absent: true},
+	{name: "empty cell before a stray one", page: api, old: "| Application | Widget.ReadWrite.All |", new: "| Application | | Widget.ReadWrite.All |",
+		rule: "empty-permission", absent: true},
+	{name: "stray permission cell", page: api, old: "| Application | Widget.ReadWrite.All |", new: "| Application | | Widget.ReadWrite.All |",
+		rule: "table-shape", marker: "| Application | |"},
+	{name: "permissions per resource", page: api, old: `| Permission type | Permissions (from least to most privileged) |
+|:---|:---|
+| Delegated (work or school account) | Widget.ReadWrite.All |
+| Delegated (personal Microsoft account) | Not supported. |
+| Application | Widget.ReadWrite.All |`, new: `| Supported resource | Delegated (work or school account) | Application |
+|:---|:---|:---|
+| widget | Widget.ReadWrite.All | Widget.ReadWrite.All |`, rule: "missing-permissions", absent: true},
+	{name: "group label row", page: res, old: "| size | Int32 | The size in units. |", new: "|**Sizes**|\n| size | Int32 | The size in units. |",
+		rule: "type-cell", absent: true},
+	{name: "empty type cell", page: res, old: "| size | Int32 | The size in units. |", new: "| size | | The size in units. |",
+		rule: "type-cell", marker: "| size | |"},
+	{name: "values of a String property", page: res, old: "## Relationships", new: "### tags values\n\n| Member |\n|:---|\n| North America Letter |\n\n## Relationships",
+		rule: "enum-member", absent: true},
+	{name: "enum member not an identifier", page: res, old: "## Relationships", new: "### widgetColor values\n\n| Member |\n|:---|\n| red |\n| North America Letter |\n| unknownFutureValue |\n\n## Relationships",
+		rule: "enum-member", marker: "| North America Letter |"},
+	{name: "property in a table under a subheading", page: res, old: "## Relationships", new: "### Sizes\n\n| Property | Type | Description |\n|:---|:---|:---|\n| weight | Int32 | The weight. |\n\n## Relationships",
+		rule: "table-json", absent: true, extraJSON: `"weight": "Int32",`},
+	{name: "directory extension attribute", page: api, old: "  \"color\": \"red\"\n}\n```\n\n### Response", new: "  \"color\": \"red\",\n  \"extension_0123456789abcdef0123456789abcdef_tag\": \"x\"\n}\n```\n\n### Response",
+		rule: "unknown-property", absent: true},
+	{name: "value wrapper with a collection context", page: api, old: "{\n  \"id\": \"1\",\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\": []\n}",
+		new:  "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.widget)\",\n  \"value\": [{\n  \"id\": \"1\",\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\": []\n  }]\n}",
+		rule: "value-wrapper", marker: `"value": [{`, message: "the example returns a collection"},
+
 	// Suppressions.
 	{name: "suppressed on the next line", page: api, old: "| Permission type |", new: "<!-- graphdocgen-lint-disable-next-line todo -->\n| Permission type |",
 		rule: "suppression", marker: "graphdocgen-lint-disable-next-line", message: "silences no finding"},
@@ -160,6 +194,9 @@ func TestRules(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			tree := widgetTree()
 			tree[c.page] = mustReplace(t, tree[c.page], c.old, c.new)
+			if c.extraJSON != "" {
+				tree[res] = mustReplace(t, tree[res], `"tags": ["String"],`, `"tags": ["String"],`+"\n  "+c.extraJSON)
+			}
 			fs := lintPages(t, tree, c.opts)
 			got := findingsOf(fs, c.rule)
 			if c.absent {
@@ -200,6 +237,17 @@ func TestDuplicateExampleName(t *testing.T) {
 	fs := findingsOf(lintPages(t, tree, Options{}), "duplicate-example-name")
 	if len(fs) != 1 || fs[0].Pos.File != "api/widget-post-again.md" || !strings.Contains(fs[0].Message, "api/widget-post.md") {
 		t.Fatalf("want one finding on the second page naming the first, got:\n%s", dump(fs))
+	}
+}
+
+// An ignored block makes no snippet, so its name may repeat one used elsewhere.
+func TestDuplicateExampleNameIgnored(t *testing.T) {
+	tree := widgetTree()
+	tree["api/widget-post-again.md"] = mustReplace(t, tree[api], `"blockType": "request",
+  "name": "create_widget"`, `"blockType": "ignored",
+  "name": "create_widget"`)
+	if fs := findingsOf(lintPages(t, tree, Options{}), "duplicate-example-name"); len(fs) > 0 {
+		t.Fatalf("want no finding for an ignored block, got:\n%s", dump(fs))
 	}
 }
 
@@ -279,5 +327,18 @@ func TestEveryRuleIsDocumented(t *testing.T) {
 		if r.Summary == "" || !families[r.Family] || r.Severity.Rank() == 0 {
 			t.Errorf("rule %s lacks a summary, family or severity", r.ID)
 		}
+	}
+}
+
+// A conceptual page kept among the resources names no type and needs none; a page with a properties table does.
+func TestResourceNameOnConceptualPages(t *testing.T) {
+	tree := widgetTree()
+	tree["resources/widgets-overview.md"] = "---\ntitle: \"Working with widgets\"\n---\n\n# Working with widgets\n\nNamespace: microsoft.graph\n\nWidgets come in sizes.\n"
+	if fs := findingsOf(lintPages(t, tree, Options{}), "resource-name"); len(fs) > 0 {
+		t.Fatalf("want no finding on a conceptual page, got:\n%s", dump(fs))
+	}
+	tree["resources/widgets-overview.md"] += "\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| weight | Int32 | The weight. |\n"
+	if fs := findingsOf(lintPages(t, tree, Options{}), "resource-name"); len(fs) == 0 {
+		t.Fatal("want a finding on a page with a properties table and no type name")
 	}
 }
