@@ -384,3 +384,28 @@ func TestGenerateHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateKeepsHandWrittenFilesOfOut regenerates a copy of the repository's out/, whose out_test.go is
+// hand-written, with fewer outputs and then all of them again: the generated files come and go, out_test.go stays.
+func TestGenerateKeepsHandWrittenFilesOfOut(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	copyTree(t, filepath.Join("..", "..", "out"), out)
+	handWritten, err := os.ReadFile(filepath.Join(out, "out_test.go"))
+	if err != nil {
+		t.Skipf("the repository's out/ has no out_test.go: %v", err)
+	}
+	if hasGeneratedHeader(handWritten) {
+		t.Fatal("out/out_test.go carries the generated-code header")
+	}
+	summary := generateInto(t, docsInput, out, "--package", "out", "--emit", "models", "-v")
+	if !strings.Contains(summary, "removed "+filepath.Join(out, "support_client.go")+"\n") {
+		t.Errorf("--emit models kept the client: %s", summary)
+	}
+	generateInto(t, docsInput, out, "--package", "out")
+	if code, stdout, stderr := runGraphdocgen(t, "generate", "--docs", docsInput, "--out", out, "--package", "out", "--check"); code != ExitOK {
+		t.Errorf("--check after regenerating: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if data, err := os.ReadFile(filepath.Join(out, "out_test.go")); err != nil || string(data) != string(handWritten) {
+		t.Errorf("out_test.go was changed or removed: %v", err)
+	}
+}
