@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -20,10 +21,178 @@ import (
 // cells and prose by the readers that need them. Pipe tables are read from paragraphs (tables.go), which keeps
 // the cells goldmark's table extension would drop from ragged rows.
 var markdown = goldmark.New(goldmark.WithParser(parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithBlockParsers(blockParsers()...),
+	parser.WithParagraphTransformers(util.Prioritized(linkReferencesAtStart{}, 100)),
 	parser.WithParagraphTransformers(util.Prioritized(sourceParagraphs{}, 1000)),
 )))
+
+// linkReferencesAtStart hands goldmark's link reference definition reader only the paragraphs that can start with
+// a definition ("[label]: target"): the reader sets up a block reader for every paragraph it is given, and a
+// definition can only open a paragraph.
+type linkReferencesAtStart struct{}
+
+func (linkReferencesAtStart) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if lines := node.Lines(); lines.Len() > 0 {
+		seg := lines.At(0)
+		first := bytes.TrimLeft(seg.Value(reader.Source()), " \t\n\r\f\v")
+		if len(first) > 0 && first[0] != '[' {
+			return
+		}
+	}
+	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+}
+
+// blockParsers are goldmark's default block parsers with ATX headings read as source headings, and paragraphs
+// opened as reused nodes.
+func blockParsers() []util.PrioritizedValue {
+	parsers := parser.DefaultBlockParsers()
+	for i, p := range parsers {
+		switch {
+		case p.Priority == 600: // parser.NewATXHeadingParser
+			parsers[i].Value = sourceHeadingParser{}
+		case p.Priority == 1000: // parser.NewParagraphParser
+			parsers[i].Value = reusedParagraphParser{paragraphParser}
+		}
+	}
+	return parsers
+}
+
+// goldmarkNodes are the nodes of the goldmark tree that one worker reuses page after page: a page's tree is
+// dropped as soon as its blocks are read, and building it takes hundreds of nodes. Parse finds them in its
+// context under nodesKey; without them (a parse of our markdown outside a page read) nodes are allocated.
+type goldmarkNodes struct {
+	paragraphs       reused[ast.Paragraph]
+	sourceParagraphs reused[sourceParagraph]
+	headings         reused[sourceHeading]
+}
+
+var nodesKey = parser.NewContextKey()
+
+func (n *goldmarkNodes) reset() {
+	n.paragraphs.reset()
+	n.sourceParagraphs.reset()
+	n.headings.reset()
+}
+
+func nodesOf(pc parser.Context) *goldmarkNodes {
+	n, _ := pc.Get(nodesKey).(*goldmarkNodes)
+	return n
+}
+
+// reusedParagraphParser is goldmark's paragraph parser with paragraphs taken from the worker's nodes.
+type reusedParagraphParser struct {
+	parser.BlockParser
+}
+
+func (reusedParagraphParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	if util.IsBlank(line) {
+		return nil, parser.NoChildren
+	}
+	var node *ast.Paragraph
+	if nodes := nodesOf(pc); nodes != nil {
+		node = nodes.paragraphs.next()
+		// The lines keep their room from page to page. Nothing else holds them by then: the source paragraph
+		// that shared them belonged to the page before.
+		lines := *node.Lines()
+		lines.SetSliced(0, 0)
+		*node = ast.Paragraph{}
+		node.SetLines(&lines)
+	} else {
+		node = ast.NewParagraph()
+	}
+	node.Lines().Append(segment)
+	reader.AdvanceToEOL()
+	return node, parser.NoChildren
+}
+
+// sourceHeading is an ATX heading ("## Title") kept as its source line. Like paragraphs, goldmark would split
+// every heading into inline nodes after the block pass; the heading's text is read from its line instead.
+type sourceHeading struct {
+	ast.BaseBlock
+	level int
+	// text is the heading's text on its line, without the #s; empty (Stop == Start) for an empty heading. It is
+	// kept here rather than in the node's lines, which would be a slice allocated for one segment.
+	text text.Segment
+}
+
+var kindSourceHeading = ast.NewNodeKind("SourceHeading")
+
+func (n *sourceHeading) Kind() ast.NodeKind { return kindSourceHeading }
+
+// IsRaw tells goldmark not to read inline markup in the heading.
+func (n *sourceHeading) IsRaw() bool { return true }
+
+func (n *sourceHeading) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// sourceHeadingParser reads ATX headings as goldmark's ATX heading parser does (without heading attributes,
+// which the docs do not use), into source headings.
+type sourceHeadingParser struct{}
+
+func (sourceHeadingParser) Trigger() []byte { return []byte{'#'} }
+
+func (sourceHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	i := pos
+	for i < len(line) && line[i] == '#' {
+		i++
+	}
+	level := i - pos
+	if i == pos || level > 6 {
+		return nil, parser.NoChildren
+	}
+	var node *sourceHeading
+	if nodes := nodesOf(pc); nodes != nil {
+		node = nodes.headings.next()
+	} else {
+		node = new(sourceHeading)
+	}
+	*node = sourceHeading{level: level, text: text.NewSegment(segment.Start, segment.Start)}
+	if i == len(line) { // '#' alone at the end of the text
+		return node, parser.NoChildren
+	}
+	l := util.TrimLeftSpaceLength(line[i:])
+	if l == 0 {
+		return nil, parser.NoChildren
+	}
+	start := min(i+l, len(line)-1)
+	hl := text.NewSegment(segment.Start+start-segment.Padding, segment.Start+len(line)-segment.Padding)
+	hl = hl.TrimRightSpace(reader.Source())
+	reader.AdvanceToEOL()
+	if hl.Len() == 0 {
+		return node, parser.NoChildren
+	}
+	// A closing sequence of '#'s after a blank is not part of the text; a heading of '#'s only is empty.
+	line = hl.Value(reader.Source())
+	stop := len(line)
+	i = stop - 1
+	for line[i] == '#' && i > 0 {
+		i--
+	}
+	if i == 0 && line[0] == '#' {
+		return node, parser.NoChildren
+	}
+	if i != stop-1 && util.IsSpace(line[i]) {
+		stop = i - util.TrimRightSpaceLength(line[:i])
+	}
+	hl.Stop = hl.Start + stop
+	node.text = hl
+	return node, parser.NoChildren
+}
+
+func (sourceHeadingParser) Continue(ast.Node, text.Reader, parser.Context) parser.State {
+	return parser.Close
+}
+
+func (sourceHeadingParser) Close(ast.Node, text.Reader, parser.Context) {}
+
+func (sourceHeadingParser) CanInterruptParagraph() bool { return true }
+
+func (sourceHeadingParser) CanAcceptIndentedLine() bool { return false }
 
 // sourceParagraph is a paragraph kept as its source lines. goldmark splits every paragraph into inline nodes
 // after the block pass, even with no inline parsers configured — text nodes for every line, which cost as much as
@@ -60,7 +229,13 @@ func (sourceParagraphs) Transform(node *ast.Paragraph, reader text.Reader, pc pa
 	if parent == nil {
 		return
 	}
-	raw := &sourceParagraph{}
+	var raw *sourceParagraph
+	if nodes := nodesOf(pc); nodes != nil {
+		raw = nodes.sourceParagraphs.next()
+		*raw = sourceParagraph{}
+	} else {
+		raw = new(sourceParagraph)
+	}
 	raw.SetLines(node.Lines())
 	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
 	parent.ReplaceChild(parent, node, raw)
@@ -146,20 +321,19 @@ func (b *block) innermost() (sectionKind, *block) {
 // readMarkdown walks the goldmark tree of the page's markdown, src, which starts at byte p.base of the page (after
 // the front matter); goldmark's offsets are relative to src.
 func (p *pageReader) readMarkdown(src []byte) {
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	pc := parser.NewContext()
+	pc.Set(nodesKey, &p.nodes)
+	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Heading:
-			raw := strings.TrimSpace(p.segmentsText(n.Lines()))
-			if isTabMarker(raw) {
-				return ast.WalkSkipChildren, nil
-			}
-			line := p.lineAt(n, src)
-			p.addBlock(block{kind: blockHeading, line: line, endLine: line, level: n.Level, text: headingText(raw)})
-			p.scanLinks(line, line)
+		case *sourceHeading:
+			p.heading(p.lines.text[p.base+n.text.Start:p.base+n.text.Stop], n.level, p.lineAt(n, src))
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading: // setext headings
+			p.heading(p.segmentsText(n.Lines()), n.Level, p.lineAt(n, src))
 			return ast.WalkSkipChildren, nil
 		case *sourceParagraph, *ast.Paragraph, *ast.TextBlock:
 			lines := n.Lines()
@@ -210,6 +384,16 @@ func (p *pageReader) readMarkdown(src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// heading adds a heading block; raw is the heading's source text.
+func (p *pageReader) heading(raw string, level, line int) {
+	raw = strings.TrimSpace(raw)
+	if isTabMarker(raw) {
+		return
+	}
+	p.addBlock(block{kind: blockHeading, line: line, endLine: line, level: level, text: headingText(raw)})
+	p.scanLinks(line, line)
 }
 
 // lineAt returns the line where a block node starts.

@@ -20,10 +20,16 @@ var plainBlocks = goldmark.New(goldmark.WithParser(parser.NewParser(
 )))
 
 // blockOutline lists the blocks of a goldmark tree with their line segments; paragraphs, text blocks and source
-// paragraphs all read "paragraph", and inline nodes are left out.
-func blockOutline(src []byte, md goldmark.Markdown) string {
+// paragraphs all read "paragraph", and inline nodes are left out. With nodes, the parse takes its nodes from
+// there, as page reads do.
+func blockOutline(src []byte, md goldmark.Markdown, nodes *goldmarkNodes) string {
 	var b strings.Builder
-	doc := md.Parser().Parse(text.NewReader(src))
+	pc := parser.NewContext()
+	if nodes != nil {
+		nodes.reset()
+		pc.Set(nodesKey, nodes)
+	}
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
@@ -31,10 +37,15 @@ func blockOutline(src []byte, md goldmark.Markdown) string {
 		switch n.(type) {
 		case *ast.Paragraph, *ast.TextBlock, *sourceParagraph:
 			b.WriteString("paragraph:")
+		case *ast.Heading, *sourceHeading:
+			fmt.Fprintf(&b, "Heading %d:", headingLevel(n))
 		case *ast.Document, *ast.List, *ast.ListItem, *ast.Blockquote:
 			fmt.Fprintf(&b, "%s of %d:", n.Kind(), n.ChildCount())
 		default:
 			fmt.Fprintf(&b, "%s:", n.Kind())
+		}
+		if h, ok := n.(*sourceHeading); ok && h.text.Len() > 0 {
+			fmt.Fprintf(&b, " %d-%d+%d", h.text.Start, h.text.Stop, h.text.Padding)
 		}
 		if n.Kind() != ast.KindDocument && n.Kind() != ast.KindList && n.Kind() != ast.KindListItem && n.Kind() != ast.KindBlockquote {
 			lines := n.Lines()
@@ -47,12 +58,19 @@ func blockOutline(src []byte, md goldmark.Markdown) string {
 			fmt.Fprintf(&b, " closure %d-%d", h.ClosureLine.Start, h.ClosureLine.Stop)
 		}
 		b.WriteByte('\n')
-		if _, ok := n.(*ast.Heading); ok {
+		if n.Kind() == ast.KindHeading || n.Kind() == kindSourceHeading {
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+func headingLevel(n ast.Node) int {
+	if h, ok := n.(*sourceHeading); ok {
+		return h.level
+	}
+	return n.(*ast.Heading).Level
 }
 
 // Paragraphs handed over as source paragraphs keep goldmark's blocks and lines exactly, in the constructs the
@@ -74,11 +92,16 @@ func TestSourceParagraphsKeepBlocks(t *testing.T) {
 		"   \n\n  \t\n",
 		"> - a\n>   b\n> c\n",
 		"* a\n\n  * b\n\n    c\n",
+		"# Title #\n## ##\n###\n#\n####### seven\n  ### indented ###  \n#no space\nText\n# interrupts\n- # in a list\n> ## quoted #x\n",
+		"#",
 	}
+	nodes := &goldmarkNodes{}
 	for _, c := range cases {
-		want, got := blockOutline([]byte(c), plainBlocks), blockOutline([]byte(c), markdown)
-		if want != got {
-			t.Errorf("%q:\ngoldmark:\n%s\nours:\n%s", c, want, got)
+		want := blockOutline([]byte(c), plainBlocks, nil)
+		for _, nodes := range []*goldmarkNodes{nil, nodes} {
+			if got := blockOutline([]byte(c), markdown, nodes); want != got {
+				t.Errorf("%q (reused nodes: %v):\ngoldmark:\n%s\nours:\n%s", c, nodes != nil, want, got)
+			}
 		}
 	}
 }
@@ -89,6 +112,7 @@ func TestSourceParagraphsCorpus(t *testing.T) {
 		t.Skip("reads the whole corpus")
 	}
 	pages := 0
+	nodes := &goldmarkNodes{} // reused from page to page
 	for _, dir := range corpusDirs(t) {
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
@@ -99,7 +123,7 @@ func TestSourceParagraphsCorpus(t *testing.T) {
 				return err
 			}
 			pages++
-			if want, got := blockOutline(src, plainBlocks), blockOutline(src, markdown); want != got {
+			if want, got := blockOutline(src, plainBlocks, nil), blockOutline(src, markdown, nodes); want != got {
 				t.Errorf("%s: blocks differ from goldmark's", p)
 			}
 			return nil

@@ -185,28 +185,19 @@ type pageReader struct {
 // pageScratch is memory that one worker's page reads reuse from page to page. What it holds does not outlive
 // the page, except the rest of the JSON slabs, which the next pages take from.
 type pageScratch struct {
-	blockChunks  [][]block // blocks are handed out from these, in order
-	chunk, used  int       // the chunk blocks come from now, and how many of it are taken
+	blocks       reused[block]
+	nodes        goldmarkNodes
 	lineStarts   []int
 	exampleLines []int // line starts of the code block readExampleBlock reads
 	json         jsonMemory
 	lowBuf       []byte // scratch space of lower
 }
 
-// blockChunk is the number of blocks allocated at once; a page has tens to hundreds.
-const blockChunk = 256
-
-// newBlock stores b and returns where. Blocks are taken from chunks reused page after page: a page's blocks
-// are read only while the page is.
+// newBlock stores b and returns where. Blocks are reused page after page: a page's blocks are read only while
+// the page is.
 func (s *pageScratch) newBlock(b block) *block {
-	if s.chunk == len(s.blockChunks) {
-		s.blockChunks = append(s.blockChunks, make([]block, blockChunk))
-	}
-	at := &s.blockChunks[s.chunk][s.used]
+	at := s.blocks.next()
 	*at = b
-	if s.used++; s.used == blockChunk {
-		s.chunk, s.used = s.chunk+1, 0
-	}
 	return at
 }
 
@@ -257,7 +248,8 @@ func readPage(file string, src []byte) *pageResult {
 // readPage reads one page with the worker's scratch memory.
 func (s *pageScratch) readPage(file string, src []byte) (res *pageResult) {
 	res = &pageResult{}
-	s.chunk, s.used = 0, 0
+	s.blocks.reset()
+	s.nodes.reset()
 	p := &pageReader{pageScratch: s, path: file, src: src, res: res}
 	p.lines = newLineIndex(src, s.lineStarts[:0])
 	s.lineStarts = p.lines.starts
