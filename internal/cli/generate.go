@@ -157,12 +157,13 @@ func planOutput(dir string, files map[string][]byte) (*outputPlan, error) {
 	}
 	// Extra files: ours (by the header) in the folders the run writes to, that the run no longer produces.
 	for _, d := range sortedNames(dirs) {
-		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
+		folder := filepath.Join(dir, filepath.FromSlash(d))
+		entries, err := os.ReadDir(folder)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", dir, err)
+			return nil, fmt.Errorf("read %s: %w", folder, err)
 		}
 		for _, ent := range entries {
 			name := path.Join(d, ent.Name())
