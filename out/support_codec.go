@@ -57,7 +57,8 @@ func Marshal(v any) ([]byte, error) { return marshalValue(reflect.ValueOf(v)) }
 func Unmarshal(data []byte, v any) error { return unmarshalMode(data, v, 0) }
 
 // UnmarshalStrict decodes data into v (a pointer to a generated type) and refuses what the docs do not allow:
-// unknown properties of closed types, enum values that are not listed, null where a property is not nullable.
+// unknown properties of closed types, enum values that are not listed (in any case: the service reads members
+// case-insensitively), null where a property is not nullable.
 // The handler decodes request bodies this way; the client decodes responses leniently, keeping what it does not
 // know.
 func UnmarshalStrict(data []byte, v any) error { return unmarshalMode(data, v, strictMode) }
@@ -446,10 +447,36 @@ func (d *decoder) value(data []byte, v reflect.Value) error {
 			return d.errorf("%s", leafError(err))
 		}
 	}
-	if d.mode&checkValues != 0 && t.Implements(knownValueMethod) && !v.Interface().(interface{ IsKnown() bool }).IsKnown() {
+	if d.mode&checkValues != 0 && t.Implements(knownValueMethod) && !isKnown(v) && !knownIgnoringCase(v) {
 		return d.errorf("%s is not a documented value of %s", string(data), t.Name())
 	}
 	return nil
+}
+
+func isKnown(v reflect.Value) bool { return v.Interface().(interface{ IsKnown() bool }).IsKnown() }
+
+// knownIgnoringCase reports whether an enum value that is not documented as written is a documented member in
+// another case: "HTML" for html, "TextBox" for textBox, "Password, SMS" for the flags password and sms. The service
+// reads enum members case-insensitively, so the strict decode does too; the value is kept as written. Members are
+// lowerCamel, so the candidates are the value in lower case and with each member's first letter lowered.
+func knownIgnoringCase(v reflect.Value) bool {
+	if v.Kind() != reflect.String {
+		return false
+	}
+	s := v.String()
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		lead := len(p) - len(strings.TrimLeft(p, " "))
+		if lead < len(p) {
+			parts[i] = p[:lead] + strings.ToLower(p[lead:lead+1]) + p[lead+1:]
+		}
+	}
+	for _, c := range []string{strings.ToLower(s), strings.Join(parts, ",")} {
+		if c != s && isKnown(reflect.ValueOf(c).Convert(v.Type())) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberText returns the text of a JSON number, or of a number written as a JSON string: OData writes Int64 and

@@ -175,4 +175,3 @@ func pathItems(v string) string {
 	}
 	return strings.Join(parts, "/")
 }
-

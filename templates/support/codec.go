@@ -55,7 +55,8 @@ func Marshal(v any) ([]byte, error) { return marshalValue(reflect.ValueOf(v)) }
 func Unmarshal(data []byte, v any) error { return unmarshalMode(data, v, 0) }
 
 // UnmarshalStrict decodes data into v (a pointer to a generated type) and refuses what the docs do not allow:
-// unknown properties of closed types, enum values that are not listed, null where a property is not nullable.
+// unknown properties of closed types, enum values that are not listed (in any case: the service reads members
+// case-insensitively), null where a property is not nullable.
 // The handler decodes request bodies this way; the client decodes responses leniently, keeping what it does not
 // know.
 func UnmarshalStrict(data []byte, v any) error { return unmarshalMode(data, v, strictMode) }
@@ -410,7 +411,7 @@ func (d *decoder) value(data []byte, v reflect.Value) error {
 			return d.typeError("a boolean", data)
 		}
 	case kindInt:
-		n, err := strconv.ParseInt(string(data), 10, t.Bits())
+		n, err := strconv.ParseInt(numberText(data), 10, t.Bits())
 		if err != nil {
 			if isNull(data) {
 				return d.nullLeaf(v)
@@ -419,7 +420,7 @@ func (d *decoder) value(data []byte, v reflect.Value) error {
 		}
 		v.SetInt(n)
 	case kindUint:
-		n, err := strconv.ParseUint(string(data), 10, t.Bits())
+		n, err := strconv.ParseUint(numberText(data), 10, t.Bits())
 		if err != nil {
 			if isNull(data) {
 				return d.nullLeaf(v)
@@ -428,13 +429,10 @@ func (d *decoder) value(data []byte, v reflect.Value) error {
 		}
 		v.SetUint(n)
 	case kindFloat:
-		if data[0] == '"' || data[0] == '{' || data[0] == '[' || data[0] == 't' || data[0] == 'f' {
-			return d.typeError("a number", data)
-		}
 		if isNull(data) {
 			return d.nullLeaf(v)
 		}
-		f, err := strconv.ParseFloat(string(data), t.Bits())
+		f, err := parseFloat(data, t.Bits())
 		if err != nil {
 			return d.typeError("a number", data)
 		}
@@ -447,10 +445,69 @@ func (d *decoder) value(data []byte, v reflect.Value) error {
 			return d.errorf("%s", leafError(err))
 		}
 	}
-	if d.mode&checkValues != 0 && t.Implements(knownValueMethod) && !v.Interface().(interface{ IsKnown() bool }).IsKnown() {
+	if d.mode&checkValues != 0 && t.Implements(knownValueMethod) && !isKnown(v) && !knownIgnoringCase(v) {
 		return d.errorf("%s is not a documented value of %s", string(data), t.Name())
 	}
 	return nil
+}
+
+func isKnown(v reflect.Value) bool { return v.Interface().(interface{ IsKnown() bool }).IsKnown() }
+
+// knownIgnoringCase reports whether an enum value that is not documented as written is a documented member in
+// another case: "HTML" for html, "TextBox" for textBox, "Password, SMS" for the flags password and sms. The service
+// reads enum members case-insensitively, so the strict decode does too; the value is kept as written. Members are
+// lowerCamel, so the candidates are the value in lower case and with each member's first letter lowered.
+func knownIgnoringCase(v reflect.Value) bool {
+	if v.Kind() != reflect.String {
+		return false
+	}
+	s := v.String()
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		lead := len(p) - len(strings.TrimLeft(p, " "))
+		if lead < len(p) {
+			parts[i] = p[:lead] + strings.ToLower(p[lead:lead+1]) + p[lead+1:]
+		}
+	}
+	for _, c := range []string{strings.ToLower(s), strings.Join(parts, ",")} {
+		if c != s && isKnown(reflect.ValueOf(c).Convert(v.Type())) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberText returns the text of a JSON number, or of a number written as a JSON string: OData writes Int64 and
+// Decimal values as strings for clients that ask for IEEE754Compatible=true ("9007199254740993"), and the docs
+// show both forms. Anything else is returned as it is, for the caller's parse to refuse.
+func numberText(data []byte) string {
+	if len(data) >= 2 && data[0] == '"' {
+		s := unquote(data)
+		if s != "" && (s[0] == '-' || s[0] >= '0' && s[0] <= '9') {
+			return s
+		}
+	}
+	return string(data)
+}
+
+// parseFloat reads a floating-point value: a JSON number, a number in a JSON string (IEEE754Compatible), or one
+// of the strings OData writes for the values JSON numbers cannot hold: "NaN", "INF" and "-INF".
+func parseFloat(data []byte, bits int) (float64, error) {
+	if len(data) >= 2 && data[0] == '"' {
+		switch s := unquote(data); s {
+		case "NaN":
+			return math.NaN(), nil
+		case "INF":
+			return math.Inf(1), nil
+		case "-INF":
+			return math.Inf(-1), nil
+		}
+	}
+	s := numberText(data)
+	if s == "" || s[0] != '-' && (s[0] < '0' || s[0] > '9') || !json.Valid([]byte(s)) {
+		return 0, fmt.Errorf("not a number") // strconv would take "Inf", "0x1p-2" and the like
+	}
+	return strconv.ParseFloat(s, bits)
 }
 
 // nullLeaf handles null where the Go type has no null: accepted (and read as the zero value) unless checking.
@@ -618,8 +675,16 @@ func (e *encoder) value(v reflect.Value) error {
 		return nil
 	case kindFloat:
 		f := v.Float()
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return fmt.Errorf("json: unsupported number %v", f)
+		switch {
+		case math.IsNaN(f):
+			e.buf = append(e.buf, `"NaN"`...)
+			return nil
+		case math.IsInf(f, 1):
+			e.buf = append(e.buf, `"INF"`...)
+			return nil
+		case math.IsInf(f, -1):
+			e.buf = append(e.buf, `"-INF"`...)
+			return nil
 		}
 	}
 	if t == rawMessageType && v.Len() == 0 {

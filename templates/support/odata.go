@@ -9,11 +9,11 @@ import (
 // Collection is one page of a collection: {"@odata.nextLink": "...", "value": [...]}. Like Single it has no methods
 // (each would be compiled per element type); the client and handler encode it, and so does Marshal.
 type Collection[T any] struct {
-	Context   string          `json:"@odata.context,omitempty"`
-	Count     *int64          `json:"@odata.count,omitempty"`
-	NextLink  string          `json:"@odata.nextLink,omitempty"`
-	DeltaLink string          `json:"@odata.deltaLink,omitempty"`
-	Value     []T             `json:"value"`
+	Context   string `json:"@odata.context,omitempty"`
+	Count     *int64 `json:"@odata.count,omitempty"`
+	NextLink  string `json:"@odata.nextLink,omitempty"`
+	DeltaLink string `json:"@odata.deltaLink,omitempty"`
+	Value     []T    `json:"value"`
 	// AdditionalData keeps the members the docs do not declare, such as other annotations.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }

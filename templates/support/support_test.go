@@ -232,6 +232,17 @@ func TestStrictDecode(t *testing.T) {
 	if err := UnmarshalStrict([]byte(`{"anything": 1, "allowedCombinations": ["sms, fido2"]}`), &u); err != nil {
 		t.Errorf("open types take unknown properties: %v", err)
 	}
+	// The service reads enum members case-insensitively; the value is kept as written.
+	var pm testPhoneMethod
+	if err := UnmarshalStrict([]byte(`{"phoneType": "Mobile"}`), &pm); err != nil || pm.PhoneType.Value != "Mobile" {
+		t.Errorf("a member in another case must be taken as written: %v, %q", err, pm.PhoneType.Value)
+	}
+	if err := UnmarshalStrict([]byte(`{"allowedCombinations": ["Password, SMS"]}`), &u); err != nil {
+		t.Errorf("flags in another case must be taken: %v", err)
+	}
+	if err := UnmarshalStrict([]byte(`{"phoneType": "Mobil"}`), &pm); err == nil {
+		t.Errorf("a value that is no member in any case must be refused")
+	}
 	if err := UnmarshalStrict([]byte(`{"allowedCombinations": ["sms, voice"]}`), &u); err == nil {
 		t.Errorf("an unknown flag must be refused")
 	}
@@ -439,4 +450,33 @@ func TestClientErrors(t *testing.T) {
 func val[T any](o Optional[T]) T {
 	v, _ := Get(o)
 	return v
+}
+
+// OData writes Int64 and Decimal as strings for IEEE754Compatible clients, and the values of Double that JSON numbers
+// cannot hold as "NaN", "INF" and "-INF"; both forms decode, strictly too. Encoding writes numbers.
+func TestNumberForms(t *testing.T) {
+	type numbers struct {
+		I Optional[int64]   `json:"i,omitzero"`
+		F Optional[float64] `json:"f,omitzero"`
+		S []float32         `json:"s,omitzero"`
+	}
+	var n numbers
+	if err := UnmarshalStrict([]byte(`{"i": "9007199254740993", "f": "-0.5", "s": [1.5, "NaN", "INF", "-INF", "2"]}`), &n); err != nil {
+		t.Fatal(err)
+	}
+	if n.I.Value != 9007199254740993 || n.F.Value != -0.5 || len(n.S) != 5 || n.S[4] != 2 {
+		t.Errorf("got %+v", n)
+	}
+	out, err := Marshal(&n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"i":9007199254740993,"f":-0.5,"s":[1.5,"NaN","INF","-INF",2]}`; string(out) != want {
+		t.Errorf("got %s, want %s", out, want)
+	}
+	for _, bad := range []string{`{"i": "1.5"}`, `{"i": "+1"}`, `{"i": "0x10"}`, `{"f": "Inf"}`, `{"f": "0x1p-2"}`, `{"f": "1_0"}`, `{"f": "one"}`, `{"f": true}`, `{"i": ""}`} {
+		if err := Unmarshal([]byte(bad), &numbers{}); err == nil {
+			t.Errorf("%s: decoded", bad)
+		}
+	}
 }
