@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -88,6 +89,7 @@ func (c *checker) compareBase(t *model.Type, st *csdl.Type, s *csdl.Schema) {
 }
 
 func (c *checker) compareProperties(t *model.Type, st *csdl.Type, s *csdl.Schema) {
+	var unknown []*model.Property
 	for _, list := range [][]*model.Property{t.Properties, t.NavigationProperties} {
 		for _, p := range list {
 			if p.InheritedFrom != "" && !strings.EqualFold(p.InheritedFrom, t.FullName()) && !strings.EqualFold(p.InheritedFrom, t.Name) {
@@ -95,7 +97,7 @@ func (c *checker) compareProperties(t *model.Type, st *csdl.Type, s *csdl.Schema
 			}
 			sp := s.Property(st, p.Name)
 			if sp == nil {
-				c.report(p.Pos, "schema-property", "", "property %s of %s is documented but not in the service schema", p.Name, t.Name)
+				unknown = append(unknown, p)
 				continue
 			}
 			if sp.Name != p.Name {
@@ -110,10 +112,24 @@ func (c *checker) compareProperties(t *model.Type, st *csdl.Type, s *csdl.Schema
 			}
 		}
 	}
+	if len(unknown) > groupOver {
+		names := make([]string, len(unknown))
+		for i, p := range unknown {
+			names[i] = p.Name
+		}
+		c.report(unknown[0].Pos, "schema-property", "", "%d properties of %s are documented but not in the service schema: %s; remove them, or check the page documents this API version", len(unknown), t.Name, list(names))
+	} else {
+		for _, p := range unknown {
+			c.report(p.Pos, "schema-property", "", "property %s of %s is documented but not in the service schema", p.Name, t.Name)
+		}
+	}
 	for _, group := range []struct {
 		list  []*csdl.Property
 		table model.TableRole
-	}{{st.Properties, model.TableProperties}, {st.NavigationProperties, model.TableRelationships}} {
+		sev   model.Severity
+	}{{st.Properties, model.TableProperties, ""}, {st.NavigationProperties, model.TableRelationships, sevInfo}} {
+		// Navigation properties the docs leave out are many and mostly deliberate (paths the docs describe on
+		// method pages instead): notes, not warnings.
 		var missing []string
 		for _, sp := range group.list {
 			if c.m.Property(t, sp.Name) == nil {
@@ -125,10 +141,26 @@ func (c *checker) compareProperties(t *model.Type, st *csdl.Type, s *csdl.Schema
 		}
 		sort.Strings(missing)
 		at, table := c.tablePos(t, group.table)
-		for _, m := range missing {
-			c.report(at, "schema-property", "", "property %s of %s is in the service schema but not documented; add it to the %s table", m, t.Name, table)
+		// All of them would be at the one table: one finding per table.
+		if len(missing) == 1 {
+			c.report(at, "schema-property", group.sev, "property %s of %s is in the service schema but not documented; add it to the %s table", missing[0], t.Name, table)
+		} else {
+			c.report(at, "schema-property", group.sev, "%d properties of %s are in the service schema but not documented: %s; add them to the %s table", len(missing), t.Name, list(missing), table)
 		}
 	}
+}
+
+// groupOver is how many findings of one kind on one type are reported one by one; more become one finding
+// (a page that documents another API version's enum lists hundreds of members the schema does not have).
+const groupOver = 5
+
+// list joins names, the first ten of them, and says how many more there are.
+func list(names []string) string {
+	const show = 10
+	if len(names) <= show {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:show], ", ") + fmt.Sprintf(" and %d more", len(names)-show)
 }
 
 // tablePos returns the position of the type's table of a role on its page, or the type's position.
@@ -148,6 +180,7 @@ func (c *checker) tablePos(t *model.Type, role model.TableRole) (model.Pos, stri
 }
 
 func (c *checker) compareMembers(t *model.Type, st *csdl.Type) {
+	var unknown []*model.EnumMember
 	for _, m := range t.Members {
 		var sm *csdl.Member
 		for _, x := range st.Members {
@@ -158,9 +191,20 @@ func (c *checker) compareMembers(t *model.Type, st *csdl.Type) {
 		}
 		switch {
 		case sm == nil:
-			c.report(m.Pos, "schema-enum-member", "", "member %s of %s is documented but not in the service schema", m.Name, t.Name)
+			unknown = append(unknown, m)
 		case sm.Name != m.Name:
 			c.report(m.Pos, "schema-enum-member", "", "member %s of %s differs in case from the schema's %s; write %s", m.Name, t.Name, sm.Name, sm.Name)
+		}
+	}
+	if len(unknown) > groupOver {
+		names := make([]string, len(unknown))
+		for i, m := range unknown {
+			names[i] = m.Name
+		}
+		c.report(unknown[0].Pos, "schema-enum-member", "", "%d members of %s are documented but not in the service schema (which has %d): %s; remove them, or check the page documents this API version", len(unknown), t.Name, len(st.Members), list(names))
+	} else {
+		for _, m := range unknown {
+			c.report(m.Pos, "schema-enum-member", "", "member %s of %s is documented but not in the service schema", m.Name, t.Name)
 		}
 	}
 	at := t.Pos
@@ -171,9 +215,16 @@ func (c *checker) compareMembers(t *model.Type, st *csdl.Type) {
 			}
 		}
 	}
+	var missing []string
 	for _, sm := range st.Members {
 		if t.Member(sm.Name) == nil {
-			c.report(at, "schema-enum-member", "", "member %s of %s is in the service schema but not documented; add it", sm.Name, t.Name)
+			missing = append(missing, sm.Name)
 		}
+	}
+	switch {
+	case len(missing) == 1:
+		c.report(at, "schema-enum-member", "", "member %s of %s is in the service schema but not documented; add it", missing[0], t.Name)
+	case len(missing) > 1:
+		c.report(at, "schema-enum-member", "", "%d members of %s are in the service schema but not documented: %s; add them", len(missing), t.Name, list(missing))
 	}
 }

@@ -77,3 +77,43 @@ func TestAgainstSchema(t *testing.T) {
 		}
 	}
 }
+
+// Many differences of one kind on one type become one finding; missing navigation properties are notes.
+func TestAgainstSchemaGroups(t *testing.T) {
+	schema := strings.Replace(widgetSchema, `<Property Name="weight" Type="Edm.Double" />`, `<Property Name="weight" Type="Edm.Double" />
+        <Property Name="height" Type="Edm.Double" />
+        <Property Name="depth" Type="Edm.Double" />
+        <NavigationProperty Name="parts" Type="Collection(graph.entity)" />
+        <NavigationProperty Name="owner" Type="graph.entity" />`, 1)
+	s, err := csdl.Read(strings.NewReader(schema), "service.csdl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := widgetTree()
+	tree[res] = mustReplace(t, tree[res], "`red`, `green`, `unknownFutureValue`", "`red`, `green`, `m1`, `m2`, `m3`, `m4`, `m5`, `m6`, `unknownFutureValue`")
+	fs := lintPages(t, tree, Options{Schema: s})
+	count := func(rule, part string) []Finding {
+		var out []Finding
+		for _, f := range findingsOf(fs, rule) {
+			if strings.Contains(f.Message, part) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if got := count("schema-enum-member", "documented but not in the service schema"); len(got) != 1 ||
+		!strings.Contains(got[0].Message, "7 members of widgetColor") || !strings.Contains(got[0].Message, "green, m1") {
+		t.Errorf("want one finding for the 7 members the schema lacks, got:\n%s", dump(got))
+	}
+	if got := count("schema-enum-member", "blue"); len(got) != 1 {
+		t.Errorf("want the one member the docs lack on its own, got:\n%s", dump(got))
+	}
+	props := count("schema-property", "3 properties of widget are in the service schema but not documented: depth (Edm.Double), height (Edm.Double), weight (Edm.Double)")
+	if len(props) != 1 || props[0].Severity != "warning" {
+		t.Errorf("want one warning for the 3 missing properties, got:\n%s", dump(findingsOf(fs, "schema-property")))
+	}
+	nav := count("schema-property", "2 properties of widget are in the service schema but not documented: owner")
+	if len(nav) != 1 || nav[0].Severity != "info" || !strings.Contains(nav[0].Message, "Relationships table") {
+		t.Errorf("want one note for the 2 missing navigation properties, got:\n%s", dump(findingsOf(fs, "schema-property")))
+	}
+}
