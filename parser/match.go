@@ -2,6 +2,7 @@ package parser
 
 import (
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -176,6 +177,23 @@ func containsAny(s string, subs ...string) bool {
 func isStatusLine(l string) bool {
 	_, _, ok := parseStatusLine(l)
 	return ok
+}
+
+// appendLower appends s in lower case to dst, as strings.ToLower writes it.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	start := len(dst)
+	dst = append(dst, s...)
+	for i, c := range dst[start:] {
+		if 'A' <= c && c <= 'Z' {
+			dst[start+i] = c + 'a' - 'A'
+		}
+	}
+	return dst
 }
 
 // lower returns s in ASCII lower case, in a buffer the page reader reuses: the result is valid until the next

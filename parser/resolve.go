@@ -22,6 +22,17 @@ type resolver struct {
 	diags   []model.Diagnostic
 	// hasMethods marks types whose page lists methods.
 	hasMethods map[*model.Type]bool
+	// suggestions remembers the closest documented name of each unresolved short name: the same unknown name is
+	// often written on many pages, and finding the closest compares it with every type.
+	suggestions map[string]string
+	lowBuf      []byte // scratch space of typeNamed
+	distRows    []int  // scratch space of editDistance
+}
+
+// typeNamed returns the type of a full name in any case, or nil.
+func (r *resolver) typeNamed(fullName string) *model.Type {
+	r.lowBuf = appendLower(r.lowBuf[:0], fullName)
+	return r.byFull[string(r.lowBuf)] // the conversion in an index expression does not allocate
 }
 
 var sourceRank = map[model.TypeSource]int{
@@ -213,12 +224,14 @@ func (r *resolver) lookup(name, ns string) *model.Type {
 		return t
 	}
 	if rest, ok := strings.CutPrefix(low, "graph."); ok {
-		if t := r.byFull["microsoft.graph."+rest]; t != nil {
+		r.lowBuf = append(append(r.lowBuf[:0], "microsoft.graph."...), rest...)
+		if t := r.byFull[string(r.lowBuf)]; t != nil {
 			return t
 		}
 	}
 	if ns != "" {
-		if t := r.byFull[strings.ToLower(ns)+"."+low]; t != nil {
+		r.lowBuf = append(append(appendLower(r.lowBuf[:0], ns), '.'), low...)
+		if t := r.byFull[string(r.lowBuf)]; t != nil {
 			return t
 		}
 	}
@@ -316,6 +329,9 @@ func (r *resolver) ref(ref *model.TypeRef, page, ns string) {
 // suggest returns the documented type whose name is closest to name, if it is close.
 func (r *resolver) suggest(name string) string {
 	short := strings.ToLower(shortName(name))
+	if s, ok := r.suggestions[short]; ok {
+		return s
+	}
 	best, bestD := "", 3
 	if len(short) < 5 {
 		bestD = 2
@@ -323,21 +339,29 @@ func (r *resolver) suggest(name string) string {
 	for k, ts := range r.byShort {
 		// Maps are walked in random order: of equally close names, take the first by name, so that the message
 		// does not change from run to run.
-		d := editDistance(short, k, bestD+1)
+		var d int
+		d, r.distRows = editDistance(short, k, bestD+1, r.distRows)
 		if d < bestD || d == bestD && best != "" && ts[0].FullName() < best {
 			best, bestD = ts[0].FullName(), d
 		}
 	}
+	if r.suggestions == nil {
+		r.suggestions = map[string]string{}
+	}
+	r.suggestions[short] = best
 	return best
 }
 
-// editDistance is the Levenshtein distance of a and b, or limit when it is at least limit.
-func editDistance(a, b string, limit int) int {
+// editDistance is the Levenshtein distance of a and b, or limit when it is at least limit. rows is scratch
+// space, returned for the next call.
+func editDistance(a, b string, limit int, rows []int) (int, []int) {
 	if abs(len(a)-len(b)) >= limit {
-		return limit
+		return limit, rows
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	if cap(rows) < 2*(len(b)+1) {
+		rows = make([]int, 2*(len(b)+1))
+	}
+	prev, cur := rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -353,11 +377,11 @@ func editDistance(a, b string, limit int) int {
 			rowMin = min(rowMin, cur[j])
 		}
 		if rowMin >= limit {
-			return limit
+			return limit, rows
 		}
 		prev, cur = cur, prev
 	}
-	return min(prev[len(b)], limit)
+	return min(prev[len(b)], limit), rows
 }
 
 func abs(x int) int {
@@ -466,7 +490,7 @@ func (r *resolver) baseTypes(hints map[*model.Type][]string) {
 	// Cycles through several types.
 	for _, t := range r.m.Types {
 		seen := map[*model.Type]bool{t: true}
-		for b := r.byFull[strings.ToLower(t.BaseType)]; b != nil; b = r.byFull[strings.ToLower(b.BaseType)] {
+		for b := r.typeNamed(t.BaseType); b != nil; b = r.typeNamed(b.BaseType) {
 			if seen[b] {
 				r.diag(orPos(t.BasePos, t.Pos), model.SeverityError, "base-type-cycle", fmt.Sprintf("the base types of %s form a cycle", t.Name))
 				t.BaseType = ""
@@ -503,7 +527,7 @@ func (r *resolver) nearestHint(t *model.Type, hints []string) string {
 			if o == n {
 				continue
 			}
-			for b := r.byFull[strings.ToLower(uniq[o].BaseType)]; b != nil; b = r.byFull[strings.ToLower(b.BaseType)] {
+			for b := r.byFull[strings.ToLower(uniq[o].BaseType)]; b != nil; b = r.typeNamed(b.BaseType) {
 				if b == cand {
 					isAncestorOfOther = true
 					break
@@ -533,7 +557,7 @@ func (r *resolver) kinds() {
 	navTargets := map[*model.Type]bool{}
 	for _, t := range r.m.Types {
 		for _, p := range t.NavigationProperties {
-			if nt := r.byFull[strings.ToLower(p.Type.Name)]; nt != nil {
+			if nt := r.typeNamed(p.Type.Name); nt != nil {
 				navTargets[nt] = true
 			}
 		}
@@ -555,7 +579,7 @@ func (r *resolver) kinds() {
 				changed = true
 				continue
 			}
-			if b := r.byFull[strings.ToLower(t.BaseType)]; b != nil && b.Kind == model.KindEntity {
+			if b := r.typeNamed(t.BaseType); b != nil && b.Kind == model.KindEntity {
 				t.Kind = model.KindEntity
 				changed = true
 			}
@@ -571,7 +595,7 @@ func (r *resolver) entityBases() {
 		if t.Kind != model.KindEntity || t.BaseType != "" || strings.EqualFold(t.Name, "entity") || t.OwnProperty("id") == nil {
 			continue
 		}
-		root := r.byFull[strings.ToLower(t.Namespace+".entity")]
+		root := r.typeNamed(t.Namespace+".entity")
 		if root == nil {
 			root = r.byFull["microsoft.graph.entity"]
 		}
@@ -590,7 +614,7 @@ func (r *resolver) inheritance() {
 		}
 		var ancestors []*model.Type
 		seen := map[*model.Type]bool{t: true}
-		for b := r.byFull[strings.ToLower(t.BaseType)]; b != nil && !seen[b]; b = r.byFull[strings.ToLower(b.BaseType)] {
+		for b := r.typeNamed(t.BaseType); b != nil && !seen[b]; b = r.typeNamed(b.BaseType) {
 			seen[b] = true
 			ancestors = append(ancestors, b)
 		}
@@ -624,7 +648,7 @@ func (r *resolver) fillKinds() {
 		if ref == nil || ref.Kind == model.KindPrimitive || ref.Name == "" {
 			return
 		}
-		if t := r.byFull[strings.ToLower(ref.Name)]; t != nil {
+		if t := r.typeNamed(ref.Name); t != nil {
 			ref.Kind = string(t.Kind)
 		}
 	}
@@ -670,7 +694,7 @@ func (r *resolver) flagsFromExamples() {
 			if p == nil || p.Type.Kind == model.KindPrimitive {
 				continue
 			}
-			pt := r.byFull[strings.ToLower(p.Type.Name)]
+			pt := r.typeNamed(p.Type.Name)
 			if pt == nil {
 				continue
 			}
@@ -703,7 +727,7 @@ func (r *resolver) flagsFromExamples() {
 			if ex.ODataType != "" {
 				t = r.lookup(ex.ODataType, r.pageNS[op.Page])
 			} else if op.RequestBody != nil && op.RequestBody.Type != nil {
-				t = r.byFull[strings.ToLower(op.RequestBody.Type.Name)]
+				t = r.typeNamed(op.RequestBody.Type.Name)
 			}
 			if t == nil && ex.JSON != nil {
 				t = r.lookup(strings.TrimPrefix(ex.JSON.Get("@odata.type").Text(), "#"), r.pageNS[op.Page])
@@ -714,15 +738,18 @@ func (r *resolver) flagsFromExamples() {
 }
 
 func (r *resolver) findProp(t *model.Type, name string) *model.Property {
-	seen := map[*model.Type]bool{}
-	for x := t; x != nil && !seen[x]; x = r.byFull[strings.ToLower(x.BaseType)] {
-		seen[x] = true
+	// Base types can still form a cycle through the entity bases given after cycles were broken: the walk stops
+	// after more steps than any real chain of bases has, having seen every type of the cycle.
+	for x, steps := t, 0; x != nil && steps < maxBaseDepth; x, steps = r.typeNamed(x.BaseType), steps+1 {
 		if p := x.OwnProperty(name); p != nil {
 			return p
 		}
 	}
 	return nil
 }
+
+// maxBaseDepth bounds walks up the base types; Graph's deepest chains have fewer than ten.
+const maxBaseDepth = 64
 
 // permissionIncludes reads the permissions table of an operation from the include its page references
 // ("[!INCLUDE [permissions-table](../includes/permissions/x-permissions.md)]"), when the docs tree has it.
