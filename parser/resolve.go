@@ -595,7 +595,7 @@ func (r *resolver) entityBases() {
 		if t.Kind != model.KindEntity || t.BaseType != "" || strings.EqualFold(t.Name, "entity") || t.OwnProperty("id") == nil {
 			continue
 		}
-		root := r.typeNamed(t.Namespace+".entity")
+		root := r.typeNamed(t.Namespace + ".entity")
 		if root == nil {
 			root = r.byFull["microsoft.graph.entity"]
 		}
