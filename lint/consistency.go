@@ -648,6 +648,9 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 		names = c.propertyNames(t)
 	}
 	for _, p := range rb.Params {
+		if c.groupLabelRow(p.Pos) {
+			continue
+		}
 		var rp *model.Property
 		if t != nil {
 			rp = c.m.Property(t, p.Name)
@@ -709,7 +712,7 @@ func (c *checker) checkReadOnlyInCreate(t *model.Type, p, rp *model.Property) {
 		why = "the row says it is read-only"
 	case rp != nil && rp.ReadOnly:
 		why = "the " + t.Name + " page says it is read-only"
-	case strings.EqualFold(p.Name, "id") && !clientSuppliedID(p.Description):
+	case strings.EqualFold(p.Name, "id") && !p.Required && !clientSuppliedID(p.Description):
 		why = "the service assigns the id"
 	default:
 		return
@@ -806,7 +809,7 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 		}
 	}
 	for _, p := range t.Properties {
-		if p.Source != model.FromTable || p.Pos.File != page || optional[strings.ToLower(p.Name)] {
+		if p.Source != model.FromTable || p.Pos.File != page || optional[strings.ToLower(p.Name)] || c.groupLabelRow(p.Pos) {
 			continue
 		}
 		if _, ok := lowKeys[strings.ToLower(p.Name)]; ok {

@@ -297,7 +297,7 @@ func (c *checker) checkRequestResponsePairs(op *model.Operation) {
 				c.reportUnanswered(pending)
 			}
 			pending = nil
-			if answerable(ex) {
+			if answerable(ex) && (ex.Annotation != nil || c.inExamples(ex.Pos)) {
 				pending = ex
 			}
 		case model.ExampleResponse:
@@ -307,6 +307,25 @@ func (c *checker) checkRequestResponsePairs(op *model.Operation) {
 	if pending != nil {
 		c.reportUnanswered(pending)
 	}
+}
+
+// inExamples reports whether pos is under an Examples heading (or one of its subheadings): an unannotated
+// request elsewhere ("e.g." under Optional query parameters) illustrates a URL and needs no response.
+func (c *checker) inExamples(pos model.Pos) bool {
+	p := c.m.Page(pos.File)
+	if p == nil {
+		return true
+	}
+	top := ""
+	for _, h := range p.Headings {
+		if h.Pos.Line > pos.Line {
+			break
+		}
+		if h.Level <= 2 {
+			top = normHeading(h.Text)
+		}
+	}
+	return top == "" || strings.HasPrefix(top, "example") || strings.HasPrefix(top, "request") || strings.HasPrefix(top, "response")
 }
 
 // answerable reports whether a request example is one that should show its response: annotated as a request,

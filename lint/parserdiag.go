@@ -22,7 +22,7 @@ func (c *checker) parserDiagnostics() {
 			if !c.includeCheckable(d.Pos) {
 				continue
 			}
-		case "type-cell":
+		case "type-cell", "duplicate-property":
 			if c.groupLabelRow(d.Pos) {
 				continue
 			}

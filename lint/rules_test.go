@@ -182,6 +182,23 @@ var ruleCases = []ruleCase{
 		new:  "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.widget)\",\n  \"value\": [{\n  \"id\": \"1\",\n  \"displayName\": \"Blue widget\",\n  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\": []\n  }]\n}",
 		rule: "value-wrapper", marker: `"value": [{`, message: "the example returns a collection"},
 
+	{name: "group label in a request body table", page: api, old: "| size | Int32 | The size in units. |\n\n## Response",
+		new: "|**Sizes**|\n| size | Int32 | The size in units. |\n\n## Response", rule: "request-body-property", absent: true},
+	{name: "group labels twice", page: res, old: "| displayName | String | The name shown. |", new: "|**Names**|\n| displayName | String | The name shown. |\n|**Names**|",
+		rule: "duplicate-property", absent: true},
+	{name: "group label is no property", page: res, old: "| displayName | String | The name shown. |", new: "|**Names**|\n| displayName | String | The name shown. |",
+		rule: "table-json", absent: true},
+	{name: "required id on a create page", page: api, old: `| Property | Type | Description |
+|:---|:---|:---|
+| displayName | String | The name shown. |
+| size | Int32 | The size in units. |`, new: `| Property | Type | Required | Description |
+|:---|:---|:---|:---|
+| id | String | Y | The identifier. |
+| displayName | String | Y | The name shown. |
+| size | Int32 | N | The size in units. |`, rule: "read-only-in-create", absent: true},
+	{name: "request outside the examples", page: api, old: "## Request headers", new: "## Optional query parameters\n\ne.g.\n```http\nGET /widgets/{id}?$select=size\n```\n\n## Request headers",
+		rule: "request-without-response", absent: true},
+
 	// Suppressions.
 	{name: "suppressed on the next line", page: api, old: "| Permission type |", new: "<!-- graphdocgen-lint-disable-next-line todo -->\n| Permission type |",
 		rule: "suppression", marker: "graphdocgen-lint-disable-next-line", message: "silences no finding"},
