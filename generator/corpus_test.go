@@ -1,0 +1,731 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/graphdocgen/graphdocgen/lint"
+	"github.com/graphdocgen/graphdocgen/model"
+	"github.com/graphdocgen/graphdocgen/parser"
+	"github.com/graphdocgen/graphdocgen/templates"
+)
+
+// The corpus tests generate the package of a whole docs corpus into a temporary module and prove it there, in one
+// `go vet` and one `go test` run (sharing the build cache of the outer go command):
+//
+//   - the package compiles and is vet clean;
+//   - round trip: every request and response example whose JSON parses and whose type is known decodes strictly
+//     (UnmarshalStrict) into the generated type and re-encodes to equivalent JSON (the rules are in
+//     testdata/corpus/harness_test.go); at least 95% of them must, and every one that does not must be a doc defect
+//     the linter reports at the example;
+//   - end to end: the generated Client calls the generated NewHandler over httptest, for every operation whose docs
+//     give what it needs, with the docs' request example as the body and a Server that answers with the docs'
+//     response example; the client must get the typed answer with the documented status and the server the typed
+//     request and the path arguments.
+//
+// v1.0 runs always (when ../shared is there); beta only with GRAPHDOCGEN_LONG=1.
+
+const corpusPackage = "graph"
+
+func corpusShared(t testing.TB) string {
+	dir := os.Getenv("GRAPHDOCGEN_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "corpus", "graph-docs-2021")); err != nil {
+		t.Skipf("the docs corpus is not there (%v): set GRAPHDOCGEN_SHARED to the shared folder, or check it out beside the project as ../shared", err)
+	}
+	return dir
+}
+
+func TestCorpusV1(t *testing.T) {
+	runCorpus(t, "v1.0", corpusWant{roundTrip: 0.95, e2e: 200})
+}
+
+func TestCorpusBeta(t *testing.T) {
+	if os.Getenv("GRAPHDOCGEN_LONG") == "" {
+		t.Skip("the beta corpus takes minutes: set GRAPHDOCGEN_LONG=1 to run it")
+	}
+	runCorpus(t, "beta", corpusWant{roundTrip: 0.95, e2e: 200})
+}
+
+type corpusWant struct {
+	roundTrip float64 // the least share of examples that must round-trip
+	e2e       int     // the least number of operations that must pass end to end
+}
+
+// corpusExample is what the outer test knows of a round-trip case: where its example is.
+type corpusExample struct {
+	key        string // the example: page, kind and index
+	file       string
+	start, end int                     // lines of the annotation (or fence) through the body
+	values     map[string]*model.Value // case id → the JSON it decodes
+}
+
+// lineOf finds the line of the value at a path of a decode error ("a.b[2].c") or a difference ("$.a.b[2]") in v,
+// and the object that holds it; line 0 when the path does not lead anywhere.
+func lineOf(v *model.Value, path string) (line int, parent *model.Value) {
+	path = strings.TrimPrefix(strings.TrimPrefix(path, "$"), ".")
+	if v != nil {
+		line = v.Line
+	}
+	for path != "" && v != nil {
+		parent = v
+		switch {
+		case path[0] == '[':
+			end := strings.IndexByte(path, ']')
+			var i int
+			if end < 0 || v.Kind != model.ValueArray {
+				return line, parent
+			}
+			if _, err := fmt.Sscanf(path[1:end], "%d", &i); err != nil || i < 0 || i >= len(v.Items) {
+				return line, parent
+			}
+			v, path = v.Items[i], strings.TrimPrefix(path[end+1:], ".")
+			line = v.Line
+		case v.Kind == model.ValueObject:
+			// Keys may hold dots (@odata.type): take the longest member name the path starts with.
+			var best *model.Member
+			for i := range v.Members {
+				k := v.Members[i].Key
+				if strings.HasPrefix(path, k) && (len(path) == len(k) || path[len(k)] == '.' || path[len(k)] == '[') &&
+					(best == nil || len(k) > len(best.Key)) {
+					best = &v.Members[i]
+				}
+			}
+			if best == nil {
+				return line, parent
+			}
+			line, v, path = best.Line, best.Value, strings.TrimPrefix(path[len(best.Key):], ".")
+		default:
+			return line, parent
+		}
+	}
+	return line, parent
+}
+
+// lastLine is the last line of a value: the line of its last nested member or item.
+func lastLine(v *model.Value) int {
+	if v == nil {
+		return 0
+	}
+	end := v.Line
+	for _, m := range v.Members {
+		end = max(end, m.Line, lastLine(m.Value))
+	}
+	for _, it := range v.Items {
+		end = max(end, lastLine(it))
+	}
+	return end
+}
+
+// failurePath extracts the JSON path from a failure's detail: "a.b: message" or "$.a.b: message".
+func failurePath(reason, detail string) (string, bool) {
+	if reason == "not-equivalent" || strings.HasPrefix(detail, "$") {
+		p, _, ok := strings.Cut(detail, ": ")
+		return p, ok
+	}
+	p, _, ok := strings.Cut(detail, ": ")
+	if !ok || strings.ContainsAny(p, " \"\t") {
+		return "", false
+	}
+	return p, true
+}
+
+func runCorpus(t *testing.T, version string, want corpusWant) {
+	if testing.Short() {
+		t.Skip("-short: the corpus test builds a package of a thousand types")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("no go command: %v", err)
+	}
+	root := filepath.Join(corpusShared(t), "corpus", "graph-docs-2021", version)
+
+	start := time.Now()
+	m, err := parser.ParseDir(root, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed := time.Now()
+	p, err := newPlan(m, Options{Package: corpusPackage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := p.render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: parsed %d pages in %v; generated %d files for %d types and %d operations in %v",
+		version, len(m.Pages), parsed.Sub(start).Round(time.Millisecond), len(files), len(m.Types), len(m.Operations),
+		time.Since(parsed).Round(time.Millisecond))
+
+	cases, examples, skipped := corpusCasesOf(m, p)
+	t.Logf("%s: %d round-trip cases from %d examples; %d examples left out: %s", version, len(cases.RoundTrip),
+		len(examples), skipped.total(), skipped)
+	server := corpusServerFile(p, cases.E2E)
+
+	dir := t.TempDir()
+	pkgDir := filepath.Join(dir, corpusPackage)
+	must(t, os.MkdirAll(filepath.Join(pkgDir, "testdata"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/corpus\n\ngo 1.24\n"), 0o644))
+	for name, data := range files {
+		must(t, os.WriteFile(filepath.Join(pkgDir, name), data, 0o644))
+	}
+	harness, err := os.ReadFile(filepath.Join("testdata", "corpus", "harness_test.go"))
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(pkgDir, "corpus_harness_test.go"), harness, 0o644))
+	must(t, os.WriteFile(filepath.Join(pkgDir, "corpus_server_test.go"), server, 0o644))
+	data, err := json.Marshal(cases)
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(pkgDir, "testdata", "corpus_cases.json"), data, 0o644))
+
+	run := func(args ...string) []byte {
+		cmd := exec.Command(goBin, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GO111MODULE=on")
+		began := time.Now()
+		out, err := cmd.CombinedOutput()
+		t.Logf("%s: go %s: %v", version, strings.Join(args, " "), time.Since(began).Round(time.Second))
+		if err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, tail(out, 60))
+		}
+		return out
+	}
+	run("vet", "./...")
+	out := run("test", "-count=1", "-v", "-run", "^TestCorpus(RoundTrip|E2E)$", "./"+corpusPackage)
+
+	res := readCorpusResults(t, out)
+	checkRoundTrip(t, version, m, root, cases, examples, res, want.roundTrip)
+	checkE2E(t, version, cases, res.e2e, sharedRoutes(p), want.e2e)
+}
+
+type corpusResult struct {
+	ok             bool
+	reason, detail string
+}
+
+// corpusResults are the per-case lines the generated package's test printed.
+type corpusResults struct {
+	rt, e2e map[string]corpusResult
+	// values are the round-trip cases that round-trip but that UnmarshalStrict's value checks refuse.
+	values map[string]corpusResult
+}
+
+func readCorpusResults(t *testing.T, out []byte) corpusResults {
+	res := corpusResults{rt: map[string]corpusResult{}, e2e: map[string]corpusResult{}, values: map[string]corpusResult{}}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		switch {
+		case len(f) == 4 && f[0] == "RTV":
+			res.values[f[1]] = corpusResult{reason: f[2], detail: f[3]}
+		case len(f) >= 3 && (f[0] == "RT" || f[0] == "E2E"):
+			r := corpusResult{ok: f[2] == "ok"}
+			if !r.ok {
+				if len(f) < 5 {
+					t.Fatalf("unreadable result line %q", sc.Text())
+				}
+				r.reason, r.detail = f[3], f[4]
+			}
+			if f[0] == "RT" {
+				res.rt[f[1]] = r
+			} else {
+				res.e2e[f[1]] = r
+			}
+		}
+	}
+	return res
+}
+
+// lintVerdict says whether the linter reports a failing case: at the failing value, elsewhere in the example, or
+// not at all, with the rules.
+type lintVerdict struct {
+	atValue bool
+	rules   []string
+	line    int
+}
+
+type lintIndex map[string][]lint.Finding
+
+func (li lintIndex) verdict(ex *corpusExample, id string, r corpusResult) lintVerdict {
+	v := lintVerdict{line: ex.start}
+	var parent *model.Value
+	if path, ok := failurePath(r.reason, r.detail); ok {
+		if l, p := lineOf(ex.values[id], path); l > 0 {
+			v.line, parent = l, p
+		}
+	}
+	// A member the type lacks is often one of several: the linter may report the type's defect (an undeclared base
+	// type, a missing @odata.type) at another member of the same object.
+	objStart, objEnd := -1, -1
+	if parent != nil && (r.reason == "unknown-property" || r.reason == "odata-type-mismatch") {
+		objStart, objEnd = parent.Line, lastLine(parent)
+	}
+	sameDefect := map[string]bool{"unknown-property": true, "odata-type": true, "unresolved-odata-type": true, "property-case": true}
+	// Findings at the failing value (its line or the next: a member's value may start on the line after its key)
+	// say why; others in the example at least show that the linter sees a defect there.
+	var near, inExample []string
+	for _, f := range li[ex.file] {
+		switch {
+		case f.Pos.Line >= v.line && f.Pos.Line <= v.line+1,
+			sameDefect[f.Rule] && f.Pos.Line >= objStart && f.Pos.Line <= objEnd:
+			near = append(near, f.Rule)
+		case f.Pos.Line >= ex.start && f.Pos.Line <= ex.end:
+			inExample = append(inExample, f.Rule)
+		}
+	}
+	if len(near) > 0 {
+		v.atValue, v.rules = true, uniq(near)
+	} else {
+		v.rules = uniq(inExample)
+	}
+	return v
+}
+
+func (v lintVerdict) String() string {
+	switch {
+	case v.atValue:
+		return "[lint: " + strings.Join(v.rules, ", ") + "]"
+	case len(v.rules) > 0:
+		return "[not linted at the value; elsewhere in the example: " + strings.Join(v.rules, ", ") + "]"
+	}
+	return "[NOT LINTED]"
+}
+
+// checkRoundTrip reports the round trip. An example passes when all of its instances do. A failure the linter
+// reports at the failing value is a doc defect; the others count against the generator: the generator's rate is
+// passed / (examples - doc defects), and it must reach least. The raw rate (passed / examples) is reported too.
+func checkRoundTrip(t *testing.T, version string, m *model.Model, root string, cases *corpusCases, examples map[string]*corpusExample, res corpusResults, least float64) {
+	failed := map[string][]string{} // example key → failing case ids
+	valueFailed := map[string][]string{}
+	for _, c := range cases.RoundTrip {
+		r, ok := res.rt[c.ID]
+		if !ok {
+			t.Errorf("round trip: no result for %s", c.ID)
+			continue
+		}
+		key := corpusExampleKey(c.ID)
+		if !r.ok {
+			failed[key] = append(failed[key], c.ID)
+		} else if _, bad := res.values[c.ID]; bad {
+			valueFailed[key] = append(valueFailed[key], c.ID)
+		}
+	}
+	findings := lint.Run(m, lint.Options{FS: os.DirFS(root)})
+	li := lintIndex{}
+	for _, f := range findings {
+		li[f.Pos.File] = append(li[f.Pos.File], f)
+	}
+
+	report := func(title string, failed map[string][]string, results map[string]corpusResult) (defects int, unreported []string) {
+		keys := make([]string, 0, len(failed))
+		for k := range failed {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		byReason := map[string][]string{}
+		for _, key := range keys {
+			ex, id := examples[key], failed[key][0]
+			r := results[id]
+			v := li.verdict(ex, id, r)
+			line := fmt.Sprintf("%s:%d %s: %s %s", ex.file, v.line, strings.TrimPrefix(id, key), r.detail, v)
+			if v.atValue {
+				defects++
+			} else {
+				unreported = append(unreported, r.reason+": "+line)
+			}
+			byReason[r.reason] = append(byReason[r.reason], line)
+		}
+		reasons := make([]string, 0, len(byReason))
+		for r := range byReason {
+			reasons = append(reasons, r)
+		}
+		sort.Slice(reasons, func(i, j int) bool {
+			if len(byReason[reasons[i]]) != len(byReason[reasons[j]]) {
+				return len(byReason[reasons[i]]) > len(byReason[reasons[j]])
+			}
+			return reasons[i] < reasons[j]
+		})
+		var b strings.Builder
+		for _, r := range reasons {
+			fmt.Fprintf(&b, "\n%s (%d):", r, len(byReason[r]))
+			for _, l := range byReason[r] {
+				b.WriteString("\n  " + l)
+			}
+		}
+		if len(failed) > 0 {
+			t.Logf("%s: %s: %d examples, %d linted at the failing value (doc defects), %d not:%s", version, title,
+				len(failed), defects, len(failed)-defects, b.String())
+		}
+		return defects, unreported
+	}
+	defects, unreported := report("round-trip failures by reason", failed, res.rt)
+	report("examples that round-trip but that UnmarshalStrict's value checks refuse", valueFailed, res.values)
+
+	passed := len(examples) - len(failed)
+	raw := float64(passed) / float64(max(len(examples), 1))
+	rate := float64(passed) / float64(max(len(examples)-defects, 1))
+	t.Logf("%s: round trip: %d of %d examples pass (%.1f%%), %d of %d cases; %d failures are doc defects the linter "+
+		"reports at the failing value, %d are not: %d of %d examples without a reported defect pass (%.1f%%); "+
+		"%d more pass the round trip but not UnmarshalStrict's value checks (enum members, nulls)",
+		version, passed, len(examples), 100*raw, len(cases.RoundTrip)-countFailed(res.rt), len(cases.RoundTrip),
+		defects, len(unreported), passed, len(examples)-defects, 100*rate, len(valueFailed))
+	if len(examples) == 0 || rate < least {
+		t.Errorf("round trip: %.1f%% of the examples without a reported doc defect pass, want at least %.0f%%; "+
+			"the failures the linter does not report (generator gaps or linter misses):\n  %s",
+			100*rate, 100*least, strings.Join(unreported, "\n  "))
+	}
+}
+
+// sharedRoutes finds the operations the handler cannot tell from others: those documented at the same method and
+// path (parameter names aside) as another operation, by Go method name. The handler serves the first.
+func sharedRoutes(p *plan) map[string]bool {
+	byRoute := map[string][]string{}
+	for _, f := range p.files {
+		for _, spec := range f.Operations {
+			for _, r := range spec.Routes {
+				key := spec.Method + " " + shapeOf(r)
+				byRoute[key] = append(byRoute[key], spec.Name)
+			}
+		}
+	}
+	shared := map[string]bool{}
+	for _, names := range byRoute {
+		if len(uniq(names)) > 1 {
+			for _, n := range names {
+				shared[n] = true
+			}
+		}
+	}
+	return shared
+}
+
+func checkE2E(t *testing.T, version string, cases *corpusCases, e2e map[string]corpusResult, shared map[string]bool, least int) {
+	passed, sharedFailed := 0, 0
+	byReason := map[string][]string{}
+	for _, c := range cases.E2E {
+		r, ok := e2e[c.ID]
+		switch {
+		case !ok:
+			t.Errorf("end to end: no result for %s", c.ID)
+		case r.ok:
+			passed++
+		default:
+			reason := r.reason
+			if shared[c.Method] {
+				// Another page documents the same method and path: the handler serves that operation.
+				reason, sharedFailed = "shared-route ("+reason+")", sharedFailed+1
+			}
+			byReason[reason] = append(byReason[reason], c.ID+" ("+c.Method+"): "+r.detail)
+		}
+	}
+	t.Logf("%s: end to end: %d of %d operations pass; %d fail because another page documents the same method and path",
+		version, passed, len(cases.E2E), sharedFailed)
+	reasons := make([]string, 0, len(byReason))
+	for r := range byReason {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		t.Logf("%s: end to end, %s (%d):\n  %s", version, r, len(byReason[r]), strings.Join(byReason[r], "\n  "))
+	}
+	if passed < least {
+		t.Errorf("end to end: %d operations pass, want at least %d", passed, least)
+	}
+}
+
+func countFailed(rs map[string]corpusResult) int {
+	n := 0
+	for _, r := range rs {
+		if !r.ok {
+			n++
+		}
+	}
+	return n
+}
+
+// Cases.
+
+type corpusCases struct {
+	RoundTrip []corpusRoundTrip `json:"roundtrip"`
+	E2E       []corpusE2E       `json:"e2e"`
+}
+
+type corpusRoundTrip struct {
+	ID     string          `json:"id"`
+	Type   string          `json:"type,omitempty"`
+	Method string          `json:"method,omitempty"`
+	Side   string          `json:"side,omitempty"`
+	JSON   json.RawMessage `json:"json"`
+}
+
+type corpusE2E struct {
+	ID       string          `json:"id"`
+	Method   string          `json:"method"`
+	Args     []string        `json:"args"`
+	Request  json.RawMessage `json:"request,omitempty"`
+	Response json.RawMessage `json:"response,omitempty"`
+	Status   int             `json:"status"`
+	spec     *templates.Operation
+}
+
+// corpusSkips counts the examples that are not round-trip cases, by why.
+type corpusSkips map[string]int
+
+func (s corpusSkips) total() int {
+	n := 0
+	for _, v := range s {
+		n += v
+	}
+	return n
+}
+
+func (s corpusSkips) String() string {
+	keys := make([]string, 0, len(s))
+	for k := range s {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%d %s", s[k], k))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// corpusExampleKey is the part of a case id that names its example: "api/user-get.md#response1[2]" → "api/user-get.md#response1".
+func corpusExampleKey(id string) string {
+	if i := strings.LastIndexByte(id, '['); i > 0 {
+		return id[:i]
+	}
+	return id
+}
+
+var docsPage = regexp.MustCompile(`Docs: (\S+?)\.?$`)
+
+// corpusSpecs finds the planned operation of each documented one, by the page and method its doc comment names.
+func corpusSpecs(p *plan) map[string]*templates.Operation {
+	specs := map[string]*templates.Operation{}
+	dup := map[string]bool{}
+	for _, f := range p.files {
+		for _, spec := range f.Operations {
+			mm := docsPage.FindStringSubmatch(spec.Doc)
+			if mm == nil {
+				continue
+			}
+			key := mm[1] + " " + spec.Method
+			if specs[key] != nil {
+				dup[key] = true
+			}
+			specs[key] = spec
+		}
+	}
+	for k := range dup {
+		delete(specs, k)
+	}
+	return specs
+}
+
+func jsonOK(ex *model.Example) bool {
+	if ex.JSON == nil {
+		return false
+	}
+	for _, is := range ex.JSONIssues {
+		if is.Fatal {
+			return false
+		}
+	}
+	return true
+}
+
+func rawOf(v *model.Value) json.RawMessage {
+	data, _ := v.MarshalJSON()
+	return data
+}
+
+func corpusCasesOf(m *model.Model, p *plan) (*corpusCases, map[string]*corpusExample, corpusSkips) {
+	specs := corpusSpecs(p)
+	cases := &corpusCases{}
+	examples := map[string]*corpusExample{}
+	skipped := corpusSkips{}
+	for _, op := range m.Operations {
+		spec := specs[op.Page+" "+strings.ToUpper(op.Method)]
+		n := map[model.ExampleKind]int{}
+		for _, ex := range op.Examples {
+			if ex.Kind != model.ExampleRequest && ex.Kind != model.ExampleResponse {
+				continue
+			}
+			n[ex.Kind]++
+			key := fmt.Sprintf("%s#%s%d", op.ID, ex.Kind, n[ex.Kind])
+			if strings.TrimSpace(ex.Body) == "" {
+				continue // no body: nothing to decode
+			}
+			if !jsonOK(ex) {
+				skipped["not JSON or broken JSON"]++
+				continue
+			}
+			info := &corpusExample{key: key, file: ex.Pos.File, start: ex.Pos.Line - 1,
+				end: ex.BodyPos.Line + strings.Count(ex.Body, "\n") + 1, values: map[string]*model.Value{}}
+			if ex.Annotation != nil && ex.Annotation.Pos.File == ex.Pos.File && ex.Annotation.Pos.Line < info.start {
+				info.start = ex.Annotation.Pos.Line
+			}
+			subject := m.ExampleSubject(op, ex)
+			var rts []corpusRoundTrip
+			if ti := p.types[subject.Type]; subject.Type != nil && ti != nil && !ti.isEnum() && len(subject.Instances) > 0 {
+				for i, inst := range subject.Instances {
+					t := m.SubjectType(subject.Type, inst)
+					if p.types[t] == nil || p.types[t].isEnum() {
+						t = subject.Type
+					}
+					id := fmt.Sprintf("%s[%d]", key, i)
+					rts = append(rts, corpusRoundTrip{ID: id, Type: t.FullName(), JSON: rawOf(inst)})
+					info.values[id] = inst
+				}
+			} else if spec != nil && corpusSideType(spec, ex.Kind) {
+				rts = append(rts, corpusRoundTrip{ID: key, Method: spec.Name, Side: string(ex.Kind), JSON: rawOf(ex.JSON)})
+				info.values[key] = ex.JSON
+			} else {
+				skipped["type unknown"]++
+				continue
+			}
+			examples[key] = info
+			cases.RoundTrip = append(cases.RoundTrip, rts...)
+		}
+		if c := corpusE2ECase(op, spec); c != nil {
+			cases.E2E = append(cases.E2E, *c)
+		}
+	}
+	return cases, examples, skipped
+}
+
+// corpusSideType reports whether the operation's request body or answer has a Go type of its own (not raw JSON).
+func corpusSideType(spec *templates.Operation, kind model.ExampleKind) bool {
+	var t *templates.Type
+	switch {
+	case kind == model.ExampleRequest && spec.Body != nil && spec.Body.Kind == templates.BodyJSON:
+		t = spec.Body.Type
+	case kind == model.ExampleResponse && spec.Result.Kind == templates.ResultJSON:
+		t = spec.Result.Type
+	}
+	return t != nil && t.String() != rawJSON.String()
+}
+
+// corpusE2ECase makes an end-to-end case of an operation whose docs give a request example when it takes a JSON
+// body and a response example when it answers with JSON.
+func corpusE2ECase(op *model.Operation, spec *templates.Operation) *corpusE2E {
+	if spec == nil {
+		return nil
+	}
+	if spec.Body != nil && spec.Body.Kind != templates.BodyJSON {
+		return nil
+	}
+	if spec.Result.Kind != templates.ResultNone && spec.Result.Kind != templates.ResultJSON {
+		return nil
+	}
+	c := &corpusE2E{ID: op.ID, Method: spec.Name, Status: spec.Status, spec: spec}
+	for i := range spec.Params {
+		c.Args = append(c.Args, fmt.Sprintf("arg%d", i+1))
+	}
+	first := func(kind model.ExampleKind) *model.Example {
+		for _, ex := range op.Examples {
+			if ex.Kind == kind {
+				return ex
+			}
+		}
+		return nil
+	}
+	if spec.Body != nil {
+		ex := first(model.ExampleRequest)
+		if ex == nil || !jsonOK(ex) {
+			return nil
+		}
+		c.Request = rawOf(ex.JSON)
+	}
+	if spec.Result.Kind == templates.ResultJSON {
+		ex := first(model.ExampleResponse)
+		if ex == nil || !jsonOK(ex) {
+			return nil
+		}
+		c.Response = rawOf(ex.JSON)
+	}
+	return c
+}
+
+// corpusServerFile renders corpus_server_test.go: a Server whose methods of the end-to-end operations record their
+// arguments and answer with the docs' response example (corpusServe, in the harness).
+func corpusServerFile(p *plan, cases []corpusE2E) []byte {
+	f := jen.NewFile(corpusPackage)
+	f.HeaderComment(templates.Header)
+	f.Type().Id("corpusServer").Struct(jen.Id("Unimplemented"))
+	for _, c := range cases {
+		spec := c.spec
+		params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+		var args []jen.Code
+		for i := range spec.Params {
+			name := fmt.Sprintf("a%d", i)
+			params = append(params, jen.Id(name).String())
+			args = append(args, jen.Id(name))
+		}
+		body, hasBody := jen.Code(jen.Nil()), jen.False()
+		if spec.Body != nil {
+			params = append(params, jen.Id("body").Add(spec.Body.Type.Code()))
+			body, hasBody = jen.Id("body"), jen.True()
+		}
+		argList := jen.Index().String().Values(args...)
+		if spec.Result.Kind == templates.ResultJSON {
+			rt := spec.Result.Type.Code()
+			f.Func().Params(jen.Id("corpusServer")).Id(spec.Name).Params(params...).Params(rt, jen.Error()).Block(
+				jen.Return(jen.Id("corpusServe").Types(rt).Call(jen.Id("ctx"), jen.Lit(spec.Name), argList, body, hasBody)),
+			)
+			continue
+		}
+		f.Func().Params(jen.Id("corpusServer")).Id(spec.Name).Params(params...).Error().Block(
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("corpusServe").Types(jen.Struct()).Call(jen.Id("ctx"), jen.Lit(spec.Name), argList, body, hasBody),
+			jen.Return(jen.Err()),
+		)
+	}
+	var b bytes.Buffer
+	if err := f.Render(&b); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func uniq(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func tail(out []byte, lines int) string {
+	ls := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	if len(ls) > lines {
+		ls = append([]string{fmt.Sprintf("... %d lines before", len(ls)-lines)}, ls[len(ls)-lines:]...)
+	}
+	return strings.Join(ls, "\n")
+}
