@@ -69,3 +69,27 @@ func FuzzAnchorOf(f *testing.F) {
 		}
 	})
 }
+
+func readOnlyReference(low string) bool {
+	return (strings.Contains(low, "read-only") || strings.Contains(low, "readonly") || strings.Contains(low, "read only")) &&
+		!strings.Contains(low, "read-only for")
+}
+
+func notNullableReference(low string) bool {
+	return strings.Contains(low, "not nullable") || strings.Contains(low, "non-nullable") || strings.Contains(low, "not-nullable") || strings.Contains(low, "non nullable")
+}
+
+func FuzzDescriptionPhrases(f *testing.F) {
+	for _, s := range []string{"", "read-only.", "readonly", "read only", "read-only for admins. read-only", "reread only", "read",
+		"not nullable", "non-nullable.", "nullable", "xnot-nullable", "non nullable", "nullable not nullable", "readread-only"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, low string) {
+		if got, want := readOnly(low), readOnlyReference(low); got != want {
+			t.Errorf("readOnly(%q) = %v, want %v", low, got, want)
+		}
+		if got, want := notNullable(low), notNullableReference(low); got != want {
+			t.Errorf("notNullable(%q) = %v, want %v", low, got, want)
+		}
+	})
+}

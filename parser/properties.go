@@ -72,12 +72,11 @@ func (p *pageReader) propertyFromRow(t *model.Table, cols columns, r model.Row) 
 // runs on every row of the corpus.
 func (p *pageReader) applyPhrases(prop *model.Property, raw string) {
 	low := p.lower(prop.Description)
-	if (strings.Contains(low, "read-only") || strings.Contains(low, "readonly") || strings.Contains(low, "read only")) &&
-		!strings.Contains(low, "read-only for") {
+	if readOnly(low) {
 		prop.ReadOnly = true
 	}
 	switch {
-	case strings.Contains(low, "not nullable") || strings.Contains(low, "non-nullable") || strings.Contains(low, "not-nullable") || strings.Contains(low, "non nullable"):
+	case notNullable(low):
 		f := false
 		prop.Nullable = &f
 	case sentenceWord(low, "nullable"):
@@ -97,6 +96,44 @@ func (p *pageReader) applyPhrases(prop *model.Property, raw string) {
 	}
 	if vals, _ := inlineValues(raw); len(vals) > 0 {
 		prop.AllowedValues = vals
+	}
+}
+
+// readOnly reports whether low says "read-only", "readonly" or "read only", and not "read-only for" (someone).
+// One scan for "read" instead of one for each spelling: this runs on every row of the corpus.
+func readOnly(low string) bool {
+	said := false
+	for i := strings.Index(low, "read"); i >= 0; {
+		rest := low[i+len("read"):]
+		switch {
+		case strings.HasPrefix(rest, "-only for"):
+			return false
+		case strings.HasPrefix(rest, "-only") || strings.HasPrefix(rest, "only") || strings.HasPrefix(rest, " only"):
+			said = true
+		}
+		next := strings.Index(rest, "read")
+		if next < 0 {
+			break
+		}
+		i += len("read") + next
+	}
+	return said
+}
+
+// notNullable reports whether low says "not nullable", "non-nullable", "not-nullable" or "non nullable".
+func notNullable(low string) bool {
+	for from := 0; ; {
+		i := strings.Index(low[from:], "nullable")
+		if i < 0 {
+			return false
+		}
+		if at := from + i; at >= 4 {
+			switch low[at-4 : at] {
+			case "not ", "non-", "not-", "non ":
+				return true
+			}
+		}
+		from += i + len("nullable")
 	}
 }
 

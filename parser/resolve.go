@@ -723,6 +723,9 @@ func (r *resolver) flagsFromExamples() {
 	}
 	for _, op := range r.m.Operations {
 		for _, ex := range op.Examples {
+			if !hasCommaString(ex.JSON) {
+				continue // nothing in it can show a flags value; most examples are skipped without any lookup
+			}
 			var t *model.Type
 			if ex.ODataType != "" {
 				t = r.lookup(ex.ODataType, r.pageNS[op.Page])
@@ -735,6 +738,30 @@ func (r *resolver) flagsFromExamples() {
 			check(t, ex.JSON)
 		}
 	}
+}
+
+// hasCommaString reports whether v holds a string with a comma anywhere.
+func hasCommaString(v *model.Value) bool {
+	if v == nil {
+		return false
+	}
+	switch v.Kind {
+	case model.ValueString:
+		return strings.IndexByte(v.Str, ',') >= 0
+	case model.ValueObject:
+		for _, m := range v.Members {
+			if hasCommaString(m.Value) {
+				return true
+			}
+		}
+	case model.ValueArray:
+		for _, x := range v.Items {
+			if hasCommaString(x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (r *resolver) findProp(t *model.Type, name string) *model.Property {
