@@ -284,7 +284,8 @@ func (rt *router) readJSON(w http.ResponseWriter, r *http.Request, v any, requir
 	if len(required) > 0 {
 		body := trimJSON(data)
 		for _, name := range required {
-			if body[0] != '{' || findMember(body, name) == nil {
+			// A navigation property is supplied by reference too: "printer@odata.bind": "https://.../printers/{id}".
+			if body[0] != '{' || findMember(body, name) == nil && findMember(body, name+"@odata.bind") == nil {
 				writeError(w, newError(http.StatusBadRequest, "badRequest", "the body lacks the required property %q", name))
 				return false
 			}

@@ -387,6 +387,7 @@ func TestReadJSON(t *testing.T) {
 		{"text/plain", `{"phoneNumber": "1"}`, 415},
 		{"", `{"phoneNumber": "1"}`, 415},
 		{"application/json", `{"@odata.type": "#test.phoneMethod"}`, 400},
+		{"application/json", `{"@odata.type":"#test.phoneMethod","phoneNumber@odata.bind":"n"}`, 201}, // by reference
 		{"application/json", `{"phoneNumber": "1", "bogus": true}`, 400},
 		{"application/json", `{"phoneNumber": `, 400},
 		{"application/json", ``, 400},
