@@ -29,6 +29,7 @@ type checker struct {
 	anchors         map[string]map[string]bool // page path → anchors it defines
 	suppress        map[string]*suppressions
 	open            map[*model.Type]bool // isOpen's answers
+	lowerTypeNames  []string             // the names of m.Types in lower case, for suggestType
 	// extra are rules the parser reports that this linter does not know.
 	extra map[string]*Rule
 }

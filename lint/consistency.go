@@ -16,6 +16,27 @@ var placeholderValue = regexp.MustCompile(`^(?:Edm\.)?(?:String|Int16|Int32|Int6
 var typeNameKeys = map[string]bool{"type": true, "datatype": true, "propertytype": true, "valuetype": true, "returntype": true,
 	"@odata.type": true, "odatatype": true, "kind": true, "format": true}
 
+// isPlaceholderValue is placeholderValue.MatchString behind a test of the first byte and the length, which
+// rejects almost every example string without running the expression.
+func isPlaceholderValue(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	var head [4]byte
+	for i := range head {
+		b := s[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		head[i] = b
+	}
+	switch string(head[:]) {
+	case "edm.", "stri", "int1", "int3", "int6", "bool", "date", "doub", "sing", "deci", "guid", "bina", "dura", "time", "byte", "sbyt", "stre":
+		return placeholderValue.MatchString(s)
+	}
+	return false
+}
+
 // checkPlaceholderValues reports type names used as example values in requests and responses. (JSON
 // representations on resource pages are meant to show type names.)
 func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *model.Example) {
@@ -55,7 +76,7 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 				walk(t, key, it)
 			}
 		case model.ValueString:
-			if !placeholderValue.MatchString(strings.TrimSpace(v.Str)) || typeNameKeys[strings.ToLower(key)] {
+			if !isPlaceholderValue(strings.TrimSpace(v.Str)) || typeNameKeys[strings.ToLower(key)] {
 				return
 			}
 			if t != nil && t.Kind == model.KindEnum && t.Member(v.Str) != nil {
@@ -360,7 +381,7 @@ func (c *checker) checkValue(pt *pageText, p *model.Property, key string, v *mod
 	at := model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}
 	if p.Type.Collection {
 		if v.Kind != model.ValueArray {
-			if v.Kind == model.ValueString && placeholderValue.MatchString(v.Str) {
+			if v.Kind == model.ValueString && isPlaceholderValue(v.Str) {
 				return
 			}
 			c.report(at, "value-type", "", "%s is a collection (%s) but the example gives a single %s; wrap the value in [ ]", key, p.Type.String(), v.Kind)
@@ -387,7 +408,7 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 		return
 	}
 	at := model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}
-	if v.Kind == model.ValueString && placeholderValue.MatchString(strings.TrimSpace(v.Str)) {
+	if v.Kind == model.ValueString && isPlaceholderValue(strings.TrimSpace(v.Str)) {
 		return // placeholder-value reports it
 	}
 	if p.Type.IsPrimitive() {
@@ -618,9 +639,16 @@ func (c *checker) suggestType(name string) string {
 	if ts := c.m.TypesNamed(short); len(ts) > 0 {
 		return ts[0].FullName()
 	}
+	if c.lowerTypeNames == nil {
+		c.lowerTypeNames = make([]string, len(c.m.Types))
+		for i, t := range c.m.Types {
+			c.lowerTypeNames[i] = strings.ToLower(t.Name)
+		}
+	}
 	best, bestD := "", 3
-	for _, t := range c.m.Types {
-		if d := editDistance(strings.ToLower(short), strings.ToLower(t.Name), bestD); d < bestD {
+	lower := strings.ToLower(short)
+	for i, t := range c.m.Types {
+		if d := editDistance(lower, c.lowerTypeNames[i], bestD); d < bestD {
 			best, bestD = t.FullName(), d
 		}
 	}

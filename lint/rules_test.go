@@ -359,3 +359,15 @@ func TestResourceNameOnConceptualPages(t *testing.T) {
 		t.Fatal("want a finding on a page with a properties table and no type name")
 	}
 }
+
+// isPlaceholderValue must agree with the expression it guards.
+func TestIsPlaceholderValue(t *testing.T) {
+	for _, s := range []string{"String", "Edm.String", "string", "STRING", "Int32", "int32", "Int64 (x)", "String (identifier)",
+		"DateTimeOffset", "datetimeoffset", "Guid", "guid", "Date", "TimeOfDay", "Boolean", "boolean", "Byte", "SByte",
+		"Stream", "Edm.Binary", "Double", "Decimal", "Duration", "Single", "Int16", "Str", "", "S", "Blue widget",
+		"Strings", "sByte", "Contoso", "2021-07-20", "true", "String (a long note about what the placeholder stands for, kept for the example)"} {
+		if got, want := isPlaceholderValue(s), placeholderValue.MatchString(s); got != want {
+			t.Errorf("isPlaceholderValue(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+}
