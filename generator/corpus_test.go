@@ -176,7 +176,14 @@ func runCorpus(t *testing.T, version string, want corpusWant) {
 		len(examples), skipped.total(), skipped)
 	server := corpusServerFile(p, cases.E2E)
 
-	dir := t.TempDir()
+	// GRAPHDOCGEN_CORPUS_DIR keeps the module for a look afterwards (it is emptied first).
+	dir := os.Getenv("GRAPHDOCGEN_CORPUS_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	} else {
+		dir = filepath.Join(dir, version)
+		must(t, os.RemoveAll(dir))
+	}
 	pkgDir := filepath.Join(dir, corpusPackage)
 	must(t, os.MkdirAll(filepath.Join(pkgDir, "testdata"), 0o755))
 	must(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/corpus\n\ngo 1.24\n"), 0o644))
