@@ -42,14 +42,16 @@ func (linkReferencesAtStart) Transform(node *ast.Paragraph, reader text.Reader, 
 	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
 }
 
-// blockParsers are goldmark's default block parsers with ATX headings read as source headings, and paragraphs
-// opened as reused nodes.
+// blockParsers are goldmark's default block parsers with ATX headings read as source headings, top-level fenced
+// code as source code, and paragraphs opened as reused nodes.
 func blockParsers() []util.PrioritizedValue {
 	parsers := parser.DefaultBlockParsers()
 	for i, p := range parsers {
 		switch {
 		case p.Priority == 600: // parser.NewATXHeadingParser
 			parsers[i].Value = sourceHeadingParser{}
+		case p.Priority == 700: // parser.NewFencedCodeBlockParser
+			parsers[i].Value = sourceCodeParser{p.Value.(parser.BlockParser)}
 		case p.Priority == 1000: // parser.NewParagraphParser
 			parsers[i].Value = reusedParagraphParser{paragraphParser}
 		}
@@ -64,6 +66,7 @@ type goldmarkNodes struct {
 	paragraphs       reused[ast.Paragraph]
 	sourceParagraphs reused[sourceParagraph]
 	headings         reused[sourceHeading]
+	code             reused[sourceCode]
 }
 
 var nodesKey = parser.NewContextKey()
@@ -72,6 +75,7 @@ func (n *goldmarkNodes) reset() {
 	n.paragraphs.reset()
 	n.sourceParagraphs.reset()
 	n.headings.reset()
+	n.code.reset()
 }
 
 func nodesOf(pc parser.Context) *goldmarkNodes {
@@ -344,6 +348,14 @@ func (p *pageReader) readMarkdown(src []byte) {
 			end := p.lines.lineOf(p.base + lines.At(lines.Len()-1).Stop - 1)
 			p.paragraphOrTable(start, end, p.segmentsText(lines))
 			p.scanLinks(start, end)
+			return ast.WalkSkipChildren, nil
+		case *sourceCode:
+			b := block{kind: blockCode, line: p.lineAt(n, src)}
+			b.info = strings.TrimSpace(p.lines.text[p.base+n.info.Start : p.base+n.info.Stop])
+			b.contentLine = b.line + 1
+			b.text = p.lines.text[p.base+n.content.Start : p.base+n.content.Stop]
+			b.endLine = b.line + n.lines + 1
+			p.addBlock(b)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
 			b := block{kind: blockCode}

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -34,15 +35,38 @@ func blockOutline(src []byte, md goldmark.Markdown, nodes *goldmarkNodes) string
 		if !entering || n.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
 		}
-		switch n.(type) {
+		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock, *sourceParagraph:
 			b.WriteString("paragraph:")
+		case *sourceCode:
+			b.WriteString("FencedCodeBlock:")
+		case *ast.FencedCodeBlock:
+			b.WriteString("FencedCodeBlock:")
+			if n.Info != nil {
+				fmt.Fprintf(&b, " info %d-%d", n.Info.Segment.Start, n.Info.Segment.Stop)
+			}
 		case *ast.Heading, *sourceHeading:
 			fmt.Fprintf(&b, "Heading %d:", headingLevel(n))
 		case *ast.Document, *ast.List, *ast.ListItem, *ast.Blockquote:
 			fmt.Fprintf(&b, "%s of %d:", n.Kind(), n.ChildCount())
 		default:
 			fmt.Fprintf(&b, "%s:", n.Kind())
+		}
+		if c, ok := n.(*sourceCode); ok {
+			// goldmark's segments: one for each line of the content.
+			if c.info.Len() > 0 {
+				fmt.Fprintf(&b, " info %d-%d", c.info.Start, c.info.Stop)
+			}
+			for start, k := c.content.Start, 0; k < c.lines; k++ {
+				stop := c.content.Stop
+				if nl := bytes.IndexByte(src[start:c.content.Stop], '\n'); nl >= 0 {
+					stop = start + nl + 1
+				}
+				fmt.Fprintf(&b, " %d-%d+0", start, stop)
+				start = stop
+			}
+			b.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
 		}
 		if h, ok := n.(*sourceHeading); ok && h.text.Len() > 0 {
 			fmt.Fprintf(&b, " %d-%d+%d", h.text.Start, h.text.Stop, h.text.Padding)
@@ -94,6 +118,14 @@ func TestSourceParagraphsKeepBlocks(t *testing.T) {
 		"* a\n\n  * b\n\n    c\n",
 		"# Title #\n## ##\n###\n#\n####### seven\n  ### indented ###  \n#no space\nText\n# interrupts\n- # in a list\n> ## quoted #x\n",
 		"#",
+		"```json\n{}\n```\nafter\n~~~~\n```\n~~~\n~~~~ x\n",
+		"```\nunclosed\n\n",
+		"````` info `x`\n``` not closed\n    `````\n",
+		"``` a`b\n",
+		" ```\n indented\n  ```\n",
+		"para\n```\ncode\n```\n- ```\n  in list\n  ```\n> ```\n> quoted\n",
+		"```",
+		"```\n\t tab\n```  \t\n",
 	}
 	nodes := &goldmarkNodes{}
 	for _, c := range cases {
