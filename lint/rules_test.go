@@ -150,6 +150,13 @@ var ruleCases = []ruleCase{
 	{name: "permission type", page: api, old: "| Application | Widget.ReadWrite.All |", new: "| Applications | Widget.ReadWrite.All |",
 		rule: "permission-type", marker: "| Applications |", message: `did you mean "Application"?`},
 
+	{name: "unresolved base type", page: res, old: `"baseType": "microsoft.graph.entity"`, new: `"baseType": "microsoft.graph.thing"`,
+		rule: "unresolved-base-type", marker: `"baseType": "microsoft.graph.thing"`},
+	{name: "case-only difference in the JSON representation", page: res, old: `"displayName": "String",`, new: `"DisplayName": "String",`,
+		rule: "property-case", marker: `"DisplayName"`, message: `write "displayName"`},
+	{name: "request line without path", page: api, old: "```http\nPOST /widgets\n```", new: "```http\nPOST\n```", rule: "request-line", marker: "POST"},
+	{name: "anchor case", page: api, old: "widget.md#properties", new: "widget.md#Properties", rule: "link-case", marker: "#Properties"},
+
 	// Precision fixes from the corpus sample (lint/testdata/precision-sample.md): each has a twin that fires.
 	{name: "content length of a binary body", page: api, old: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json",
 		new: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/zip\nContent-Length: 5", rule: "content-length", absent: true},
