@@ -350,10 +350,11 @@ func (p *pageReader) refFromProse(ref string, line int) *model.TypeRef {
 }
 
 var commonWords = map[string]bool{"object": true, "the": true, "a": true, "an": true, "json": false, "new": true, "updated": true,
-	"properties": true, "property": true, "following": true, "request": true, "response": true, "body": true, "collection": true}
+	"properties": true, "property": true, "following": true, "request": true, "response": true, "body": true, "collection": true,
+	"anything": true, "nothing": true}
 
 var (
-	respTypeLink = regexp.MustCompile(`(?i)(?:and|with|returns?)\s+(?:a|an|the)?\s*(collection\s+of\s+|list\s+of\s+|array\s+of\s+)?(?:new\s+|updated\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])|\*\*[^*]+\*\*|[A-Za-z][A-Za-z0-9_.]*)\s*(collection|objects?|resources?|entit(?:y|ies)|in\s+the\s+response\s+body)`)
+	respTypeLink = regexp.MustCompile(`(?i)\b(?:and|with|returns?)\s+(?:(?:a|an|the)\s+)?(collection\s+of\s+|list\s+of\s+|array\s+of\s+)?(?:new\s+|updated\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])|\*\*[^*]+\*\*|[A-Za-z][A-Za-z0-9_.]*)\s*(collection|objects?|resources?|entit(?:y|ies)|in\s+the\s+response\s+body)`)
 )
 
 // readResponseSection reads the success status and response type from the "Response" section's prose:
@@ -392,6 +393,9 @@ func statusInProse(text string) (at, code int, reason string, ok bool) {
 			continue
 		}
 		rest := strings.TrimLeft(text[i+3:], " ")
+		if after, ok := strings.CutPrefix(rest, ","); ok { // "204, No Content"
+			rest = strings.TrimLeft(after, " ")
+		}
 		j := 0
 		for j < len(rest) {
 			if !(rest[j] >= 'A' && rest[j] <= 'Z') {
@@ -453,16 +457,27 @@ func (p *pageReader) responseType(text string, line int) *model.TypeRef {
 			strings.HasPrefix(after, "collection") || strings.HasPrefix(after, "objects") || strings.HasPrefix(after, "resources") || strings.HasPrefix(after, "entities")
 		return r
 	}
-	// A type named without a link or bold: "and an authenticationMethodsPolicy object in the response body".
-	if m := respTypeLink.FindStringSubmatchIndex(text); m != nil {
+	// A type named without a link or bold: "and an authenticationMethodsPolicy object in the response body"; not
+	// "It does not return anything in the response body".
+	for _, m := range respTypeLink.FindAllStringSubmatchIndex(text, -1) {
+		if negated(low[:m[0]]) {
+			continue
+		}
 		ref := text[m[4]:m[5]]
 		if r := p.refFromProse(ref, line+strings.Count(text[:m[4]], "\n")); r != nil {
 			tail := strings.ToLower(text[m[6]:m[7]])
 			r.Collection = m[2] >= 0 || tail == "collection" || tail == "objects" || tail == "resources" || tail == "entities"
 			return r
 		}
+		break
 	}
 	return nil
+}
+
+// negated reports whether lower-cased prose ends in a negation: "does not ", "doesn't ", "won't ".
+func negated(low string) bool {
+	low = strings.TrimRight(low, " ")
+	return strings.HasSuffix(low, " not") || strings.HasSuffix(low, "n't") || strings.HasSuffix(low, "n\u2019t") || strings.HasSuffix(low, " never")
 }
 
 // mayNameResponseType is a cheap test for the words respTypeLink needs.

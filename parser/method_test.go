@@ -169,6 +169,13 @@ func TestResponseProse(t *testing.T) {
 		{"If successful, this function returns a `200 OK` response code and a String collection in the response body.", 200, "Edm.String", true},
 		{"If successful, this method returns `202 Accepted` response code.", 202, "", false},
 		{"Returns a `302 Found` response redirecting to a download URL.", 302, "", false},
+		// The status may be written with a comma.
+		{"If successful, this method returns a `204, No Content` response code.", 204, "", false},
+		{"If successful, this method returns `200, OK` response code and a [widget](../resources/widget.md) collection object in the response body.", 200, "widget", true},
+		// Saying that nothing is returned names no type.
+		{"If successful, this method returns a `200 OK` response code. It does not return anything in the response body.", 200, "", false},
+		{"If successful, this action returns a `202 Accepted` response code. It doesn't return anything in the response body.", 202, "", false},
+		{"If successful, this method returns a `200 OK` response code and nothing in the response body.", 200, "", false},
 	}
 	for _, tt := range tests {
 		src := apiPage("GET /widgets\n", "## Response\n\n"+tt.prose+"\n")
@@ -180,6 +187,26 @@ func TestResponseProse(t *testing.T) {
 		}
 		if r.Status != tt.status || name != tt.typ || coll != tt.collection {
 			t.Errorf("%q: status %d type %q collection %v", tt.prose, r.Status, name, coll)
+		}
+	}
+}
+
+func TestStatusInProse(t *testing.T) {
+	tests := []struct {
+		text   string
+		code   int
+		reason string
+	}{
+		{"returns a `204, No Content` response code", 204, "No Content"},
+		{"returns `201, Created`", 201, "Created"},
+		{"returns 200 OK", 200, "OK"},
+		{"a value between 1 and 409, and more", 0, ""}, // a number in a sentence, not a status
+		{"returns `204,No Content`", 204, "No Content"},
+	}
+	for _, tt := range tests {
+		_, code, reason, ok := statusInProse(tt.text)
+		if code != tt.code || reason != tt.reason || ok != (tt.code != 0) {
+			t.Errorf("statusInProse(%q) = %d %q %v", tt.text, code, reason, ok)
 		}
 	}
 }
