@@ -55,7 +55,7 @@ var (
 )
 
 // parseTypeCell reads a type cell in any of the forms the docs use: String, string, Edm.String, `Edm.String`,
-// [user](../resources/user.md), [user][ref], "[x](x.md) collection", "String collection", Collection(x), x[],
+// [user](../resources/user.md), [user][ref], [user], "[x](x.md) collection", "String collection", Collection(x), x[],
 // bare enum names, "x enum", namespaced names. It returns a problem description when the form is not understood.
 func parseTypeCell(raw string, refs map[string]string) (tc typeCell, problem string) {
 	s := strings.TrimSpace(raw)
@@ -81,6 +81,15 @@ func parseTypeCell(raw string, refs map[string]string) (tc typeCell, problem str
 		}
 		tc.link = refs[strings.ToLower(ref)]
 		rest = s[:m[0]] + " " + s[m[1]:]
+	} else if start, end, ok := shortcutLinkAt(s); ok {
+		// "[provisionedPlan] collection": the label is the type, with or without a definition of the link.
+		tc.name = s[start+1 : end-1]
+		if target, ok := refs[strings.ToLower(tc.name)]; ok {
+			tc.link = target
+		} else {
+			problem = "the link " + s[start:end] + " in the type cell has no definition: it shows as written, brackets included"
+		}
+		rest = s[:start] + " " + s[end:]
 	}
 	rest = strings.TrimSpace(stripEmphasis(rest))
 	if tc.name != "" {
@@ -188,6 +197,24 @@ done:
 	}
 	tc.name = name
 	return tc, problem
+}
+
+// shortcutLinkAt finds a shortcut reference link "[label]" in s: a bracketed label, not an image, followed by
+// neither a target nor a reference. It returns where the link starts and ends.
+func shortcutLinkAt(s string) (start, end int, ok bool) {
+	start = strings.IndexByte(s, '[')
+	if start < 0 || start > 0 && s[start-1] == '!' {
+		return 0, 0, false
+	}
+	n := strings.IndexByte(s[start+1:], ']')
+	if n <= 0 || strings.ContainsAny(s[start+1:start+1+n], "[") {
+		return 0, 0, false
+	}
+	end = start + 1 + n + 1
+	if end < len(s) && (s[end] == '(' || s[end] == '[') {
+		return 0, 0, false
+	}
+	return start, end, true
 }
 
 // refLinkIndex finds a reference-style link "[label][ref]" in s.

@@ -40,6 +40,10 @@ func TestParseTypeCell(t *testing.T) {
 		{cell: "[user](user.md) collection", name: "user", collection: true, link: "user.md"},
 		{cell: "[**driveItem**][driveitem]", name: "driveItem", link: "driveitem.md"},
 		{cell: "[user][user-ref] collection", name: "user", collection: true, link: "../resources/user.md"},
+		// Shortcut reference links: the label is the type; a missing definition is a problem, not a missing type.
+		{cell: "[provisionedPlan] collection", name: "provisionedPlan", collection: true, problem: true},
+		{cell: "[driveItem]", name: "driveItem", link: "driveitem.md"},
+		{cell: "String[]", name: "Edm.String", collection: true, primitive: true},
 		{cell: "Collection([user](user.md))", name: "user", collection: true, link: "user.md"},
 		{cell: "[ageGroup](#agegroup-values)", name: "ageGroup", link: "#agegroup-values"},
 		{cell: "authenticationPhoneType", name: "authenticationPhoneType"},
