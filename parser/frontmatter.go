@@ -37,16 +37,21 @@ func (p *pageReader) readFrontMatter() int {
 		p.yamlFrontMatter(2, closing)
 	}
 	for _, f := range fm.Fields {
-		switch strings.ToLower(f.Key) {
-		case "title":
-			p.page.Title = f.Value
-		case "description":
-			p.page.Description = f.Value
-		case "doc_type":
-			p.page.DocType = f.Value
-		}
+		p.pageField(f)
 	}
 	return p.lines.offset(closing + 1)
+}
+
+// pageField sets the page fact a front matter field gives: its title, description or doc_type.
+func (p *pageReader) pageField(f model.Field) {
+	switch strings.ToLower(f.Key) {
+	case "title":
+		p.page.Title = f.Value
+	case "description":
+		p.page.Description = f.Value
+	case "doc_type":
+		p.page.DocType = f.Value
+	}
 }
 
 // simpleFrontMatter reads "key: value" lines, the form nearly every page uses, without a YAML parser. It returns
@@ -92,12 +97,10 @@ func (p *pageReader) yamlFrontMatter(from, to int) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(b.String()), &doc); err != nil {
 		line := from
-		var te *yaml.TypeError
 		msg := err.Error()
 		if n, ok := yamlErrorLine(msg); ok {
 			line = from + n - 1
 		}
-		_ = te
 		p.diag(line, 1, model.SeverityError, "front-matter", fmt.Sprintf("front matter is not valid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))
 		p.lenientFrontMatter(from, to)
 		return
@@ -171,14 +174,7 @@ func (p *pageReader) frontMatterTable(t *model.Table) bool {
 		}
 		f := model.Field{Key: r.Cells[0].Text, Value: r.Cells[1].Text, Pos: r.Cells[0].Pos}
 		fm.Fields = append(fm.Fields, f)
-		switch strings.ToLower(f.Key) {
-		case "title":
-			p.page.Title = f.Value
-		case "description":
-			p.page.Description = f.Value
-		case "doc_type":
-			p.page.DocType = f.Value
-		}
+		p.pageField(f)
 	}
 	t.Role = model.TableFrontMatter
 	return true

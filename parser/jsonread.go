@@ -422,14 +422,7 @@ func (r *jsonReader) members(v *model.Value, depth int) {
 			r.advance(1)
 			return
 		case c == ',':
-			line, col := r.line, r.col
-			r.advance(1)
-			r.skipSpace()
-			if r.i < len(r.s) && r.s[r.i] == '}' {
-				r.issueAt(line, col, "trailing-comma", "trailing comma before '}'", false)
-			} else if r.i < len(r.s) && r.s[r.i] == ',' {
-				r.issue("syntax", "two commas in a row", false)
-			}
+			r.comma('}')
 			expectMember = true
 			continue
 		case r.ellipsis():
@@ -480,6 +473,21 @@ func (r *jsonReader) members(v *model.Value, depth int) {
 	}
 }
 
+// comma reads the comma after a member or an item, and reports a comma that JSON does not allow after it: one
+// before closer, which ends the object or array, or a second one.
+func (r *jsonReader) comma(closer byte) {
+	line, col := r.line, r.col
+	r.advance(1)
+	r.skipSpace()
+	switch {
+	case r.i >= len(r.s):
+	case r.s[r.i] == closer:
+		r.issueAt(line, col, "trailing-comma", "trailing comma before '"+string(closer)+"'", false)
+	case r.s[r.i] == ',':
+		r.issue("syntax", "two commas in a row", false)
+	}
+}
+
 // array reads an array into v; its items are gathered on the item stack.
 func (r *jsonReader) array(v *model.Value, depth int) {
 	mark := len(r.mem.itemStack)
@@ -502,12 +510,7 @@ func (r *jsonReader) arrayItems(v *model.Value, depth int) {
 			r.advance(1)
 			return
 		case c == ',':
-			line, col := r.line, r.col
-			r.advance(1)
-			r.skipSpace()
-			if r.i < len(r.s) && r.s[r.i] == ']' {
-				r.issueAt(line, col, "trailing-comma", "trailing comma before ']'", false)
-			}
+			r.comma(']')
 			expectItem = true
 			continue
 		case c == '}':

@@ -51,6 +51,8 @@ func TestReadJSONTolerant(t *testing.T) {
 		{"garbage after", `{"a": 1} trailing`, []string{"syntax"}, false, `{"a":1}`},
 		{"unexpected char", `{"a": 1, }}`, []string{"trailing-comma", "syntax"}, false, `{"a":1}`},
 		{"missing colon", `{"a" 1}`, []string{"syntax"}, true, `{"a":null}`},
+		{"two commas in an object", `{"a": 1,, "b": 2}`, []string{"syntax"}, false, `{"a":1,"b":2}`},
+		{"two commas in an array", `[1,, 2]`, []string{"syntax"}, false, `[1,2]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
