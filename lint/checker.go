@@ -28,8 +28,9 @@ type checker struct {
 	typesDocumented bool
 	anchors         map[string]map[string]bool // page path → anchors it defines
 	suppress        map[string]*suppressions
-	open            map[*model.Type]bool // isOpen's answers
-	lowerTypeNames  []string             // the names of m.Types in lower case, for suggestType
+	open            map[*model.Type]bool   // isOpen's answers
+	lowerTypeNames  []string               // the names of m.Types in lower case, for suggestType
+	typeMemo        map[string]*model.Type // m.Type's answers by the name as written
 	// extra are rules the parser reports that this linter does not know.
 	extra map[string]*Rule
 }
@@ -79,6 +80,19 @@ func newChecker(m *model.Model, opts Options) *checker {
 		c.namespaces[strings.ToLower(t.Namespace)] = true
 	}
 	return c
+}
+
+// typ is m.Type, remembering its answers: examples ask for the same few names again and again.
+func (c *checker) typ(name string) *model.Type {
+	if t, ok := c.typeMemo[name]; ok {
+		return t
+	}
+	if c.typeMemo == nil {
+		c.typeMemo = map[string]*model.Type{}
+	}
+	t := c.m.Type(name)
+	c.typeMemo[name] = t
+	return t
 }
 
 // report records a finding; sev "" means the rule's default severity.

@@ -59,13 +59,13 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 				var pt *model.Type
 				if t != nil {
 					if p := c.m.Property(t, m.Key); p != nil {
-						pt = c.m.Type(p.Type.Name)
+						pt = c.typ(p.Type.Name)
 					}
 				} else if params {
 					// The type is not documented here: the request-body table still says what the keys are.
 					for _, p := range op.RequestBody.Params {
 						if strings.EqualFold(p.Name, m.Key) {
-							pt = c.m.Type(p.Type.Name)
+							pt = c.typ(p.Type.Name)
 						}
 					}
 				}
@@ -393,7 +393,7 @@ func (c *checker) checkValue(pt *pageText, p *model.Property, key string, v *mod
 		return
 	}
 	if v.Kind == model.ValueArray {
-		if c.m.Type(p.Type.Name) != nil && c.m.Type(p.Type.Name).FullName() == "microsoft.graph.Json" || p.Type.Name == "Edm.Untyped" {
+		if c.typ(p.Type.Name) != nil && c.typ(p.Type.Name).FullName() == "microsoft.graph.Json" || p.Type.Name == "Edm.Untyped" {
 			return
 		}
 		c.report(at, "value-type", "", "%s is a single %s but the example gives an array; give one value", key, shortName(p.Type.Name))
@@ -417,7 +417,7 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 		}
 		return
 	}
-	t := c.m.Type(p.Type.Name)
+	t := c.typ(p.Type.Name)
 	if t == nil {
 		return
 	}
@@ -449,7 +449,17 @@ func namedAs(r model.TypeRef, t *model.Type) bool {
 	if r.Raw == "" || r.Link == "" {
 		return true
 	}
-	return strings.Contains(strings.ToLower(r.Raw), strings.ToLower(t.Name))
+	return containsFold(r.Raw, t.Name)
+}
+
+// containsFold reports whether sub is in s, ignoring ASCII case, without allocating.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkEnumValue reports values that are not members of the enum (each part, for flags joined by commas).
@@ -592,7 +602,7 @@ func (c *checker) checkODataName(pt *pageText, at model.Pos, raw, what string) {
 		c.report(at, "odata-type", "", "%s %q is in namespace %s, which the docs do not use; write %q", what, raw, ns, "#"+want)
 		return
 	}
-	if c.typesDocumented && c.m.Type(name) == nil {
+	if c.typesDocumented && c.typ(name) == nil {
 		msg := what + " " + name + " is not documented by any page"
 		if s := c.suggestType(name); s != "" {
 			msg += "; did you mean " + s + "?"
@@ -617,7 +627,7 @@ func (c *checker) compareODataTypes(at model.Pos, annot, body string, bodyLine i
 	if strings.EqualFold(annot, body) || namespaceOf(body) == "" {
 		return
 	}
-	at2, bt := c.m.Type(annot), c.m.Type(body)
+	at2, bt := c.typ(annot), c.typ(body)
 	if at2 != nil && bt != nil {
 		if at2 == bt {
 			return

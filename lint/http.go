@@ -104,9 +104,11 @@ func (c *checker) checkProseStatus(pt *pageText, op *model.Operation) {
 	if end < 0 {
 		return
 	}
-	phrase := strings.TrimSpace(l[start+len(code) : start+end])
+	written := l[start : start+end]
+	phrase := strings.TrimSpace(written[len(code):])
 	if canon := http.StatusText(r.Status); canon != "" && phrase != "" && phrase != canon {
-		c.report(pt.pos(r.Pos.Line, start), "reason-phrase", "", "\"%d %s\" is not the standard reason phrase; write \"%d %s\"", r.Status, phrase, r.Status, canon)
+		// Quote the code as written: "204, No Content" has no space before its comma.
+		c.report(pt.pos(r.Pos.Line, start), "reason-phrase", "", "\"%s\" is not the standard reason phrase; write \"%d %s\"", written, r.Status, canon)
 	}
 }
 

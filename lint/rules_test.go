@@ -70,6 +70,8 @@ var ruleCases = []ruleCase{
 	{name: "status differs from prose", page: api, old: "HTTP/1.1 201 Created", new: "HTTP/1.1 200 OK", rule: "status-mismatch", marker: "HTTP/1.1 200 OK"},
 	{name: "reason phrase", page: api, old: "HTTP/1.1 201 Created", new: "HTTP/1.1 201 OK", rule: "reason-phrase", marker: "HTTP/1.1 201 OK", message: `write "201 Created"`},
 	{name: "reason phrase in prose", page: api, old: "`201 Created`", new: "`201 OK`", rule: "reason-phrase", marker: "`201 OK`"},
+	{name: "comma in the prose status", page: api, old: "`201 Created`", new: "`201, Created`", rule: "reason-phrase", marker: "`201, Created`",
+		message: `"201, Created" is not the standard reason phrase; write "201 Created"`},
 	{name: "content length", page: api, old: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json",
 		new: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json\nContent-Length: 5", rule: "content-length", marker: "Content-Length: 5"},
 	{name: "right content length", page: api, old: "POST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json",
