@@ -49,7 +49,7 @@ func (c *checker) checkSchema(s *csdl.Schema) {
 		if matched[st] {
 			continue
 		}
-		if c.m.Type(st.FullName()) != nil {
+		if c.typ(st.FullName()) != nil {
 			continue
 		}
 		c.reportSchema(s, st.Line, "schema-type", "%s type %s is in the service schema but no page documents it; add a page for it", st.Kind, st.FullName())
