@@ -43,7 +43,7 @@ func (linkReferencesAtStart) Transform(node *ast.Paragraph, reader text.Reader, 
 }
 
 // blockParsers are goldmark's default block parsers with ATX headings read as source headings, top-level fenced
-// code as source code, and paragraphs opened as reused nodes.
+// code and comments as source blocks, and paragraphs opened as reused nodes.
 func blockParsers() []util.PrioritizedValue {
 	parsers := parser.DefaultBlockParsers()
 	for i, p := range parsers {
@@ -52,6 +52,8 @@ func blockParsers() []util.PrioritizedValue {
 			parsers[i].Value = sourceHeadingParser{}
 		case p.Priority == 700: // parser.NewFencedCodeBlockParser
 			parsers[i].Value = sourceCodeParser{p.Value.(parser.BlockParser)}
+		case p.Priority == 900: // parser.NewHTMLBlockParser
+			parsers[i].Value = sourceCommentParser{p.Value.(parser.BlockParser)}
 		case p.Priority == 1000: // parser.NewParagraphParser
 			parsers[i].Value = reusedParagraphParser{paragraphParser}
 		}
@@ -67,6 +69,7 @@ type goldmarkNodes struct {
 	sourceParagraphs reused[sourceParagraph]
 	headings         reused[sourceHeading]
 	code             reused[sourceCode]
+	comments         reused[sourceComment]
 }
 
 var nodesKey = parser.NewContextKey()
@@ -76,6 +79,7 @@ func (n *goldmarkNodes) reset() {
 	n.sourceParagraphs.reset()
 	n.headings.reset()
 	n.code.reset()
+	n.comments.reset()
 }
 
 func nodesOf(pc parser.Context) *goldmarkNodes {
@@ -376,6 +380,15 @@ func (p *pageReader) readMarkdown(src []byte) {
 			}
 			start := p.lines.lineOf(p.base + lines.At(0).Start)
 			p.addBlock(block{kind: blockCode, line: start, contentLine: start, endLine: start + lines.Len() - 1, text: p.segmentsText(lines)})
+			return ast.WalkSkipChildren, nil
+		case *sourceComment:
+			end := n.lines.Stop
+			if n.closure.Len() > 0 {
+				end = n.closure.Stop
+			}
+			raw := p.lines.text[p.base+n.lines.Start : p.base+end]
+			start := p.lines.lineOf(p.base + n.lines.Start)
+			p.addComment(start, start+strings.Count(strings.TrimRight(raw, "\n"), "\n"), raw)
 			return ast.WalkSkipChildren, nil
 		case *ast.HTMLBlock:
 			lines := n.Lines()

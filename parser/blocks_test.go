@@ -40,6 +40,8 @@ func blockOutline(src []byte, md goldmark.Markdown, nodes *goldmarkNodes) string
 			b.WriteString("paragraph:")
 		case *sourceCode:
 			b.WriteString("FencedCodeBlock:")
+		case *sourceComment:
+			b.WriteString("HTMLBlock:")
 		case *ast.FencedCodeBlock:
 			b.WriteString("FencedCodeBlock:")
 			if n.Info != nil {
@@ -64,6 +66,22 @@ func blockOutline(src []byte, md goldmark.Markdown, nodes *goldmarkNodes) string
 				}
 				fmt.Fprintf(&b, " %d-%d+0", start, stop)
 				start = stop
+			}
+			b.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		}
+		if c, ok := n.(*sourceComment); ok {
+			// goldmark's segments: one for each line before the closing one, then the closing line.
+			for start := c.lines.Start; start < c.lines.Stop; {
+				stop := c.lines.Stop
+				if nl := bytes.IndexByte(src[start:c.lines.Stop], '\n'); nl >= 0 {
+					stop = start + nl + 1
+				}
+				fmt.Fprintf(&b, " %d-%d+0", start, stop)
+				start = stop
+			}
+			if c.closure.Len() > 0 {
+				fmt.Fprintf(&b, " closure %d-%d", c.closure.Start, c.closure.Stop)
 			}
 			b.WriteByte('\n')
 			return ast.WalkSkipChildren, nil
@@ -126,6 +144,11 @@ func TestSourceParagraphsKeepBlocks(t *testing.T) {
 		"para\n```\ncode\n```\n- ```\n  in list\n  ```\n> ```\n> quoted\n",
 		"```",
 		"```\n\t tab\n```  \t\n",
+		"<!-- one line -->\nafter\n<!-- {\n\n  \"a\": 1\n} -->\n<!--\n-->\n   <!-- indented -->\n<!-->\nx\n",
+		"text\n<!-- interrupts\n-->\n- <!-- in a list\n  -->\n> <!-- quoted\n> -->\n",
+		"<!-- never closed\n\nstill comment\n",
+		"<!--",
+		"<div>\nhtml\n</div>\n\n<br/>\n",
 	}
 	nodes := &goldmarkNodes{}
 	for _, c := range cases {

@@ -126,3 +126,96 @@ func (b sourceCodeParser) Close(node ast.Node, reader text.Reader, pc parser.Con
 func (sourceCodeParser) CanInterruptParagraph() bool { return true }
 
 func (sourceCodeParser) CanAcceptIndentedLine() bool { return false }
+
+// sourceComment is an HTML comment block ("<!-- ... -->") at the top level of a page, kept as the range of its
+// lines. Annotations are such comments, one before most code blocks; goldmark would try its HTML block
+// patterns on the first line and take the rest line by line.
+type sourceComment struct {
+	ast.BaseBlock
+	lines   text.Segment // the block's lines before the closing one, line endings included
+	closure text.Segment // the line holding "-->", when it is not the first; Start == Stop otherwise
+}
+
+var kindSourceComment = ast.NewNodeKind("SourceComment")
+
+func (n *sourceComment) Kind() ast.NodeKind { return kindSourceComment }
+
+// IsRaw tells goldmark not to read inline markup in the block.
+func (n *sourceComment) IsRaw() bool { return true }
+
+func (n *sourceComment) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// sourceCommentParser reads HTML blocks: comments at the top level as source comments, the other blocks with
+// goldmark's own parser.
+type sourceCommentParser struct {
+	html parser.BlockParser // parser.NewHTMLBlockParser
+}
+
+func (sourceCommentParser) Trigger() []byte { return []byte{'<'} }
+
+var (
+	commentOpen  = []byte("<!--")
+	commentClose = []byte("-->")
+)
+
+func (b sourceCommentParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 || pos > 3 || parent.Kind() != ast.KindDocument || segment.Padding != 0 || !bytes.HasPrefix(line[pos:], commentOpen) {
+		return b.html.Open(parent, reader, pc)
+	}
+	var node *sourceComment
+	if nodes := nodesOf(pc); nodes != nil {
+		node = nodes.comments.next()
+	} else {
+		node = new(sourceComment)
+	}
+	*node = sourceComment{lines: segment}
+	reader.AdvanceToEOL()
+	// As goldmark reads a comment block: a first line holding "-->" (anywhere, "<!--" included) is the whole
+	// block; otherwise the block runs to the first line holding "-->", or to the end of the page.
+	if bytes.Contains(line, commentClose) {
+		return node, parser.NoChildren
+	}
+	src := reader.Source()
+	end, lines := segment.Stop, 0
+	for end < len(src) {
+		next := len(src)
+		if nl := bytes.IndexByte(src[end:], '\n'); nl >= 0 {
+			next = end + nl + 1
+		}
+		if bytes.Contains(src[end:next], commentClose) {
+			node.closure = text.NewSegment(end, next)
+			break
+		}
+		end, lines = next, lines+1
+	}
+	node.lines.Stop = end
+	// Leave the reader on the last line before the closing one: goldmark moves to the closing line, which
+	// Continue then takes.
+	for range lines {
+		reader.AdvanceLine()
+	}
+	return node, parser.NoChildren
+}
+
+func (b sourceCommentParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	n, ok := node.(*sourceComment)
+	if !ok {
+		return b.html.Continue(node, reader, pc)
+	}
+	if n.closure.Len() > 0 {
+		reader.AdvanceToEOL() // the closing line, which Open took already
+	}
+	return parser.Close
+}
+
+func (b sourceCommentParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	if _, ok := node.(*sourceComment); !ok {
+		b.html.Close(node, reader, pc)
+	}
+}
+
+func (sourceCommentParser) CanInterruptParagraph() bool { return true }
+
+func (sourceCommentParser) CanAcceptIndentedLine() bool { return false }
