@@ -71,6 +71,29 @@ type corpusExample struct {
 	file       string
 	start, end int                     // lines of the annotation (or fence) through the body
 	values     map[string]*model.Value // case id → the JSON it decodes
+	// truncated is set when the docs cut the example short: "truncated": true in its annotation, or a "..." the
+	// parser dropped (and marked Elided).
+	truncated bool
+}
+
+func elided(v *model.Value) bool {
+	if v == nil {
+		return false
+	}
+	if v.Elided {
+		return true
+	}
+	for _, m := range v.Members {
+		if elided(m.Value) {
+			return true
+		}
+	}
+	for _, it := range v.Items {
+		if elided(it) {
+			return true
+		}
+	}
+	return false
 }
 
 // lineOf finds the line of the value at a path of a decode error ("a.b[2].c") or a difference ("$.a.b[2]") in v,
@@ -241,6 +264,9 @@ func readCorpusResults(t *testing.T, out []byte) corpusResults {
 			res.values[f[1]] = corpusResult{reason: f[2], detail: f[3]}
 		case len(f) >= 3 && (f[0] == "RT" || f[0] == "E2E"):
 			r := corpusResult{ok: f[2] == "ok"}
+			if r.ok && len(f) > 3 {
+				r.detail = f[3]
+			}
 			if !r.ok {
 				if len(f) < 5 {
 					t.Fatalf("unreadable result line %q", sc.Text())
@@ -382,6 +408,17 @@ func checkRoundTrip(t *testing.T, version string, m *model.Model, root string, c
 	defects, unreported := report("round-trip failures by reason", failed, res.rt)
 	report("examples that round-trip but that UnmarshalStrict's value checks refuse", valueFailed, res.values)
 
+	truncated, truncatedPassed := 0, 0
+	for key, ex := range examples {
+		if ex.truncated {
+			truncated++
+			if failed[key] == nil {
+				truncatedPassed++
+			}
+		}
+	}
+	t.Logf("%s: round trip: %d of %d truncated examples (\"truncated\" or \"...\") pass", version, truncatedPassed, truncated)
+
 	passed := len(examples) - len(failed)
 	raw := float64(passed) / float64(max(len(examples), 1))
 	rate := float64(passed) / float64(max(len(examples)-defects, 1))
@@ -421,7 +458,7 @@ func sharedRoutes(p *plan) map[string]bool {
 }
 
 func checkE2E(t *testing.T, version string, cases *corpusCases, e2e map[string]corpusResult, shared map[string]bool, least int) {
-	passed, sharedFailed := 0, 0
+	passed, sharedFailed, untyped := 0, 0, 0
 	byReason := map[string][]string{}
 	for _, c := range cases.E2E {
 		r, ok := e2e[c.ID]
@@ -430,6 +467,9 @@ func checkE2E(t *testing.T, version string, cases *corpusCases, e2e map[string]c
 			t.Errorf("end to end: no result for %s", c.ID)
 		case r.ok:
 			passed++
+			if r.detail != "typed" {
+				untyped++
+			}
 		default:
 			reason := r.reason
 			if shared[c.Method] {
@@ -439,8 +479,8 @@ func checkE2E(t *testing.T, version string, cases *corpusCases, e2e map[string]c
 			byReason[reason] = append(byReason[reason], c.ID+" ("+c.Method+"): "+r.detail)
 		}
 	}
-	t.Logf("%s: end to end: %d of %d operations pass; %d fail because another page documents the same method and path",
-		version, passed, len(cases.E2E), sharedFailed)
+	t.Logf("%s: end to end: %d of %d operations pass (%d of them with a raw JSON body or answer, the others typed); "+
+		"%d fail because another page documents the same method and path", version, passed, len(cases.E2E), untyped, sharedFailed)
 	reasons := make([]string, 0, len(byReason))
 	for r := range byReason {
 		reasons = append(reasons, r)
@@ -585,7 +625,8 @@ func corpusCasesOf(m *model.Model, p *plan) (*corpusCases, map[string]*corpusExa
 				continue
 			}
 			info := &corpusExample{key: key, file: ex.Pos.File, start: ex.Pos.Line - 1,
-				end: ex.BodyPos.Line + strings.Count(ex.Body, "\n") + 1, values: map[string]*model.Value{}}
+				end: ex.BodyPos.Line + strings.Count(ex.Body, "\n") + 1, values: map[string]*model.Value{},
+				truncated: ex.Truncated || elided(ex.JSON)}
 			if ex.Annotation != nil && ex.Annotation.Pos.File == ex.Pos.File && ex.Annotation.Pos.Line < info.start {
 				info.start = ex.Annotation.Pos.Line
 			}

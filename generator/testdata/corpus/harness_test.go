@@ -1,14 +1,15 @@
 package graph
 
 // This file is copied into a package generated from the docs corpus by generator/corpus_test.go, beside
-// testdata/corpus_cases.json, which that test writes, and corpus_e2e_server_test.go, which it generates. It lives in
+// testdata/corpus_cases.json, which that test writes, and corpus_server_test.go, which it generates. It lives in
 // generator/testdata so that the generator's own build ignores it. It prints one line per case, which the outer test
 // reads:
 //
 //	RT <tab> id <tab> ok
 //	RT <tab> id <tab> FAIL <tab> reason <tab> detail
 //	RTV <tab> id <tab> reason <tab> detail        (round-trips, but UnmarshalStrict's value checks refuse it)
-//	E2E <tab> id <tab> ok | FAIL <tab> reason <tab> detail
+//	E2E <tab> id <tab> ok <tab> typed | raw      (raw: the body or the answer is json.RawMessage)
+//	E2E <tab> id <tab> FAIL <tab> reason <tab> detail
 //
 // Equivalence of the re-encoded JSON with the docs' JSON (corpusEquivalent) is by value, not by text:
 //   - members are compared as sets: order does not matter; a member missing on either side is a difference,
@@ -249,7 +250,7 @@ func TestCorpusE2E(t *testing.T) {
 	for _, c := range cases.E2E {
 		reason, detail := corpusE2EOne(ctx, cv, status, c)
 		if reason == "" {
-			fmt.Printf("E2E\t%s\tok\n", c.ID)
+			fmt.Printf("E2E\t%s\tok\t%s\n", c.ID, corpusTyped(cv.MethodByName(c.Method).Type()))
 			continue
 		}
 		fmt.Printf("E2E\t%s\tFAIL\t%s\t%s\n", c.ID, reason, oneLine(detail))
@@ -335,6 +336,20 @@ func corpusE2EOne(ctx context.Context, cv reflect.Value, status *corpusStatus, c
 		}
 	}
 	return "", ""
+}
+
+// corpusTyped says whether an operation's body and answer are generated types ("typed") or raw JSON ("raw").
+func corpusTyped(ft reflect.Type) string {
+	raw := reflect.TypeFor[json.RawMessage]()
+	for i := 0; i < ft.NumIn(); i++ {
+		if ft.In(i) == raw {
+			return "raw"
+		}
+	}
+	if ft.NumOut() == 2 && ft.Out(0) == raw {
+		return "raw"
+	}
+	return "typed"
 }
 
 // Equivalence.
