@@ -643,12 +643,17 @@ func (p *plan) jsonResult(spec *templates.Operation, elem *templates.Type, colle
 // documentedStatus is the success status the docs give: the Response section's, else the first response example's,
 // else 204 for a DELETE and 200 otherwise.
 func documentedStatus(op *model.Operation) int {
-	if s := op.Response.Status; s >= 100 && s < 600 {
-		return s
-	}
-	for _, ex := range op.Examples {
-		if ex.Kind == model.ExampleResponse && ex.Status >= 100 && ex.Status < 600 {
-			return ex.Status
+	// A success status first: the Response section may also name the error an operation fails with ("a 507
+	// Insufficient Storage response will be returned"), and a page may show an error example before the success.
+	for _, success := range []bool{true, false} {
+		ok := func(s int) bool { return s >= 100 && s < 600 && (!success || s < 400) }
+		if s := op.Response.Status; ok(s) {
+			return s
+		}
+		for _, ex := range op.Examples {
+			if ex.Kind == model.ExampleResponse && ok(ex.Status) {
+				return ex.Status
+			}
 		}
 	}
 	if strings.EqualFold(op.Method, "DELETE") {
