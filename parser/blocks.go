@@ -111,7 +111,33 @@ func (reusedParagraphParser) Open(parent ast.Node, reader text.Reader, pc parser
 	}
 	node.Lines().Append(segment)
 	reader.AdvanceToEOL()
+	if parent.Kind() == ast.KindDocument && segment.Padding == 0 && opensWithPipe(line) {
+		// A table at the top level: the lines that follow and start with '|' continue the paragraph, as no block
+		// can start with '|'; they are taken here rather than each through goldmark's block loop.
+		src := reader.Source()
+		for at := segment.Stop; at < len(src); {
+			next := len(src)
+			if nl := bytes.IndexByte(src[at:], '\n'); nl >= 0 {
+				next = at + nl + 1
+			}
+			if !opensWithPipe(src[at:next]) {
+				break
+			}
+			reader.AdvanceLine()
+			node.Lines().Append(text.NewSegment(at, next))
+			at = next
+		}
+	}
 	return node, parser.NoChildren
+}
+
+// opensWithPipe reports whether the first character of line after blanks is '|'.
+func opensWithPipe(line []byte) bool {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return i < len(line) && line[i] == '|'
 }
 
 // sourceHeading is an ATX heading ("## Title") kept as its source line. Like paragraphs, goldmark would split

@@ -149,6 +149,11 @@ func TestSourceParagraphsKeepBlocks(t *testing.T) {
 		"<!-- never closed\n\nstill comment\n",
 		"<!--",
 		"<div>\nhtml\n</div>\n\n<br/>\n",
+		"| a | b |\n|---|---|\n  | 1 | 2 |\n\t| tab |\n    | four |\nlazy\n| after |\n---\n",
+		"| a |\n| b |\n# heading\n| c |\n\n> | q |\n> | r |\n- | l |\n  | m |\n",
+		"|",
+		"| x |\n|",
+		"[a]: /x\n| t |\n",
 	}
 	nodes := &goldmarkNodes{}
 	for _, c := range cases {
