@@ -18,10 +18,21 @@ func valuesPhrase(desc string) (start, end int, ok bool) {
 	low := strings.ToLower(desc)
 	start = -1
 	var trigger string
-	for _, t := range valuesTriggers {
-		if i := strings.Index(low, t); i >= 0 && (start < 0 || i < start) {
-			start, trigger = i, t
+	// Every trigger holds "value": one scan for "value" and a look around each, rather than a scan for each
+	// trigger (this runs on every description that mentions a value).
+	for from := 0; ; {
+		i := strings.Index(low[from:], "value")
+		if i < 0 {
+			break
 		}
+		v := from + i
+		for _, t := range valuesTriggers {
+			s := v - strings.Index(t, "value")
+			if s >= 0 && (start < 0 || s < start) && strings.HasPrefix(low[s:], t) {
+				start, trigger = s, t
+			}
+		}
+		from = v + 1
 	}
 	if start < 0 {
 		return 0, 0, false

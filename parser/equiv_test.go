@@ -93,3 +93,28 @@ func FuzzDescriptionPhrases(f *testing.F) {
 		}
 	})
 }
+
+func valuesPhraseStartReference(desc string) (start int, trigger string) {
+	low := strings.ToLower(desc)
+	start = -1
+	for _, t := range valuesTriggers {
+		if i := strings.Index(low, t); i >= 0 && (start < 0 || i < start) {
+			start, trigger = i, t
+		}
+	}
+	return start, trigger
+}
+
+func FuzzValuesPhrase(f *testing.F) {
+	for _, s := range []string{"", "Possible values are: `a`, `b`.", "The value can be one of the following values: x",
+		"valid valuevalue allowed values", "one of the following values", "VALUE", "possible valu", "a value, or valid values"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, desc string) {
+		start, _, ok := valuesPhrase(desc)
+		want, _ := valuesPhraseStartReference(desc)
+		if ok != (want >= 0) || ok && start != want {
+			t.Errorf("valuesPhrase(%q) starts at %d (%v), want %d", desc, start, ok, want)
+		}
+	})
+}

@@ -179,6 +179,11 @@ func isStatusLine(l string) bool {
 	return ok
 }
 
+// hasPrefixFold reports whether s starts with prefix, ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
 // appendLower appends s in lower case to dst, as strings.ToLower writes it.
 func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {

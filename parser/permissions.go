@@ -34,8 +34,7 @@ func readPermissions(t *model.Table) []model.Permission {
 // scopes splits a permissions cell into scope names; "Not supported.", "Not available." and empty cells have none.
 func scopes(cellText string) []string {
 	t := plainText(cellText)
-	low := strings.ToLower(t)
-	if t == "" || strings.HasPrefix(low, "not supported") || strings.HasPrefix(low, "not available") || strings.HasPrefix(low, "none") || low == "n/a" {
+	if t == "" || hasPrefixFold(t, "not supported") || hasPrefixFold(t, "not available") || hasPrefixFold(t, "none") || strings.EqualFold(t, "n/a") {
 		return nil
 	}
 	var out []string

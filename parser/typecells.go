@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -34,15 +35,19 @@ var primitives = map[string]string{
 // jsonTypeName is the name Graph's schema gives its untyped JSON complex type.
 const jsonTypeName = "microsoft.graph.Json"
 
-// primitiveName returns the Edm name for a spelling, or "".
+// jsonSpellings are the spellings of the untyped JSON type (lower-cased, "Edm." removed).
+var jsonSpellings = map[string]bool{"json": true, "json object": true, "untyped json object": true,
+	"microsoft.graph.json": true, "graph.json": true, "object": true}
+
+// primitiveName returns the Edm name for a spelling, or "". It runs on every type cell and type name: the
+// spelling is lowered into a buffer on the stack, and the maps are indexed without making a string of it.
 func primitiveName(s string) string {
-	l := strings.ToLower(strings.TrimSpace(s))
-	l = strings.TrimPrefix(l, "edm.")
-	if p, ok := primitives[l]; ok {
+	var buf [48]byte
+	l := bytes.TrimPrefix(appendLower(buf[:0], strings.TrimSpace(s)), []byte("edm."))
+	if p, ok := primitives[string(l)]; ok {
 		return p
 	}
-	switch l {
-	case "json", "json object", "untyped json object", "microsoft.graph.json", "graph.json", "object":
+	if jsonSpellings[string(l)] {
 		return jsonTypeName
 	}
 	return ""
@@ -120,7 +125,7 @@ func parseTypeCell(raw string, refs map[string]string) (tc typeCell, problem str
 			}
 		}
 		// "Collection([x](x.md))"
-		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "collection(") {
+		if t := strings.TrimSpace(s); len(t) >= len("collection(") && strings.EqualFold(t[:len("collection(")], "collection(") {
 			tc.collection = true
 		}
 		tc.name = strings.TrimSuffix(tc.name, "[]")
