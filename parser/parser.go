@@ -196,6 +196,7 @@ type pageReader struct {
 // the page, except the rest of the JSON slabs, which the next pages take from.
 type pageScratch struct {
 	blocks       reused[block]
+	blockList    []*block // the room of pageReader.blocks
 	nodes        goldmarkNodes
 	lineStarts   []int
 	exampleLines []int // line starts of the code block readExampleBlock reads
@@ -260,7 +261,8 @@ func (s *pageScratch) readPage(file string, src []byte) (res *pageResult) {
 	res = &pageResult{}
 	s.blocks.reset()
 	s.nodes.reset()
-	p := &pageReader{pageScratch: s, path: file, src: src, res: res}
+	p := &pageReader{pageScratch: s, path: file, src: src, res: res, blocks: s.blockList[:0]}
+	defer func() { s.blockList = p.blocks[:0] }()
 	p.lines = newLineIndex(src, s.lineStarts[:0])
 	s.lineStarts = p.lines.starts
 	p.page = &model.Page{Path: file, Source: src, Kind: model.PageUnknown}
@@ -398,8 +400,8 @@ func boolInt(b bool) int {
 // classify decides the page kind from doc_type, checked against the content: a page whose doc_type says one
 // kind while its title and sections plainly say another is read as what it is, and the mismatch reported.
 func (p *pageReader) classify() {
-	dt := strings.ToLower(strings.TrimSpace(p.page.DocType))
-	dt = strings.TrimRight(dt, "_ ")
+	var buf [32]byte
+	dt := string(bytes.TrimRight(appendLower(buf[:0], strings.TrimSpace(p.page.DocType)), "_ "))
 	declared := model.PageUnknown
 	switch dt {
 	case "resourcepagetype":
@@ -451,7 +453,7 @@ func docTypeFor(k model.PageKind) string {
 func (p *pageReader) contentKind() model.PageKind {
 	h1 := ""
 	if p.page.H1 != nil {
-		h1 = strings.ToLower(p.page.H1.Text)
+		h1 = p.lower(p.page.H1.Text)
 	}
 	switch {
 	case strings.HasSuffix(h1, " enum type") || strings.HasSuffix(h1, " enumeration type"):
