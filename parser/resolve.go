@@ -68,6 +68,41 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 		}
 	}
 	r.inlineEnums()
+	// The references of types and those of operations are distinct (operations of one page share theirs), and
+	// the maps they are looked up in no longer change: the operations' are resolved at once by a second
+	// resolver with scratch space and diagnostics of its own, joined after the types' in the same order.
+	ops := r.fork()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ops.operationRefs()
+	}()
+	r.typeRefs()
+	<-done
+	r.diags = append(r.diags, ops.diags...)
+	r.baseTypes(baseHints)
+	r.kinds()
+	r.entityBases()
+	r.inheritance()
+	r.fillKinds()
+	r.flagsFromExamples()
+	r.permissionIncludes()
+	r.m.Diagnostics = append(r.m.Diagnostics, r.diags...)
+	r.m.Sort()
+	r.m.Reindex()
+	return r.m
+}
+
+// fork returns a resolver that looks types up in r's maps, with scratch space, remembered suggestions and
+// diagnostics of its own. r's maps must not change while it is used.
+func (r *resolver) fork() *resolver {
+	f := *r
+	f.diags, f.suggestions, f.lowBuf, f.distRows = nil, nil, nil, nil
+	return &f
+}
+
+// typeRefs resolves the types of the properties of every type.
+func (r *resolver) typeRefs() {
 	for _, t := range r.m.Types {
 		for _, p := range t.Properties {
 			r.ref(&p.Type, t.Page, t.Namespace)
@@ -76,6 +111,11 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 			r.ref(&p.Type, t.Page, t.Namespace)
 		}
 	}
+}
+
+// operationRefs resolves the types an operation names: its request body and parameters, its response, and the
+// parameters of its paths.
+func (r *resolver) operationRefs() {
 	for _, op := range r.m.Operations {
 		ns := r.pageNS[op.Page]
 		if op.RequestBody != nil {
@@ -95,17 +135,6 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 			}
 		}
 	}
-	r.baseTypes(baseHints)
-	r.kinds()
-	r.entityBases()
-	r.inheritance()
-	r.fillKinds()
-	r.flagsFromExamples()
-	r.permissionIncludes()
-	r.m.Diagnostics = append(r.m.Diagnostics, r.diags...)
-	r.m.Sort()
-	r.m.Reindex()
-	return r.m
 }
 
 func (r *resolver) diag(pos model.Pos, sev model.Severity, rule, msg string) {
