@@ -111,16 +111,17 @@ func (reusedParagraphParser) Open(parent ast.Node, reader text.Reader, pc parser
 	}
 	node.Lines().Append(segment)
 	reader.AdvanceToEOL()
-	if parent.Kind() == ast.KindDocument && segment.Padding == 0 && opensWithPipe(line) {
-		// A table at the top level: the lines that follow and start with '|' continue the paragraph, as no block
-		// can start with '|'; they are taken here rather than each through goldmark's block loop.
+	if parent.Kind() == ast.KindDocument && segment.Padding == 0 {
+		// At the top level, the lines that follow and open with a character no block parser is triggered by
+		// (table rows, prose) can only continue the paragraph; they are taken here rather than each through
+		// goldmark's block loop. The first other line is left to goldmark.
 		src := reader.Source()
 		for at := segment.Stop; at < len(src); {
 			next := len(src)
 			if nl := bytes.IndexByte(src[at:], '\n'); nl >= 0 {
 				next = at + nl + 1
 			}
-			if !opensWithPipe(src[at:next]) {
+			if !continuesParagraph(src[at:next]) {
 				break
 			}
 			reader.AdvanceLine()
@@ -131,13 +132,29 @@ func (reusedParagraphParser) Open(parent ast.Node, reader text.Reader, pc parser
 	return node, parser.NoChildren
 }
 
-// opensWithPipe reports whether the first character of line after blanks is '|'.
-func opensWithPipe(line []byte) bool {
+// blockTriggers are the characters that the block parsers other than paragraphs and indented code are
+// triggered by ('#', '>', '-', digits, ...): a line whose first character after blanks is another one cannot open
+// a block, and cannot interrupt a paragraph.
+var blockTriggers = func() (triggers [256]bool) {
+	for _, p := range blockParsers() {
+		for _, c := range p.Value.(parser.BlockParser).Trigger() {
+			triggers[c] = true
+		}
+	}
+	return triggers
+}()
+
+// continuesParagraph reports whether line, after a line of a top-level paragraph, is sure to continue it: it
+// is not blank, and its first character after blanks triggers no block parser.
+func continuesParagraph(line []byte) bool {
+	if util.IsBlank(line) {
+		return false
+	}
 	i := 0
 	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 		i++
 	}
-	return i < len(line) && line[i] == '|'
+	return !blockTriggers[line[i]]
 }
 
 // sourceHeading is an ATX heading ("## Title") kept as its source line. Like paragraphs, goldmark would split

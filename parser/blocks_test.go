@@ -154,6 +154,11 @@ func TestSourceParagraphsKeepBlocks(t *testing.T) {
 		"|",
 		"| x |\n|",
 		"[a]: /x\n| t |\n",
+		"prose\nmore prose\n  indented\n\tafter a tab\n    four spaces\n# heading\nprose\n===\nprose\n---\nprose\n- item\nprose\n1. one\n2) two\nprose\n> quote\nprose\n<div>\nprose\n```\ncode\n```\n",
+		"prose\n\r\nafter\r\nmore\r\n\r\n",
+		"[a]: /x\n[b]: /y\ntext\n",
+		"prose\n    - indented dash\n*emphasis* continues\n_under_\n+plus\n~tilde\n",
+		"Ünïcödé\nzweite Zeile\n",
 	}
 	nodes := &goldmarkNodes{}
 	for _, c := range cases {
