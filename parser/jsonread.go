@@ -16,9 +16,10 @@ func readJSON(text string, line, col int) (*model.Value, []model.JSONIssue) {
 }
 
 // jsonMemory is where readJSON takes the parts of what it reads from: values, object members and array items
-// come from slabs sized to the text, so that a body of many values costs a few allocations. Members and items
-// wait on stacks until their object or array ends and its size is known. A page reader keeps one for all the
-// JSON it reads; what is left of a slab serves the next text.
+// come from slabs of jsonSlab, so that a body of many values costs a few allocations. Members and items wait on
+// stacks until their object or array ends and its size is known. A worker keeps one for all the JSON it reads:
+// what is left of a slab serves the next text, so only the end of the last slab goes unused, and no count of
+// the text is needed first.
 type jsonMemory struct {
 	values      []model.Value
 	members     []model.Member
@@ -29,18 +30,6 @@ type jsonMemory struct {
 
 // readJSONWith is readJSON taking memory from mem.
 func readJSONWith(text string, line, col int, mem *jsonMemory) (*model.Value, []model.JSONIssue) {
-	// Everything read stays in memory with the model, and so does any unused part of its slab: size the slabs
-	// to the text.
-	members, items := countJSON(text)
-	if values := 1 + members + items; len(mem.values) < values {
-		mem.values = make([]model.Value, values)
-	}
-	if len(mem.members) < members {
-		mem.members = make([]model.Member, members)
-	}
-	if len(mem.items) < items {
-		mem.items = make([]*model.Value, items)
-	}
 	r := &jsonReader{s: text, line: line, col: col, mem: mem}
 	r.skipSpace()
 	if r.i >= len(r.s) {
@@ -101,8 +90,7 @@ func (r *jsonReader) advance(n int) {
 func (r *jsonReader) newValue() *model.Value {
 	m := r.mem
 	if len(m.values) == 0 {
-		// countJSON fell short, as it can on text that is not quite JSON.
-		m.values = make([]model.Value, 16)
+		m.values = make([]model.Value, jsonSlab)
 	}
 	v := &m.values[0]
 	m.values = m.values[1:]
@@ -116,7 +104,7 @@ func (m *jsonMemory) takeMembers(mark int) []model.Member {
 		return nil
 	}
 	if len(m.members) < n {
-		m.members = make([]model.Member, n)
+		m.members = make([]model.Member, max(n, jsonSlab))
 	}
 	out := m.members[:n:n]
 	m.members = m.members[n:]
@@ -132,7 +120,7 @@ func (m *jsonMemory) takeItems(mark int) []*model.Value {
 		return nil
 	}
 	if len(m.items) < n {
-		m.items = make([]*model.Value, n)
+		m.items = make([]*model.Value, max(n, jsonSlab))
 	}
 	out := m.items[:n:n]
 	m.items = m.items[n:]
@@ -141,47 +129,9 @@ func (m *jsonMemory) takeItems(mark int) []*model.Value {
 	return out
 }
 
-// countJSON counts the object members and array items of a JSON text (so the values: these and the root) from
-// its punctuation outside strings. The counts are exact for valid JSON; the mistakes readJSON tolerates can make
-// them a little off either way.
-func countJSON(s string) (members, items int) {
-	depth := 0
-	var arrays uint64 // bit d is set while the container at depth d is an array; deeper ones count as objects
-	inArray := func() bool { return depth < 64 && arrays&(1<<depth) != 0 }
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"':
-			// readJSON ends an unclosed string at the end of its line.
-			for i++; i < len(s) && s[i] != '"' && s[i] != '\n'; i++ {
-				if s[i] == '\\' {
-					i++
-				}
-			}
-		case '{', '[':
-			depth++
-			if depth < 64 {
-				arrays &^= 1 << depth
-				if c == '[' {
-					arrays |= 1 << depth
-					if rest := strings.TrimLeft(s[i+1:], " \t\r\n"); rest != "" && rest[0] != ']' {
-						items++ // the first item
-					}
-				}
-			}
-		case '}', ']':
-			depth = max(depth-1, 0)
-		case ':':
-			if !inArray() {
-				members++
-			}
-		case ',':
-			if inArray() {
-				items++
-			}
-		}
-	}
-	return members, items
-}
+// jsonSlab is the number of values, members or items allocated at once. Everything read stays in memory with
+// the model, and so does the unused end of a slab.
+const jsonSlab = 256
 
 func (r *jsonReader) describe() string {
 	if r.i >= len(r.s) {
