@@ -82,6 +82,10 @@ func (p *pageReader) simpleFrontMatter(from, to int) bool {
 		} else if i := strings.Index(v, " #"); i >= 0 {
 			v = strings.TrimSpace(v[:i])
 		}
+		if p.page.FrontMatter.Fields == nil {
+			// A field a line: room for the rest at once, rather than growing field by field on every page.
+			p.page.FrontMatter.Fields = make([]model.Field, 0, to-n)
+		}
 		p.page.FrontMatter.Fields = append(p.page.FrontMatter.Fields, model.Field{Key: k, Value: v, Pos: p.pos(n, 1)})
 	}
 	return true
