@@ -482,8 +482,12 @@ func negated(low string) bool {
 
 // mayNameResponseType is a cheap test for the words respTypeLink needs.
 func mayNameResponseType(text string) bool {
-	low := strings.ToLower(text)
-	return containsAny(low, "object", "collection", "resource", "entit", "response body")
+	for _, w := range [...]string{"object", "collection", "resource", "entit", "response body"} {
+		if indexFold(text, w) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // colOf finds where s starts on line n, 1-based; 1 when it is not there.

@@ -6,6 +6,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/graphdocgen/graphdocgen/model"
 )
@@ -25,7 +26,8 @@ type resolver struct {
 	// suggestions remembers the closest documented name of each unresolved short name: the same unknown name is
 	// often written on many pages, and finding the closest compares it with every type.
 	suggestions map[string]string
-	lowBuf      []byte // scratch space of typeNamed
+	lowBuf      []byte // scratch space of typeNamed and lookup
+	nameBuf     []byte // scratch space of lookup
 	distRows    []int  // scratch space of editDistance
 }
 
@@ -97,7 +99,7 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 // diagnostics of its own. r's maps must not change while it is used.
 func (r *resolver) fork() *resolver {
 	f := *r
-	f.diags, f.suggestions, f.lowBuf, f.distRows = nil, nil, nil, nil
+	f.diags, f.suggestions, f.lowBuf, f.nameBuf, f.distRows = nil, nil, nil, nil, nil
 	return &f
 }
 
@@ -248,7 +250,9 @@ func sameMembers(a, b *model.Type) bool {
 // lookup finds a type by a name as written: full name, "graph." alias, or short name (the page's namespace first).
 func (r *resolver) lookup(name, ns string) *model.Type {
 	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
-	low := strings.ToLower(name)
+	// The lowered name lives in a scratch buffer until the next lookup: nothing below keeps it.
+	r.nameBuf = appendLower(r.nameBuf[:0], name)
+	low := unsafe.String(unsafe.SliceData(r.nameBuf), len(r.nameBuf))
 	if t := r.byFull[low]; t != nil {
 		return t
 	}
