@@ -160,7 +160,7 @@ func continuesParagraph(line []byte) bool {
 // sourceHeading is an ATX heading ("## Title") kept as its source line. Like paragraphs, goldmark would split
 // every heading into inline nodes after the block pass; the heading's text is read from its line instead.
 type sourceHeading struct {
-	ast.BaseBlock
+	rawBlock
 	level int
 	// text is the heading's text on its line, without the #s; empty (Stop == Start) for an empty heading. It is
 	// kept here rather than in the node's lines, which would be a slice allocated for one segment.
@@ -170,9 +170,6 @@ type sourceHeading struct {
 var kindSourceHeading = ast.NewNodeKind("SourceHeading")
 
 func (n *sourceHeading) Kind() ast.NodeKind { return kindSourceHeading }
-
-// IsRaw tells goldmark not to read inline markup in the heading.
-func (n *sourceHeading) IsRaw() bool { return true }
 
 func (n *sourceHeading) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
@@ -249,15 +246,12 @@ func (sourceHeadingParser) CanAcceptIndentedLine() bool { return false }
 // after the block pass, even with no inline parsers configured — text nodes for every line, which cost as much as
 // the block pass itself. Raw blocks are left alone, so paragraphs are handed over as raw blocks.
 type sourceParagraph struct {
-	ast.BaseBlock
+	rawBlock
 }
 
 var kindSourceParagraph = ast.NewNodeKind("SourceParagraph")
 
 func (n *sourceParagraph) Kind() ast.NodeKind { return kindSourceParagraph }
-
-// IsRaw tells goldmark not to read inline markup in the paragraph.
-func (n *sourceParagraph) IsRaw() bool { return true }
 
 func (n *sourceParagraph) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 

@@ -9,12 +9,20 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
+// rawBlock is the base of the block nodes read from the page's source: goldmark reads no inline markup in them.
+type rawBlock struct {
+	ast.BaseBlock
+}
+
+// IsRaw tells goldmark not to read inline markup in the block.
+func (*rawBlock) IsRaw() bool { return true }
+
 // sourceCode is a fenced code block at the top level of a page whose fence is not indented, kept as the range of
 // its content. A quarter of the corpus's lines are inside such blocks (JSON examples), and goldmark would take
 // each line through its block loop and store a segment for it; the lines of such a block are exactly the
 // source lines between the fences, so the block is read in one scan instead.
 type sourceCode struct {
-	ast.BaseBlock
+	rawBlock
 	info    text.Segment // the info string; Start == Stop when there is none
 	content text.Segment // the lines between the fences, line endings included
 	lines   int          // how many lines content has
@@ -24,23 +32,18 @@ var kindSourceCode = ast.NewNodeKind("SourceCode")
 
 func (n *sourceCode) Kind() ast.NodeKind { return kindSourceCode }
 
-// IsRaw tells goldmark not to read inline markup in the block.
-func (n *sourceCode) IsRaw() bool { return true }
-
 func (n *sourceCode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
 // sourceCodeParser reads fenced code blocks: those at the top level with an unindented fence as source code
-// blocks, the others (in lists and quotes, or indented) with goldmark's own parser.
+// blocks, the others (in lists and quotes, or indented) with goldmark's own parser, which it embeds.
 type sourceCodeParser struct {
-	fenced parser.BlockParser // parser.NewFencedCodeBlockParser
+	parser.BlockParser // parser.NewFencedCodeBlockParser
 }
-
-func (sourceCodeParser) Trigger() []byte { return []byte{'~', '`'} }
 
 func (b sourceCodeParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, segment := reader.PeekLine()
 	if pc.BlockOffset() != 0 || parent.Kind() != ast.KindDocument || segment.Padding != 0 {
-		return b.fenced.Open(parent, reader, pc)
+		return b.BlockParser.Open(parent, reader, pc)
 	}
 	// The opening fence, read as goldmark reads it.
 	fence := line[0]
@@ -110,7 +113,7 @@ func isClosingFence(line []byte, fence byte, fenceLen int) bool {
 
 func (b sourceCodeParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	if _, ok := node.(*sourceCode); !ok {
-		return b.fenced.Continue(node, reader, pc)
+		return b.BlockParser.Continue(node, reader, pc)
 	}
 	// Open took the content; this is the closing fence.
 	reader.AdvanceToEOL()
@@ -119,19 +122,15 @@ func (b sourceCodeParser) Continue(node ast.Node, reader text.Reader, pc parser.
 
 func (b sourceCodeParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	if _, ok := node.(*sourceCode); !ok {
-		b.fenced.Close(node, reader, pc)
+		b.BlockParser.Close(node, reader, pc)
 	}
 }
-
-func (sourceCodeParser) CanInterruptParagraph() bool { return true }
-
-func (sourceCodeParser) CanAcceptIndentedLine() bool { return false }
 
 // sourceComment is an HTML comment block ("<!-- ... -->") at the top level of a page, kept as the range of its
 // lines. Annotations are such comments, one before most code blocks; goldmark would try its HTML block
 // patterns on the first line and take the rest line by line.
 type sourceComment struct {
-	ast.BaseBlock
+	rawBlock
 	lines   text.Segment // the block's lines before the closing one, line endings included
 	closure text.Segment // the line holding "-->", when it is not the first; Start == Stop otherwise
 }
@@ -140,18 +139,13 @@ var kindSourceComment = ast.NewNodeKind("SourceComment")
 
 func (n *sourceComment) Kind() ast.NodeKind { return kindSourceComment }
 
-// IsRaw tells goldmark not to read inline markup in the block.
-func (n *sourceComment) IsRaw() bool { return true }
-
 func (n *sourceComment) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
 // sourceCommentParser reads HTML blocks: comments at the top level as source comments, the other blocks with
-// goldmark's own parser.
+// goldmark's own parser, which it embeds.
 type sourceCommentParser struct {
-	html parser.BlockParser // parser.NewHTMLBlockParser
+	parser.BlockParser // parser.NewHTMLBlockParser
 }
-
-func (sourceCommentParser) Trigger() []byte { return []byte{'<'} }
 
 var (
 	commentOpen  = []byte("<!--")
@@ -162,7 +156,7 @@ func (b sourceCommentParser) Open(parent ast.Node, reader text.Reader, pc parser
 	line, segment := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 || pos > 3 || parent.Kind() != ast.KindDocument || segment.Padding != 0 || !bytes.HasPrefix(line[pos:], commentOpen) {
-		return b.html.Open(parent, reader, pc)
+		return b.BlockParser.Open(parent, reader, pc)
 	}
 	var node *sourceComment
 	if nodes := nodesOf(pc); nodes != nil {
@@ -202,7 +196,7 @@ func (b sourceCommentParser) Open(parent ast.Node, reader text.Reader, pc parser
 func (b sourceCommentParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	n, ok := node.(*sourceComment)
 	if !ok {
-		return b.html.Continue(node, reader, pc)
+		return b.BlockParser.Continue(node, reader, pc)
 	}
 	if n.closure.Len() > 0 {
 		reader.AdvanceToEOL() // the closing line, which Open took already
@@ -212,10 +206,6 @@ func (b sourceCommentParser) Continue(node ast.Node, reader text.Reader, pc pars
 
 func (b sourceCommentParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	if _, ok := node.(*sourceComment); !ok {
-		b.html.Close(node, reader, pc)
+		b.BlockParser.Close(node, reader, pc)
 	}
 }
-
-func (sourceCommentParser) CanInterruptParagraph() bool { return true }
-
-func (sourceCommentParser) CanAcceptIndentedLine() bool { return false }
