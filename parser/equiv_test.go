@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -117,4 +118,16 @@ func FuzzValuesPhrase(f *testing.F) {
 			t.Errorf("valuesPhrase(%q) starts at %d (%v), want %d", desc, start, ok, want)
 		}
 	})
+}
+
+func TestLineOf(t *testing.T) {
+	for _, src := range []string{"", "a", "a\n", "a\nb", "\n\n\n", "ab\ncd\n\nef"} {
+		ix := newLineIndex([]byte(src), nil)
+		for off := 0; off <= len(src)+1; off++ {
+			want := sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > off })
+			if got := ix.lineOf(off); got != want {
+				t.Errorf("%q: lineOf(%d) = %d, want %d", src, off, got, want)
+			}
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -31,9 +30,19 @@ func newLineIndex(src []byte, starts []int) lineIndex {
 	return lineIndex{text: text, starts: starts}
 }
 
-// lineOf returns the 1-based line of offset.
+// lineOf returns the 1-based line of offset: the number of lines that start at or before it. A binary search
+// written out, as sort.Search calls a function at each step and this runs for every block and position.
 func (ix *lineIndex) lineOf(off int) int {
-	return sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > off })
+	lo, hi := 0, len(ix.starts)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if ix.starts[mid] > off {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // pos returns the 1-based line and column (in characters) of offset.
