@@ -15,6 +15,9 @@ var valuesTriggers = []string{"possible value", "allowed value", "valid value", 
 
 // valuesPhrase returns where the first values phrase in desc starts and where the list after it starts.
 func valuesPhrase(desc string) (start, end int, ok bool) {
+	if !hasValuesTrigger(desc) {
+		return 0, 0, false
+	}
 	low := strings.ToLower(desc)
 	start = -1
 	var trigger string
@@ -65,6 +68,25 @@ func valuesPhrase(desc string) (start, end int, ok bool) {
 		end++
 	}
 	return start, end, true
+}
+
+// hasValuesTrigger reports whether desc holds a values phrase in any case, without a lowered copy: most
+// descriptions that say "value" hold none. (No trigger has a letter that a non-ASCII character lowers to, so
+// folding ASCII case finds what lowering finds.)
+func hasValuesTrigger(desc string) bool {
+	for from := 0; ; {
+		i := indexFold(desc[from:], "value")
+		if i < 0 {
+			return false
+		}
+		v := from + i
+		for _, t := range valuesTriggers {
+			if s := v - strings.Index(t, "value"); s >= 0 && hasPrefixFold(desc[s:], t) {
+				return true
+			}
+		}
+		from = v + 1
+	}
 }
 
 // inlineValues extracts the values listed after a values phrase in a description. Backticked lists are the norm;
