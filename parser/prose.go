@@ -34,12 +34,15 @@ func plainText(s string) string {
 	return collapseSpace(s)
 }
 
+// mayNeedCollapse marks the bytes that can make collapseSpace change a text: line breaks, tabs, the first byte
+// of a no-break space, and a space (when another follows). One table lookup a byte: this runs on every cell.
+var mayNeedCollapse = [256]bool{'\n': true, '\t': true, '\r': true, 0xc2: true, ' ': true}
+
 // collapseSpace turns runs of whitespace (NBSP and newlines included) into one space and trims the ends.
 func collapseSpace(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\n' || c == '\t' || c == '\r' || c == 0xc2 || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+		if c := s[i]; mayNeedCollapse[c] && (c != ' ' || i+1 < len(s) && s[i+1] == ' ') {
 			clean = false
 			break
 		}
