@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unsafe"
@@ -42,10 +43,11 @@ var sourceRank = map[model.TypeSource]int{
 }
 
 func resolve(results []*pageResult, fsys fs.FS) *model.Model {
+	// The maps are sized for the pages up front: grown entry by entry, they are rehashed a dozen times.
 	r := &resolver{
-		m: &model.Model{}, fsys: fsys,
-		byFull: map[string]*model.Type{}, byShort: map[string][]*model.Type{}, byPage: map[string][]*model.Type{},
-		pageNS: map[string]string{},
+		m: &model.Model{Pages: make([]*model.Page, 0, len(results))}, fsys: fsys,
+		byFull: make(map[string]*model.Type, len(results)), byShort: make(map[string][]*model.Type, len(results)),
+		byPage: make(map[string][]*model.Type, len(results)), pageNS: make(map[string]string, len(results)),
 	}
 	baseHints := map[*model.Type][]string{}
 	r.hasMethods = map[*model.Type]bool{}
@@ -87,11 +89,19 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 	r.entityBases()
 	r.inheritance()
 	r.fillKinds()
-	r.flagsFromExamples()
+	// Flags from examples only set Flags on enums, which nothing after reads, and reads nothing they change but
+	// the order of the operations, of which it walks a copy: it runs while the model is sorted and indexed.
+	flags := r.fork()
+	flagsDone := make(chan struct{})
+	go func() {
+		defer close(flagsDone)
+		flags.flagsFromExamples(slices.Clone(r.m.Operations))
+	}()
 	r.permissionIncludes()
 	r.m.Diagnostics = append(r.m.Diagnostics, r.diags...)
 	r.m.Sort()
 	r.m.Reindex()
+	<-flagsDone
 	return r.m
 }
 
@@ -711,7 +721,7 @@ func (r *resolver) fillKinds() {
 
 // flagsFromExamples marks an enum as flags when the docs' examples give a property of that enum type a value
 // that joins members with commas ("password, sms").
-func (r *resolver) flagsFromExamples() {
+func (r *resolver) flagsFromExamples(ops []*model.Operation) {
 	var check func(t *model.Type, v *model.Value)
 	check = func(t *model.Type, v *model.Value) {
 		if t == nil || v == nil || v.Kind != model.ValueObject {
@@ -754,7 +764,7 @@ func (r *resolver) flagsFromExamples() {
 			}
 		}
 	}
-	for _, op := range r.m.Operations {
+	for _, op := range ops {
 		for _, ex := range op.Examples {
 			if !hasCommaString(ex.JSON) {
 				continue // nothing in it can show a flags value; most examples are skipped without any lookup
