@@ -126,3 +126,27 @@ func TestDocTypeMismatch(t *testing.T) {
 		t.Errorf("kind %s\n%s", res.page.Kind, diagList(res.diags))
 	}
 }
+
+// The introduction names the base type in more words than "Inherits from", and says that a type is open even when
+// its annotation forgets "openType".
+func TestBaseAndOpenFromProse(t *testing.T) {
+	m := docs(t, map[string]string{
+		"resources/grade.md":   resource("grade", "microsoft.graph", "How an assignment is graded.", "| kind | String | Kind. |\n", ``, `{"kind": "String"}`),
+		"resources/points.md":  resource("points", "microsoft.graph", "Points grading. This is a subclass of [grade](grade.md).", "| max | Single | Max. |\n", ``, `{"max": 1.5}`),
+		"resources/letters.md": resource("letters", "microsoft.graph", "Letter grading. A subclass of **grade**.", "| scale | String | Scale. |\n", ``, `{"scale": "String"}`),
+		"resources/tokens.md":  resource("tokens", "microsoft.graph", "This is an _open type_ that holds feedback tokens.", "| a | Boolean | A. |\n", ``, `{"a": true}`),
+		"resources/tab.md": strings.Replace(resource("tab", "microsoft.graph", "A tab's settings.", "| b | String | B. |\n", ``, `{"b": "String"}`),
+			"# tab resource type", "# tab resource type (Open Type)", 1),
+		"resources/assignee.md": resource("assignee", "microsoft.graph", "This type is used in the open type [tokens](tokens.md).", "| c | String | C. |\n", ``, `{"c": "String"}`),
+	})
+	for name, base := range map[string]string{"points": "microsoft.graph.grade", "letters": "microsoft.graph.grade", "grade": ""} {
+		if got := m.Type("microsoft.graph." + name).BaseType; got != base {
+			t.Errorf("%s: base %q, want %q", name, got, base)
+		}
+	}
+	for name, open := range map[string]bool{"tokens": true, "tab": true, "assignee": false, "grade": false} {
+		if got := m.Type("microsoft.graph." + name).Open; got != open {
+			t.Errorf("%s: open %v, want %v", name, got, open)
+		}
+	}
+}

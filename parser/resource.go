@@ -53,7 +53,7 @@ func (p *pageReader) description() string {
 	return p.page.Description
 }
 
-var inheritsPhrase = regexp.MustCompile(`(?i)\b(?:inherits|derives|derived|inherited)\s+from\s+(?:the\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])?|\*{0,2}` + "`?" + `[A-Za-z][A-Za-z0-9_.]*)`)
+var inheritsPhrase = regexp.MustCompile(`(?i)\b(?:(?:inherits|derives|derived|inherited)\s+from|subclass\s+of)\s+(?:the\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])?|\*{0,2}` + "`?" + `[A-Za-z][A-Za-z0-9_.]*)`)
 
 // readResource reads a resource page: its resource annotation(s), Properties and Relationships tables, base type
 // and JSON representation.
@@ -131,6 +131,11 @@ func (p *pageReader) readResource() {
 			t.BaseType = m
 			t.BasePos = p.pos(line, 1)
 		}
+	}
+	// An open type whose annotation forgets "openType": the page still says so, and its instances carry
+	// properties no table lists.
+	if !t.Open && p.saysOpenType() {
+		t.Open = true
 	}
 	// Rows that say "Inherited from [x]" hint at the base when nothing else names it.
 	for _, prop := range append(append([]*model.Property{}, t.Properties...), t.NavigationProperties...) {
@@ -262,7 +267,7 @@ func (p *pageReader) inheritsFrom() (string, int) {
 		if x.kind != blockParagraph {
 			continue
 		}
-		if low := strings.ToLower(x.text); !strings.Contains(low, "inherit") && !strings.Contains(low, "derive") {
+		if low := strings.ToLower(x.text); !strings.Contains(low, "inherit") && !strings.Contains(low, "derive") && !strings.Contains(low, "subclass") {
 			continue
 		}
 		if m := inheritsPhrase.FindStringSubmatchIndex(x.text); m != nil {
@@ -285,6 +290,28 @@ func (p *pageReader) inheritsFrom() (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// openTypePhrase is how a resource page's introduction or title says that its type is open: "This is an
+// _open type_", "This type is an open type", "It is an Open Type", "teamsTabConfiguration resource type (Open Type)".
+// "is used in the open type x" names another type, and does not match.
+var openTypePhrase = regexp.MustCompile(`(?i)\bis\s+an\s+[_*]*open\s+type(?:\b|[_*])|\([_*]*open\s+type[_*]*\)`)
+
+// saysOpenType reports whether the page's title or introduction (the paragraphs before its first section) calls
+// the type an open type.
+func (p *pageReader) saysOpenType() bool {
+	if h := p.page.H1; h != nil && openTypePhrase.MatchString(h.Text) {
+		return true
+	}
+	for _, x := range p.blocks {
+		if x.kind == blockHeading && x.level >= 2 && x.sec != sectionOther {
+			break
+		}
+		if x.kind == blockParagraph && indexFold(x.text, "open type") >= 0 && openTypePhrase.MatchString(x.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // baseStopWords are words that follow "inherits from" without naming a type ("inherits from base policy type").
