@@ -513,7 +513,7 @@ func (p *plan) hasProperties(info *typeInfo, params []*model.Property) bool {
 	if info.t == nil {
 		return false
 	}
-	if info.t.Open {
+	if p.m.KeepsUnknownProperties(info.t) {
 		return true
 	}
 	for _, prm := range params {

@@ -219,11 +219,12 @@ func (p *plan) declare(ti *typeInfo) {
 	if ti.poly != nil {
 		ti.fields.reserve(ti.poly.Method)
 	}
+	open := p.m.KeepsUnknownProperties(t)
 	spec := &templates.Struct{
 		Name:     ti.goName,
 		FullName: ti.fullName,
-		Doc:      typeDoc(ti),
-		Open:     t.Open,
+		Doc:      typeDoc(ti, open),
+		Open:     open,
 		Poly:     ti.poly,
 	}
 	if ti.base != nil {
@@ -277,12 +278,14 @@ func validTagName(name string) bool {
 	return true
 }
 
-func typeDoc(ti *typeInfo) string {
+func typeDoc(ti *typeInfo, open bool) string {
 	t := ti.t
 	kind := string(t.Kind)
 	doc := sentence(fmt.Sprintf("%s is the %s %s type", ti.goName, ti.fullName, kind), docText(t.Description))
 	if t.Open {
 		doc += " It is an open type: properties it does not declare are kept in AdditionalData."
+	} else if open {
+		doc += " The docs declare no properties for it: those a value carries are kept in AdditionalData."
 	}
 	if t.Abstract {
 		doc += " It is abstract: values are of derived types."

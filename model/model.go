@@ -259,6 +259,24 @@ func (m *Model) Property(t *Type, name string) *Property {
 	return folded
 }
 
+// KeepsUnknownProperties reports whether instances of t may carry properties it does not declare, which readers
+// then keep: t is open, or neither t nor a base type declares any property and no type derives from t (a page
+// that documents no property, such as externalConnectors.properties, cannot hold its instances to any).
+func (m *Model) KeepsUnknownProperties(t *Type) bool {
+	if t.Open {
+		return true
+	}
+	if t.Kind == KindEnum {
+		return false
+	}
+	for _, x := range append([]*Type{t}, m.Ancestors(t)...) {
+		if len(x.Properties) > 0 || len(x.NavigationProperties) > 0 {
+			return false
+		}
+	}
+	return len(m.Derived(t)) == 0
+}
+
 // Derived returns the types whose base type is t, sorted by full name.
 func (m *Model) Derived(t *Type) []*Type {
 	var out []*Type

@@ -109,3 +109,32 @@ func TestExampleSubject(t *testing.T) {
 		})
 	}
 }
+
+func TestKeepsUnknownProperties(t *testing.T) {
+	m := sample()
+	scope := &Type{Kind: KindComplex, Namespace: "microsoft.graph", Name: "accessReviewScope"}
+	query := &Type{Kind: KindComplex, Namespace: "microsoft.graph", Name: "accessReviewQueryScope", BaseType: "microsoft.graph.accessReviewScope",
+		Properties: []*Property{{Name: "query", Type: TypeRef{Name: "Edm.String", Kind: KindPrimitive}}}}
+	props := &Type{Kind: KindComplex, Namespace: "microsoft.graph.externalConnectors", Name: "properties"}
+	open := &Type{Kind: KindComplex, Namespace: "microsoft.graph", Name: "identitySet", Open: true,
+		Properties: []*Property{{Name: "user", Type: TypeRef{Name: "microsoft.graph.identity", Kind: string(KindComplex)}}}}
+	color := &Type{Kind: KindEnum, Namespace: "microsoft.graph", Name: "color"}
+	m.Types = append(m.Types, scope, query, props, open, color)
+	m.Sort()
+	m.Reindex()
+	for _, c := range []struct {
+		t    *Type
+		want bool
+	}{
+		{open, true},   // says so
+		{props, true},  // documents no property: nothing to hold its values to
+		{scope, false}, // no property of its own, but a derived type has some: @odata.type must say which
+		{query, false},
+		{m.Type("microsoft.graph.authenticationMethod"), false}, // inherits id
+		{color, false},
+	} {
+		if got := m.KeepsUnknownProperties(c.t); got != c.want {
+			t.Errorf("KeepsUnknownProperties(%s) = %v, want %v", c.t.Name, got, c.want)
+		}
+	}
+}
