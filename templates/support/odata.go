@@ -36,13 +36,18 @@ type Error struct {
 	Target     string
 	Details    []ErrorDetail
 	InnerError json.RawMessage // the service's "innerError" object, as sent
+	// AdditionalData keeps the other members of the error object, so that reading and writing one loses nothing.
+	AdditionalData map[string]json.RawMessage
 }
 
 // ErrorDetail is one entry of an OData error's details.
 type ErrorDetail struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-	Target  string `json:"target,omitempty"`
+	Code    string
+	Message string
+	Target  string
+	// AdditionalData keeps the members the service adds beyond code, message and target (a naming policy's
+	// "prefix" and "suffix").
+	AdditionalData map[string]json.RawMessage
 }
 
 func (e *Error) Error() string {
@@ -56,31 +61,101 @@ func (e *Error) Error() string {
 	return e.Code + status + ": " + e.Message
 }
 
-type errorBody struct {
-	Error errorFields `json:"error"`
-}
-
-type errorFields struct {
-	Code       string          `json:"code"`
-	Message    string          `json:"message"`
-	Target     string          `json:"target,omitempty"`
-	Details    []ErrorDetail   `json:"details,omitempty"`
-	InnerError json.RawMessage `json:"innerError,omitempty"`
-}
-
 // MarshalJSON writes the OData error body.
 func (e *Error) MarshalJSON() ([]byte, error) {
-	return json.Marshal(errorBody{errorFields{e.Code, e.Message, e.Target, e.Details, e.InnerError}})
+	m := errorMembers(e.AdditionalData, e.Code, e.Message, e.Target)
+	if len(e.Details) > 0 {
+		m["details"] = e.Details
+	}
+	if len(e.InnerError) > 0 {
+		m["innerError"] = e.InnerError
+	}
+	return json.Marshal(map[string]any{"error": m})
 }
 
 // UnmarshalJSON reads the OData error body.
 func (e *Error) UnmarshalJSON(data []byte) error {
-	var b errorBody
-	if err := json.Unmarshal(data, &b); err != nil {
+	var body struct {
+		Error json.RawMessage `json:"error"`
+	}
+	if err := json.Unmarshal(data, &body); err != nil {
 		return err
 	}
-	e.Code, e.Message, e.Target, e.Details, e.InnerError = b.Error.Code, b.Error.Message, b.Error.Target, b.Error.Details, b.Error.InnerError
+	*e = Error{StatusCode: e.StatusCode}
+	if len(body.Error) == 0 || string(body.Error) == "null" {
+		return nil
+	}
+	rest, err := readErrorMembers(body.Error, &e.Code, &e.Message, &e.Target)
+	if err != nil {
+		return err
+	}
+	if raw, ok := rest["details"]; ok {
+		if err := json.Unmarshal(raw, &e.Details); err != nil {
+			return fmt.Errorf("error details: %w", err)
+		}
+		delete(rest, "details")
+	}
+	if raw, ok := rest["innerError"]; ok {
+		e.InnerError = raw
+		delete(rest, "innerError")
+	}
+	if len(rest) > 0 {
+		e.AdditionalData = rest
+	}
 	return nil
+}
+
+// MarshalJSON writes the detail with its additional members.
+func (d ErrorDetail) MarshalJSON() ([]byte, error) {
+	return json.Marshal(errorMembers(d.AdditionalData, d.Code, d.Message, d.Target))
+}
+
+// UnmarshalJSON reads a detail, keeping the members beyond code, message and target.
+func (d *ErrorDetail) UnmarshalJSON(data []byte) error {
+	*d = ErrorDetail{}
+	rest, err := readErrorMembers(data, &d.Code, &d.Message, &d.Target)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		d.AdditionalData = rest
+	}
+	return nil
+}
+
+// errorMembers is an error object's members to write: the additional ones, then code, message and target (when
+// set), which win over additional members of the same name.
+func errorMembers(extra map[string]json.RawMessage, code, message, target string) map[string]any {
+	m := make(map[string]any, len(extra)+5)
+	for k, v := range extra {
+		m[k] = v
+	}
+	m["code"], m["message"] = code, message
+	if target != "" {
+		m["target"] = target
+	}
+	return m
+}
+
+// readErrorMembers reads an error object's code, message and target and returns its other members.
+func readErrorMembers(data []byte, code, message, target *string) (map[string]json.RawMessage, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	for name, to := range map[string]*string{"code": code, "message": message, "target": target} {
+		raw, ok := m[name]
+		if !ok {
+			continue
+		}
+		if string(raw) != "null" {
+			if err := json.Unmarshal(raw, to); err != nil {
+				return nil, fmt.Errorf("error %s: %w", name, err)
+			}
+		}
+		delete(m, name)
+	}
+	return m, nil
 }
 
 func newError(status int, code, format string, args ...any) *Error {

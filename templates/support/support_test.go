@@ -481,3 +481,90 @@ func TestNumberForms(t *testing.T) {
 		}
 	}
 }
+
+// The service's errors carry more than code and message (a naming policy's prefix and suffix in a detail, other
+// members of the error); reading and writing one keeps them.
+func TestErrorKeepsEveryMember(t *testing.T) {
+	in := `{"error":{"code":"Request_UnprocessableEntity","message":"Invalid.","innerError":{"request-id":"r1"},
+		"details":[{"target":"displayName","code":"MissingPrefixSuffix","message":"Missing.","prefix":"My_","suffix":"_x"}],
+		"@odata.type":"#microsoft.graph.error"}}`
+	var e Error
+	if err := json.Unmarshal([]byte(in), &e); err != nil {
+		t.Fatal(err)
+	}
+	if e.Code != "Request_UnprocessableEntity" || len(e.Details) != 1 || e.Details[0].Target != "displayName" ||
+		string(e.Details[0].AdditionalData["prefix"]) != `"My_"` || string(e.AdditionalData["@odata.type"]) != `"#microsoft.graph.error"` {
+		t.Fatalf("read %+v", e)
+	}
+	out, err := json.Marshal(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got any
+	if err := json.Unmarshal([]byte(in), &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(want, got) {
+		t.Fatalf("re-encoded\n%s\nwant the same members as\n%s", out, in)
+	}
+	if err := json.Unmarshal([]byte(`{"error":{"code":1}}`), &e); err == nil {
+		t.Fatal("a number for code was accepted")
+	}
+}
+
+// CheckWireForm accepts what the generated types read and refuses the rest: the linter reports example values by it.
+func TestCheckWireForm(t *testing.T) {
+	for _, c := range []struct {
+		edm, value string
+		ok         bool
+	}{
+		{"Edm.DateTimeOffset", "2021-07-20T10:00:00Z", true},
+		{"Edm.DateTimeOffset", "2021-07-20T10:00:00.1234567", true},
+		{"Edm.DateTimeOffset", "datetime-value", false},
+		{"Edm.DateTimeOffset", "1974-07-22", false},
+		{"Edm.Date", "1974-07-22", true},
+		{"Edm.Date", "2020-09-08T12:02:30.667Z", false},
+		{"Edm.TimeOfDay", "08:00:00.0000000", true},
+		{"Edm.TimeOfDay", "8 am", false},
+		{"Edm.Duration", "PT1H30M", true},
+		{"Edm.Duration", "1 hour", false},
+		{"Edm.Guid", "5662f6c4-f6c4-5662-c4f6-6256c4f66256", true},
+		{"Edm.Guid", "skuId-value", false},
+		{"Edm.Binary", "aGVsbG8=", true},
+		{"Edm.Binary", "MIIDYDCCAki...", false},
+		{"Edm.Stream", "content-value", false},
+		{"Edm.String", "anything", true},
+		{"Edm.Int32", "not checked here", true},
+	} {
+		err := CheckWireForm(c.edm, c.value)
+		if (err == nil) != c.ok {
+			t.Errorf("CheckWireForm(%s, %q) = %v, want ok %v", c.edm, c.value, err, c.ok)
+		}
+		// The generated types agree: a struct field of the type reads the value exactly when the check passes.
+		var target any
+		switch c.edm {
+		case "Edm.Date":
+			target = new(Date)
+		case "Edm.Guid":
+			target = new(GUID)
+		case "Edm.Binary", "Edm.Stream":
+			target = new([]byte)
+		case "Edm.DateTimeOffset":
+			target = new(testMethod)
+		default:
+			continue
+		}
+		data, _ := json.Marshal(c.value)
+		if _, isMethod := target.(*testMethod); isMethod {
+			err = json.Unmarshal([]byte(`{"createdDateTime":`+string(data)+`}`), target)
+		} else {
+			err = json.Unmarshal(data, target)
+		}
+		if (err == nil) != c.ok {
+			t.Errorf("decoding %s %q: %v, want ok %v", c.edm, c.value, err, c.ok)
+		}
+	}
+}
