@@ -723,6 +723,37 @@ func (r *resolver) fillKinds() {
 // that joins members with commas ("password, sms").
 func (r *resolver) flagsFromExamples(ops []*model.Operation) {
 	var check func(t *model.Type, v *model.Value)
+	// member looks at the value of one property (or parameter) p, and into it.
+	member := func(p *model.Property, mv *model.Value) {
+		if p == nil || p.Type.Kind == model.KindPrimitive {
+			return
+		}
+		pt := r.typeNamed(p.Type.Name)
+		if pt == nil {
+			return
+		}
+		vals := []*model.Value{mv}
+		if mv != nil && mv.Kind == model.ValueArray {
+			vals = mv.Items
+		}
+		for _, x := range vals {
+			if pt.Kind == model.KindEnum && x != nil && x.Kind == model.ValueString && strings.Contains(x.Str, ",") {
+				parts := strings.Split(x.Str, ",")
+				all := true
+				for _, part := range parts {
+					if pt.Member(strings.TrimSpace(part)) == nil {
+						all = false
+					}
+				}
+				if all {
+					pt.Flags = true
+				}
+			}
+			if pt.Kind != model.KindEnum {
+				check(pt, x)
+			}
+		}
+	}
 	check = func(t *model.Type, v *model.Value) {
 		if t == nil || v == nil || v.Kind != model.ValueObject {
 			return
@@ -733,33 +764,19 @@ func (r *resolver) flagsFromExamples(ops []*model.Operation) {
 			}
 		}
 		for _, m := range v.Members {
-			p := r.findProp(t, m.Key)
-			if p == nil || p.Type.Kind == model.KindPrimitive {
-				continue
-			}
-			pt := r.typeNamed(p.Type.Name)
-			if pt == nil {
-				continue
-			}
-			vals := []*model.Value{m.Value}
-			if m.Value != nil && m.Value.Kind == model.ValueArray {
-				vals = m.Value.Items
-			}
-			for _, x := range vals {
-				if pt.Kind == model.KindEnum && x != nil && x.Kind == model.ValueString && strings.Contains(x.Str, ",") {
-					parts := strings.Split(x.Str, ",")
-					all := true
-					for _, part := range parts {
-						if pt.Member(strings.TrimSpace(part)) == nil {
-							all = false
-						}
-					}
-					if all {
-						pt.Flags = true
-					}
-				}
-				if pt.Kind != model.KindEnum {
-					check(pt, x)
+			member(r.findProp(t, m.Key), m.Value)
+		}
+	}
+	// params looks at an action's request body by its parameters table.
+	params := func(ps []*model.Property, v *model.Value) {
+		if v == nil || v.Kind != model.ValueObject {
+			return
+		}
+		for _, m := range v.Members {
+			for _, p := range ps {
+				if strings.EqualFold(p.Name, m.Key) {
+					member(p, m.Value)
+					break
 				}
 			}
 		}
@@ -777,6 +794,10 @@ func (r *resolver) flagsFromExamples(ops []*model.Operation) {
 			}
 			if t == nil && ex.JSON != nil {
 				t = r.lookup(strings.TrimPrefix(ex.JSON.Get("@odata.type").Text(), "#"), r.pageNS[op.Page])
+			}
+			if t == nil && ex.Kind == model.ExampleRequest && op.RequestBody != nil && len(op.RequestBody.Params) > 0 {
+				params(op.RequestBody.Params, ex.JSON)
+				continue
 			}
 			check(t, ex.JSON)
 		}

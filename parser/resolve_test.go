@@ -119,6 +119,23 @@ func TestFlagsFromExamples(t *testing.T) {
 	}
 }
 
+// An action's request body has no type: its parameters table says what each member is.
+func TestFlagsFromActionExamples(t *testing.T) {
+	m := docs(t, map[string]string{
+		"resources/option.md": fm("enumPageType") + "\n# option enum type\n\nNamespace: microsoft.graph\n\n## Members\n\n|Member|\n|:---|\n|originalFiles|\n|text|\n|tags|\n",
+		"resources/plain.md":  fm("enumPageType") + "\n# plain enum type\n\nNamespace: microsoft.graph\n\n## Members\n\n|Member|\n|:---|\n|a|\n|b|\n",
+		"api/case-export.md": apiPage("POST /cases/{id}/export\n", "## Request body\n\n| Parameter | Type | Description |\n|:---|:---|:---|\n"+
+			"| exportOptions | [option](../resources/option.md) | Options. |\n| kind | [plain](../resources/plain.md) | Kind. |\n\n## Examples\n\n"+
+			"<!-- { \"blockType\": \"request\", \"name\": \"e\" } -->\n```http\nPOST https://graph.microsoft.com/v1.0/cases/1/export\n\n{\"exportOptions\": \"originalFiles,tags\", \"kind\": \"a\"}\n```\n"),
+	})
+	if e := m.Type("microsoft.graph.option"); e == nil || !e.Flags {
+		t.Errorf("option should be flags from the parameter value \"originalFiles,tags\": %+v", e)
+	}
+	if e := m.Type("microsoft.graph.plain"); e == nil || e.Flags {
+		t.Errorf("plain is not flags: %+v", e)
+	}
+}
+
 func TestDocTypeMismatch(t *testing.T) {
 	src := strings.Replace(resource("widget", "microsoft.graph", "W.", "| a | String | A. |\n", ``, `{}`), "resourcePageType", "apiPageType", 1)
 	res := page(t, "resources/widget.md", src)
