@@ -456,22 +456,24 @@ func (d *decoder) value(data []byte, v reflect.Value) error {
 func isKnown(v reflect.Value) bool { return v.Interface().(interface{ IsKnown() bool }).IsKnown() }
 
 // knownIgnoringCase reports whether an enum value that is not documented as written is a documented member in
-// another case: "HTML" for html, "TextBox" for textBox, "Password, SMS" for the flags password and sms. The service
-// reads enum members case-insensitively, so the strict decode does too; the value is kept as written. Members are
-// lowerCamel, so the candidates are the value in lower case and with each member's first letter lowered.
+// another case: "HTML" for html, "TextBox" for textBox, "Password, SMS" for the flags password and sms, "string" for
+// String. The service reads enum members case-insensitively, so the strict decode does too; the value is kept as
+// written. Members are lowerCamel (a few enums are PascalCase), so the candidates are the value in lower case and
+// with each member's first letter lowered, or raised.
 func knownIgnoringCase(v reflect.Value) bool {
 	if v.Kind() != reflect.String {
 		return false
 	}
 	s := v.String()
-	parts := strings.Split(s, ",")
-	for i, p := range parts {
+	lowered, raised := strings.Split(s, ","), strings.Split(s, ",")
+	for i, p := range lowered {
 		lead := len(p) - len(strings.TrimLeft(p, " "))
 		if lead < len(p) {
-			parts[i] = p[:lead] + strings.ToLower(p[lead:lead+1]) + p[lead+1:]
+			lowered[i] = p[:lead] + strings.ToLower(p[lead:lead+1]) + p[lead+1:]
+			raised[i] = p[:lead] + strings.ToUpper(p[lead:lead+1]) + p[lead+1:]
 		}
 	}
-	for _, c := range []string{strings.ToLower(s), strings.Join(parts, ",")} {
+	for _, c := range []string{strings.ToLower(s), strings.Join(lowered, ","), strings.Join(raised, ",")} {
 		if c != s && isKnown(reflect.ValueOf(c).Convert(v.Type())) {
 			return true
 		}
@@ -557,7 +559,7 @@ func (d *decoder) object(data []byte, v reflect.Value) error {
 			}
 			return d.value(value, fieldByIndex(v, f.index))
 		}
-		if !strings.Contains(key, "@") && !info.open && d.mode&rejectUnknown != 0 {
+		if !strings.Contains(key, "@") && !info.open && !isDirectoryExtension(key) && d.mode&rejectUnknown != 0 {
 			name := typeName(t)
 			if name == "" {
 				name = t.Name()
@@ -786,4 +788,20 @@ func isNilBody(body any) bool {
 		v = v.Elem()
 	}
 	return !v.IsValid()
+}
+
+// isDirectoryExtension reports whether a member is a directory extension attribute, which any directory object may
+// carry without the docs declaring it: extension_{application id without dashes}_{name}. It is kept in
+// AdditionalData like an open type's properties.
+func isDirectoryExtension(key string) bool {
+	const prefix = "extension_"
+	if len(key) < len(prefix)+33 || key[:len(prefix)] != prefix || key[len(prefix)+32] != '_' {
+		return false
+	}
+	for _, c := range []byte(key[len(prefix) : len(prefix)+32]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }

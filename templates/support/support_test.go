@@ -215,6 +215,9 @@ func TestStrictDecode(t *testing.T) {
 		{`{"@odata.type": "#test.profile"}`, `does not match test.phoneMethod`, true},
 		{`{"phoneNumber": "1",}`, `invalid JSON`, false},
 		{`{"phoneNumber": "1", "@odata.etag": "x", "phoneType": "mobile"}`, ``, true},
+		// A directory extension attribute may be on any directory object; one that only looks like it may not.
+		{`{"extension_fe2174665583431c953114ff7268b7b3_Education_ObjectType": "Student"}`, ``, true},
+		{`{"extension_fe2174665583431c_ObjectType": "Student"}`, `has no property "extension_fe2174665583431c_ObjectType"`, true},
 	} {
 		var m testPhoneMethod
 		err := UnmarshalStrict([]byte(tc.in), &m)
@@ -565,6 +568,25 @@ func TestCheckWireForm(t *testing.T) {
 		}
 		if (err == nil) != c.ok {
 			t.Errorf("decoding %s %q: %v, want ok %v", c.edm, c.value, err, c.ok)
+		}
+	}
+}
+
+// testAttributeType is an enum whose members are PascalCase, as a few of the docs' are.
+type testAttributeType string
+
+func (v testAttributeType) IsKnown() bool { return v == "String" || v == "DateTime" }
+
+func TestKnownIgnoringCase(t *testing.T) {
+	for in, want := range map[testAttributeType]bool{"String": false, "string": true, "dateTime": true, "STRING": false, "Strin": false} {
+		// "String" is known as written (so not "known ignoring case"); "STRING" has no candidate that is a member.
+		if got := knownIgnoringCase(reflect.ValueOf(in)); got != want {
+			t.Errorf("knownIgnoringCase(%q) = %v, want %v", in, got, want)
+		}
+	}
+	for in, want := range map[testPhoneType]bool{"Mobile": true, "MOBILE": true, "mobil": false} {
+		if got := knownIgnoringCase(reflect.ValueOf(in)); got != want {
+			t.Errorf("knownIgnoringCase(%q) = %v, want %v", in, got, want)
 		}
 	}
 }
