@@ -1,11 +1,13 @@
 package lint
 
 import (
+	"path"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
+	"github.com/graphdocgen/graphdocgen/templates/support"
 )
 
 // placeholderValue matches a type name written where an example value belongs: "String", "Int32",
@@ -113,7 +115,7 @@ func exampleValueFor(placeholder string, t *model.Type) string {
 	case p == "duration":
 		return "\"PT1H\""
 	case p == "binary" || p == "stream":
-		return "base64 text such as \"aGVsbG8=\""
+		return "\"aGVsbG8=\" (base64)"
 	}
 	return "\"Contoso\""
 }
@@ -228,6 +230,15 @@ func (c *checker) checkParameters(pt *pageText, op *model.Operation, body *model
 	for _, p := range params {
 		names = append(names, p.Name)
 	}
+	// An update whose parameters are all properties of what it answers with sends that type (the generated client
+	// does): its values are held to the resource's properties, which may say more (an enum where the table says
+	// String).
+	target := c.updated(op)
+	for _, p := range params {
+		if target != nil && c.m.Property(target, p.Name) == nil {
+			target = nil
+		}
+	}
 	for _, m := range body.Members {
 		if strings.Contains(m.Key, "@") {
 			continue
@@ -245,23 +256,63 @@ func (c *checker) checkParameters(pt *pageText, op *model.Operation, body *model
 		at := model.Pos{File: pt.page.Path, Line: m.Line, Col: m.Col}
 		if found == nil {
 			c.report(at, "unknown-property", "", "the request body has %q, which is not a parameter in the Request body table%s", m.Key, didYouMean(closest(m.Key, names, 3)))
+			// An update sends properties of what it answers with: the value can still be checked against that.
+			if t := c.updated(op); t != nil {
+				if p := c.m.Property(t, m.Key); p != nil {
+					c.checkValue(pt, p, m.Key, m.Value, 1)
+				}
+			}
 			continue
 		}
 		if found.Name != m.Key {
 			c.report(at, "property-case", "", "%q differs in case from the parameter %s; write %q", m.Key, found.Name, found.Name)
 		}
+		if target != nil {
+			found = c.m.Property(target, found.Name)
+		}
 		c.checkValue(pt, found, m.Key, m.Value, 1)
 	}
 }
 
-const maxDepth = 12
+// updated returns the type a PATCH or PUT sends, as the generator finds it: what the operation answers with (a
+// single entity or complex value), or, when it answers with no body, the type its page is named after
+// ("privilegedapproval-update.md": privilegedApproval). Nil when neither is known.
+func (c *checker) updated(op *model.Operation) *model.Type {
+	if op.Method != "PATCH" && op.Method != "PUT" {
+		return nil
+	}
+	if r := op.Response.Type; r != nil {
+		if t := c.typ(r.Name); t != nil && t.Kind != model.KindEnum && !r.Collection {
+			return t
+		}
+		return nil
+	}
+	first, _, _ := strings.Cut(strings.TrimSuffix(path.Base(op.Page), ".md"), "-")
+	if ts := c.m.TypesNamed(first); len(ts) == 1 && ts[0].Kind != model.KindEnum {
+		return ts[0]
+	}
+	return nil
+}
+
+// maxDepth bounds the walk of an example value; Intune setting examples nest values some 30 levels deep.
+const maxDepth = 100
 
 // checkObject checks the members of an object that should be an instance of t.
 func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth int) {
 	if v == nil || v.Kind != model.ValueObject || depth > maxDepth {
 		return
 	}
+	declared := t
 	t = c.m.SubjectType(t, v)
+	odataType := v.Get("@odata.type")
+	// A property's value (depth > 0); the example's own @odata.type is checked against its annotation apart, and
+	// a collection answer may mix types its annotation does not cover.
+	if depth > 0 && t != declared && !c.derivesFrom(t, declared) {
+		c.report(model.Pos{File: pt.page.Path, Line: odataType.Line, Col: odataType.Col}, "odata-type", "",
+			"@odata.type %s is neither %s, the type of this property, nor a type derived from it; name %s or one of its derived types, or, if %s derives from %s, name that base type on its page",
+			t.FullName(), declared.FullName(), declared.Name, t.Name, declared.Name)
+	}
+	reportedUntyped := false
 	for _, m := range v.Members {
 		if strings.Contains(m.Key, "@") || m.Key == "" {
 			continue // instance and property annotations: @odata.context, manager@odata.bind
@@ -269,7 +320,21 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 		at := model.Pos{File: pt.page.Path, Line: m.Line, Col: m.Col}
 		p := c.m.Property(t, m.Key)
 		if p == nil {
-			if c.isOpen(t) || c.definedOnDerived(t, m.Key) || directoryExtension.MatchString(m.Key) {
+			if c.isOpen(t) || directoryExtension.MatchString(m.Key) {
+				continue
+			}
+			if d := c.definedOnDerived(t, m.Key); d != nil {
+				// Only @odata.type tells a reader (and a generated client) that the value is of the derived type.
+				if !reportedUntyped {
+					reportedUntyped = true
+					if odataType == nil {
+						c.report(at, "odata-type", "", "%s is not a property of %s but of its derived type %s; say which type the value is with \"@odata.type\": \"#%s\"",
+							quoted(m.Key), t.Name, d.Name, d.FullName())
+					} else {
+						c.report(at, "odata-type", "", "%s is not a property of %s, which @odata.type names, but of its derived type %s; write \"@odata.type\": \"#%s\"",
+							quoted(m.Key), t.Name, d.Name, d.FullName())
+					}
+				}
 				continue
 			}
 			hint := didYouMean(closest(m.Key, c.propertyNames(t), 3))
@@ -290,55 +355,33 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 // extension_{appId without dashes}_{name}.
 var directoryExtension = regexp.MustCompile(`^extension_[0-9a-fA-F]{32}_`)
 
-// isOpen reports whether instances of t may carry properties it does not declare: the annotation says
-// openType, the page calls it an open type, or it declares no properties at all (a page that documents none
-// cannot be checked against).
+// isOpen reports whether instances of t may carry properties it does not declare (see
+// model.KeepsUnknownProperties: the generated code keeps them too).
 func (c *checker) isOpen(t *model.Type) bool {
-	if t.Open {
-		return true
-	}
 	if v, ok := c.open[t]; ok {
 		return v
 	}
-	open := len(c.m.AllProperties(t)) == 0 && len(t.NavigationProperties) == 0
-	if p := c.m.Page(t.Page); p != nil && !open {
-		open = saysOpenType(p)
-	}
+	open := c.m.KeepsUnknownProperties(t)
 	c.open[t] = open
 	return open
 }
 
-// saysOpenType reports whether a resource page's introduction (the text before its first section) calls the
-// type an open type: "This is an _open type_", "is an open type".
-func saysOpenType(p *model.Page) bool {
-	src := string(p.Source)
-	end := len(src)
-	for _, h := range p.Headings {
-		if h.Level >= 2 {
-			end = offsetOfLine(src, h.Pos.Line)
-			break
+// derivesFrom reports whether t is base or derives from it.
+func (c *checker) derivesFrom(t, base *model.Type) bool {
+	if t == base || t == nil || base == nil {
+		return true
+	}
+	for _, a := range c.m.Ancestors(t) {
+		if a == base {
+			return true
 		}
 	}
-	intro := emphasisMarks.Replace(strings.ToLower(src[:end]))
-	return strings.Contains(intro, "open type")
+	return false
 }
 
-// offsetOfLine returns the byte offset where 1-based line n starts.
-func offsetOfLine(s string, n int) int {
-	off := 0
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(s[off:], '\n')
-		if j < 0 {
-			return len(s)
-		}
-		off += j + 1
-	}
-	return off
-}
-
-// definedOnDerived reports whether a type derived from t (at any depth) defines name: an example may show a
-// derived instance without saying so in @odata.type.
-func (c *checker) definedOnDerived(t *model.Type, name string) bool {
+// definedOnDerived returns the type derived from t (at any depth) that defines name, or nil: an example may show
+// a derived instance without saying so in @odata.type.
+func (c *checker) definedOnDerived(t *model.Type, name string) *model.Type {
 	seen := map[*model.Type]bool{t: true}
 	queue := []*model.Type{t}
 	for len(queue) > 0 {
@@ -350,12 +393,12 @@ func (c *checker) definedOnDerived(t *model.Type, name string) bool {
 			}
 			seen[d] = true
 			if d.OwnProperty(name) != nil {
-				return true
+				return d
 			}
 			queue = append(queue, d)
 		}
 	}
-	return false
+	return nil
 }
 
 // propertyNames lists the names of t's properties, inherited and navigation ones included, sorted.
@@ -375,10 +418,17 @@ func (c *checker) propertyNames(t *model.Type) []string {
 
 // checkValue checks a value against the property's declared type.
 func (c *checker) checkValue(pt *pageText, p *model.Property, key string, v *model.Value, depth int) {
-	if v == nil || v.Kind == model.ValueNull || !p.Type.Resolved() {
+	if v == nil || !p.Type.Resolved() {
 		return
 	}
 	at := model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}
+	if v.Kind == model.ValueNull {
+		if p.Type.Collection {
+			// OData has no null collection: a collection with nothing in it is [].
+			c.report(at, "value-type", "", "%s is a collection (%s), which is never null; write [] for an empty one", key, p.Type.String())
+		}
+		return
+	}
 	if p.Type.Collection {
 		if v.Kind != model.ValueArray {
 			if v.Kind == model.ValueString && isPlaceholderValue(v.Str) {
@@ -408,12 +458,17 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 		return
 	}
 	at := model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}
-	if v.Kind == model.ValueString && isPlaceholderValue(strings.TrimSpace(v.Str)) {
-		return // placeholder-value reports it
+	if v.Kind == model.ValueString && isPlaceholderValue(strings.TrimSpace(v.Str)) && !typeNameKeys[strings.ToLower(key)] {
+		return // placeholder-value reports it ("type": "String" it leaves to the checks below)
 	}
 	if p.Type.IsPrimitive() {
 		if want, ok := primitiveAccepts(p.Type.Name, v); !ok {
 			c.report(at, "value-type", "", "%s is %s but the example gives a %s; write %s", key, p.Type.Name, v.Kind, want)
+		} else if v.Kind == model.ValueString {
+			if err := support.CheckWireForm(p.Type.Name, v.Str); err != nil {
+				c.report(at, "value-format", "", "%s is %s, but %v; write a value such as %s", key, p.Type.Name, err,
+					exampleValueFor(strings.TrimPrefix(p.Type.Name, "Edm."), nil))
+			}
 		}
 		return
 	}
@@ -464,16 +519,16 @@ func containsFold(s, sub string) bool {
 
 // checkEnumValue reports values that are not members of the enum (each part, for flags joined by commas).
 func (c *checker) checkEnumValue(at model.Pos, t *model.Type, key, val string) {
-	if val == "" || len(t.Members) == 0 {
+	if len(t.Members) == 0 {
 		return
-	}
-	parts := []string{val}
-	if strings.Contains(val, ",") {
-		parts = strings.Split(val, ",")
 	}
 	names := make([]string, 0, len(t.Members))
 	for _, m := range t.Members {
 		names = append(names, m.Name)
+	}
+	parts := []string{val}
+	if strings.Contains(val, ",") {
+		parts = strings.Split(val, ",")
 	}
 	for _, part := range parts {
 		part = strings.TrimSpace(part)
@@ -559,6 +614,9 @@ func (c *checker) checkODataTypes(pt *pageText, op *model.Operation, ex *model.E
 		for _, m := range v.Members {
 			if m.Key == "@odata.type" && m.Value != nil && m.Value.Kind == model.ValueString {
 				c.checkODataName(pt, model.Pos{File: file, Line: m.Value.Line, Col: m.Value.Col}, m.Value.Str, "@odata.type")
+			} else if strings.EqualFold(m.Key, "@odata.type") {
+				// JSON keys are case-sensitive: readers do not take "@Odata.type" for the type.
+				c.report(model.Pos{File: file, Line: m.Line, Col: m.Col}, "odata-type", "", "%q is not the @odata.type annotation, whose name is lower case; write \"@odata.type\"", m.Key)
 			}
 			walk(m.Value, depth+1)
 		}
@@ -693,7 +751,7 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 		if t != nil {
 			rp = c.m.Property(t, p.Name)
 			switch {
-			case rp == nil && !c.isOpen(t) && !c.definedOnDerived(t, p.Name) && c.typesDocumented:
+			case rp == nil && !c.isOpen(t) && c.definedOnDerived(t, p.Name) == nil && c.typesDocumented:
 				c.report(p.Pos, "request-body-property", "", "%s is not a property of %s%s", p.Name, t.Name, didYouMean(closest(p.Name, names, 3)))
 			case rp != nil && rp.Name != p.Name:
 				c.report(p.Pos, "property-case", "", "%q differs in case from the property %s of %s; write %q", p.Name, rp.Name, t.Name, rp.Name)

@@ -563,6 +563,16 @@ func injectors() []injector {
 				return "42", prop.Type.Name == "Edm.String" && !prop.Type.Collection && v.Kind == model.ValueString
 			})
 		}},
+		{"placeholder for a date and time", "value-format", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
+			return changeValue(c, p, lines, func(t *model.Type, prop *model.Property, v *model.Value) (string, bool) {
+				return `"datetime-value"`, prop.Type.Name == "Edm.DateTimeOffset" && !prop.Type.Collection && v.Kind == model.ValueString
+			})
+		}},
+		{"null for a collection", "value-type", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
+			return changeValue(c, p, lines, func(t *model.Type, prop *model.Property, v *model.Value) (string, bool) {
+				return "null", prop.Type.Collection && v.Kind == model.ValueArray && len(v.Items) == 0
+			})
+		}},
 		{"value outside the enum", "enum-value", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
 			return changeValue(c, p, lines, func(t *model.Type, prop *model.Property, v *model.Value) (string, bool) {
 				et := c.m.Type(prop.Type.Name)
@@ -817,15 +827,23 @@ func changeValue(c *injectCtx, p *model.Page, lines []string, pick func(t *model
 			for _, m := range s.Instances[0].Members {
 				prop := c.m.Property(t, m.Key)
 				v := m.Value
-				if prop == nil || prop.Name != m.Key || v == nil || v.Line != m.Line || !prop.Type.Resolved() || v.Kind != model.ValueString ||
-					placeholderValue.MatchString(v.Str) {
+				if prop == nil || prop.Name != m.Key || v == nil || v.Line != m.Line || !prop.Type.Resolved() {
+					continue
+				}
+				// Strings, and empty arrays, are values whose text on the line is known.
+				var old string
+				switch {
+				case v.Kind == model.ValueString && !placeholderValue.MatchString(v.Str):
+					old = fmt.Sprintf("%q", v.Str)
+				case v.Kind == model.ValueArray && len(v.Items) == 0:
+					old = "[]"
+				default:
 					continue
 				}
 				repl, ok := pick(t, prop, v)
 				if !ok {
 					continue
 				}
-				old := fmt.Sprintf("%q", v.Str)
 				l := lines[v.Line-1]
 				if strings.Count(l, old) != 1 {
 					continue

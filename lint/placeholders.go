@@ -12,7 +12,6 @@ var (
 	// Replacers are built once: building one costs more than most of the replacing.
 	nameMarks     = strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
 	markupMarks   = strings.NewReplacer("**", "", "__", "", "`", "")
-	emphasisMarks = strings.NewReplacer("_", "", "*", "")
 	htmlBreaks    = strings.NewReplacer("<br>", "", "<br/>", "", "<br />", "", "&nbsp;", "")
 )
 

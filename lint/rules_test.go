@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"maps"
 	"strings"
 	"testing"
 )
@@ -102,6 +103,14 @@ var ruleCases = []ruleCase{
 	{name: "string for Int32", page: api, old: "  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\"", new: "  \"size\": \"3\",\n  \"color\": \"red\",\n  \"tags\"",
 		rule: "value-type", marker: `"size": "3"`},
 	{name: "single value for a collection", page: api, old: `"tags": []`, new: `"tags": "blue"`, rule: "value-type", marker: `"tags": "blue"`, message: "wrap the value in [ ]"},
+	{name: "null for a collection", page: api, old: `"tags": []`, new: `"tags": null`, rule: "value-type", marker: `"tags": null`, message: "never null; write []"},
+	{name: "placeholder for a DateTimeOffset", page: api, old: `"tags": []`, new: "\"tags\": [],\n  \"createdDateTime\": \"datetime-value\"",
+		rule: "value-format", marker: `"datetime-value"`, message: `write a value such as "2021-07-20T10:00:00Z"`},
+	{name: "date for a DateTimeOffset", page: api, old: `"tags": []`, new: "\"tags\": [],\n  \"createdDateTime\": \"2021-07-20\"",
+		rule: "value-format", marker: `"2021-07-20"`, message: "is not a date and time"},
+	{name: "a DateTimeOffset in its form", page: api, old: `"tags": []`, new: "\"tags\": [],\n  \"createdDateTime\": \"2021-07-20T10:00:00.1234567Z\"",
+		rule: "value-format", absent: true},
+	{name: "empty string for an enum", page: api, old: "  \"color\": \"red\",\n  \"tags\"", new: "  \"color\": \"\",\n  \"tags\"", rule: "enum-value", marker: `"color": ""`},
 	{name: "enum value", page: api, old: "  \"color\": \"red\",\n  \"tags\"", new: "  \"color\": \"purple\",\n  \"tags\"", rule: "enum-value", marker: `"purple"`},
 	{name: "table row missing from the JSON", page: res, old: "| tags | String collection | Tags. |", new: "| tags | String collection | Tags. |\n| weight | Int32 | The weight. |",
 		rule: "table-json", marker: "| weight |"},
@@ -377,6 +386,67 @@ func TestIsPlaceholderValue(t *testing.T) {
 		"Strings", "sByte", "Contoso", "2021-07-20", "true", "String (a long note about what the placeholder stands for, kept for the example)"} {
 		if got, want := isPlaceholderValue(s), placeholderValue.MatchString(s); got != want {
 			t.Errorf("isPlaceholderValue(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+}
+
+// A property declared as a base type holds values of its derived types, which @odata.type names.
+func TestODataTypeOfPropertyValues(t *testing.T) {
+	pages := widgetTree()
+	pages[res] = mustReplace(t, pages[res], "| tags | String collection | Tags. |", "| tags | String collection | Tags. |\n| part | [widgetPart](widgetpart.md) | The part. |")
+	pages[res] = mustReplace(t, pages[res], `"tags": ["String"],`, `"tags": ["String"],`+"\n  \"part\": {\"@odata.type\": \"microsoft.graph.widgetPart\"},")
+	complexPage := func(name, intro, rows, json string) string {
+		return "---\ntitle: \"" + name + " resource type\"\ndescription: \"A " + name + ".\"\ndoc_type: resourcePageType\n---\n\n# " + name +
+			" resource type\n\nNamespace: microsoft.graph\n\n" + intro + "\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n" + rows +
+			"\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph." + name + "\"\n} -->\n\n```json\n" + json + "\n```\n"
+	}
+	pages["resources/widgetpart.md"] = complexPage("widgetPart", "A part of a widget.", "| name | String | The name. |\n", `{"name": "String"}`)
+	pages["resources/gearpart.md"] = complexPage("gearPart", "A gear. Inherits from [widgetPart](widgetpart.md).", "| teeth | Int32 | Teeth. |\n", `{"teeth": 1024}`)
+	pages["resources/label.md"] = complexPage("label", "A label.", "| text | String | The text. |\n", `{"text": "String"}`)
+	for _, c := range []struct {
+		name, part, marker, message string
+	}{
+		{"derived property without @odata.type", `{"name": "g", "teeth": 12}`, `"teeth"`, `"@odata.type": "#microsoft.graph.gearPart"`},
+		{"derived property with the base's @odata.type", `{"@odata.type": "#microsoft.graph.widgetPart", "teeth": 12}`, `"teeth"`, "which @odata.type names"},
+		{"unrelated @odata.type", `{"@odata.type": "#microsoft.graph.label", "text": "x"}`, `"#microsoft.graph.label"`, "nor a type derived from it"},
+		{"@odata.type not in lower case", `{"@Odata.type": "#microsoft.graph.gearPart", "name": "g"}`, `"@Odata.type"`, "whose name is lower case"},
+		{"derived value named", `{"@odata.type": "#microsoft.graph.gearPart", "teeth": 12}`, "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tree := maps.Clone(pages)
+			tree[api] = mustReplace(t, tree[api], `"tags": []`, "\"tags\": [],\n  \"part\": "+c.part)
+			fs := findingsOf(lintPages(t, tree, Options{}), "odata-type")
+			if c.marker == "" {
+				if len(fs) > 0 {
+					t.Fatalf("want no odata-type finding, got:\n%s", dump(fs))
+				}
+				return
+			}
+			line := lineOf(t, tree[api], c.marker)
+			if len(fs) != 1 || fs[0].Pos.File != api || fs[0].Pos.Line != line || !strings.Contains(fs[0].Message, c.message) {
+				t.Fatalf("want one odata-type finding at %s:%d with %q; got:\n%s", api, line, c.message, dump(fs))
+			}
+		})
+	}
+}
+
+// A property named "type" may hold type names legitimately (placeholder-value leaves it alone), but when it is an
+// enum its value is still checked: "string" for the member String is a member in another case.
+func TestEnumValueUnderTypeKey(t *testing.T) {
+	tree := widgetTree()
+	tree[res] = mustReplace(t, tree[res], "| tags | String collection | Tags. |",
+		"| tags | String collection | Tags. |\n| type | attributeType | The type. Possible values are: `String`, `Integer`. |")
+	tree[res] = mustReplace(t, tree[res], `"tags": ["String"],`, `"tags": ["String"],`+"\n  \"type\": \"String\",")
+	for value, message := range map[string]string{
+		`"string"`: `"string" differs in case from the member String of attributeType`,
+		`"Text"`:   `"Text" is not a member of attributeType`,
+	} {
+		pages := maps.Clone(tree)
+		pages[api] = mustReplace(t, pages[api], `"tags": []`, "\"tags\": [],\n  \"type\": "+value)
+		fs := findingsOf(lintPages(t, pages, Options{}), "enum-value")
+		line := lineOf(t, pages[api], `"type": `+value)
+		if len(fs) != 1 || fs[0].Pos.Line != line || !strings.Contains(fs[0].Message, message) {
+			t.Errorf("%s: want one enum-value finding at line %d with %q; got:\n%s", value, line, message, dump(fs))
 		}
 	}
 }
