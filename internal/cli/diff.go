@@ -25,8 +25,8 @@ func runDiff(e *env, args []string) int {
 	fs := newFlags(e, "diff", "diff OLD NEW [--format text|json] [--fail-on-breaking] [--config FILE]")
 	format := fs.String("format", "text", "output format: text (one change a line, breaking first) or json")
 	failOnBreaking := fs.Bool("fail-on-breaking", false, "exit 1 when a change is breaking")
-	include := fs.StringSlice("include", nil, "glob of pages to read from docs trees (default *.md); repeatable")
-	exclude := fs.StringSlice("exclude", nil, "glob of pages to skip in docs trees; repeatable")
+	include := fs.StringSlice("include", nil, "`glob` of pages to read from docs trees (default *.md); repeatable")
+	exclude := fs.StringSlice("exclude", nil, "`glob` of pages to skip in docs trees; repeatable")
 	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code

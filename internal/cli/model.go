@@ -19,8 +19,8 @@ func runModel(e *env, args []string) int {
 	docs := fs.StringArray("docs", nil, "docs root `DIR`: a folder of pages (or one page); repeat to read several folders as one tree (the first that holds a page wins)")
 	format := fs.String("format", "json", "output format: json (the whole model) or csdl (OData CSDL, EDMX 4.0)")
 	out := fs.StringP("output", "o", "", "write to FILE instead of standard output")
-	include := fs.StringSlice("include", nil, "glob of pages to read (default *.md); repeatable")
-	exclude := fs.StringSlice("exclude", nil, "glob of pages to skip; repeatable")
+	include := fs.StringSlice("include", nil, "`glob` of pages to read (default *.md); repeatable")
+	exclude := fs.StringSlice("exclude", nil, "`glob` of pages to skip; repeatable")
 	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code
