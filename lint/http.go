@@ -22,6 +22,7 @@ func (c *checker) checkOperations() {
 			c.checkStatusLine(pt, op, ex)
 			c.checkContentLength(pt, ex)
 			c.checkJSONSyntax(pt, ex)
+			c.checkDuplicateKeys(pt, ex)
 			c.checkPlaceholderValues(pt, op, ex)
 			c.checkExampleModel(pt, op, ex)
 		}
@@ -371,4 +372,35 @@ func (c *checker) checkExampleNames() {
 			first[ex.Name] = at
 		}
 	}
+}
+
+// checkDuplicateKeys reports a member written twice in one object of an example: JSON readers keep one of them
+// (encoding/json the last), so the example does not say what it seems to.
+func (c *checker) checkDuplicateKeys(pt *pageText, ex *model.Example) {
+	if ex.JSON == nil || ex.Kind == model.ExampleRepresentation {
+		return
+	}
+	var walk func(v *model.Value, depth int)
+	walk = func(v *model.Value, depth int) {
+		if v == nil || depth > maxDepth {
+			return
+		}
+		if len(v.Members) > 1 {
+			firstLine := make(map[string]int, len(v.Members))
+			for _, m := range v.Members {
+				if line, ok := firstLine[m.Key]; ok {
+					c.report(model.Pos{File: pt.page.Path, Line: m.Line, Col: m.Col}, "duplicate-key", "", "%q is already a member of this object (line %d); keep one", m.Key, line)
+					continue
+				}
+				firstLine[m.Key] = m.Line
+			}
+		}
+		for _, m := range v.Members {
+			walk(m.Value, depth+1)
+		}
+		for _, it := range v.Items {
+			walk(it, depth+1)
+		}
+	}
+	walk(ex.JSON, 0)
 }

@@ -10,9 +10,9 @@ import (
 var (
 	templateVar = regexp.MustCompile(`\$\(\s*[A-Za-z_][A-Za-z0-9_.]*\s*\)`)
 	// Replacers are built once: building one costs more than most of the replacing.
-	nameMarks     = strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
-	markupMarks   = strings.NewReplacer("**", "", "__", "", "`", "")
-	htmlBreaks    = strings.NewReplacer("<br>", "", "<br/>", "", "<br />", "", "&nbsp;", "")
+	nameMarks   = strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
+	markupMarks = strings.NewReplacer("**", "", "__", "", "`", "")
+	htmlBreaks  = strings.NewReplacer("<br>", "", "<br/>", "", "<br />", "", "&nbsp;", "")
 )
 
 // checkPlaceholders reports what a writer left to fill in: TODO, template variables, "Not yet documented", empty

@@ -103,6 +103,7 @@ var ruleCases = []ruleCase{
 	{name: "string for Int32", page: api, old: "  \"size\": 3,\n  \"color\": \"red\",\n  \"tags\"", new: "  \"size\": \"3\",\n  \"color\": \"red\",\n  \"tags\"",
 		rule: "value-type", marker: `"size": "3"`},
 	{name: "single value for a collection", page: api, old: `"tags": []`, new: `"tags": "blue"`, rule: "value-type", marker: `"tags": "blue"`, message: "wrap the value in [ ]"},
+	{name: "member written twice", page: api, old: `"tags": []`, new: "\"tags\": [],\n  \"size\": 4", rule: "duplicate-key", marker: `"size": 4`, message: "(line "},
 	{name: "null for a collection", page: api, old: `"tags": []`, new: `"tags": null`, rule: "value-type", marker: `"tags": null`, message: "never null; write []"},
 	{name: "placeholder for a DateTimeOffset", page: api, old: `"tags": []`, new: "\"tags\": [],\n  \"createdDateTime\": \"datetime-value\"",
 		rule: "value-format", marker: `"datetime-value"`, message: `write a value such as "2021-07-20T10:00:00Z"`},
