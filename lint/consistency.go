@@ -144,6 +144,66 @@ func (c *checker) subject(op *model.Operation, ex *model.Example) model.ExampleS
 	return s
 }
 
+// answersOperation reports whether ex answers a request to one of op's paths: a page may show, under its examples,
+// a request to another path ("Retrieve a single thumbnail" on the page that lists thumbnails), which its Response
+// section does not describe. Without a request before it, it is taken as op's.
+func answersOperation(op *model.Operation, ex *model.Example) bool {
+	// Paths that end differently are several operations on one page (…/thumbnails, …/thumbnails/{id}/{size}): which
+	// one an example answers cannot be told.
+	last := ""
+	for i, p := range op.Paths {
+		seg := p.Template[strings.LastIndexByte(p.Template, '/')+1:]
+		if strings.Contains(seg, "{") {
+			seg = "{}"
+		}
+		if i > 0 && !strings.EqualFold(seg, last) {
+			return false
+		}
+		last = seg
+	}
+	req := requestBefore(op, ex)
+	if req == nil || req.URL == "" {
+		return true
+	}
+	for _, p := range op.Paths {
+		if pathMatches(req.URL, p.Template) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathMatches reports whether a request URL ("https://graph.microsoft.com/v1.0/chats/19:8b08@thread.v2?$top=1")
+// has the segments of a path template ("/chats/{chat-id}"): as many, and the same where the template's is no
+// parameter. Case is ignored.
+func pathMatches(url, template string) bool {
+	if i := strings.IndexAny(url, "?#"); i >= 0 {
+		url = url[:i]
+	}
+	if i := strings.Index(url, "://"); i >= 0 {
+		url = url[i+3:]
+		if j := strings.IndexByte(url, '/'); j >= 0 {
+			url = url[j:]
+		} else {
+			url = ""
+		}
+		for _, v := range []string{"/v1.0", "/beta"} {
+			url = strings.TrimPrefix(url, v)
+		}
+	}
+	got := strings.Split(strings.Trim(url, "/"), "/")
+	want := strings.Split(strings.Trim(template, "/"), "/")
+	if len(got) != len(want) {
+		return false
+	}
+	for i, w := range want {
+		if !strings.Contains(w, "{") && !strings.EqualFold(w, got[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // requestBefore returns the request example that ex answers.
 func requestBefore(op *model.Operation, ex *model.Example) *model.Example {
 	var last *model.Example
@@ -210,6 +270,16 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 		} else {
 			c.report(at, "value-wrapper", "", "the operation returns a single %s, but the example wraps it in \"value\" as for a collection; show the object itself", name)
 		}
+	}
+	if ex.Kind == model.ExampleResponse && op.Response.Type != nil && op.Response.Type.Collection && !s.Collection &&
+		ex.JSON.Kind == model.ValueObject && (ex.Status == 0 || ex.Status < 300) && len(ex.JSON.Members) > 0 && answersOperation(op, ex) &&
+		(ex.JSON.Get("value") == nil || ex.JSON.Get("value").Kind != model.ValueArray) { // "odata.context" beside "value" is another defect
+		name := shortName(op.Response.Type.Name)
+		if s.Type != nil {
+			name = s.Type.Name
+		}
+		c.report(model.Pos{File: pt.page.Path, Line: ex.JSON.Line, Col: ex.JSON.Col}, "value-wrapper", "",
+			"the Response section says the operation returns a collection of %s, but the example returns a single object; wrap the items in {\"value\": [...]}, or say in the Response section that it returns one", name)
 	}
 	if s.Type == nil {
 		if ex.Kind == model.ExampleRequest && op.RequestBody != nil && op.RequestBody.Kind == model.BodyParameters && len(op.RequestBody.Params) > 0 &&

@@ -97,7 +97,7 @@ var allRules = []*Rule{
 	{ID: "request-body-property", Family: famModel, Severity: sevWarning, Summary: "a request-body table row that is not a property of the resource, or has another type"},
 	{ID: "read-only-in-create", Family: famModel, Severity: sevWarning, Summary: "a read-only property (such as id) listed as settable on a create page"},
 	{ID: "odata-type", Family: famModel, Severity: sevWarning, Summary: "@odata.type that differs between annotation and body, lacks its namespace, is in an unexpected namespace, names a type not derived from the declared one, or is missing where a derived type's property is shown"},
-	{ID: "value-wrapper", Family: famModel, Severity: sevWarning, Summary: "a single entity response wrapped in \"value\""},
+	{ID: "value-wrapper", Family: famModel, Severity: sevWarning, Summary: "a single entity response wrapped in \"value\", or a collection the Response section promises answered with one object"},
 	{ID: "unresolved-type", Family: famModel, Severity: sevWarning, Summary: "a type reference no page documents", Parser: true},
 	{ID: "unresolved-base-type", Family: famModel, Severity: sevWarning, Summary: "a base type no page documents", Parser: true},
 	{ID: "unresolved-odata-type", Family: famModel, Severity: sevWarning, Summary: "an @odata.type no page documents"},

@@ -451,3 +451,30 @@ func TestEnumValueUnderTypeKey(t *testing.T) {
 		}
 	}
 }
+
+// The Response section says a collection and the example answers one object: one of them is wrong.
+func TestCollectionAnsweredWithOneObject(t *testing.T) {
+	tree := widgetTree()
+	tree[api] = mustReplace(t, tree[api], "and a [widget](../resources/widget.md) object in the response body",
+		"and a collection of [widget](../resources/widget.md) objects in the response body")
+	lines := strings.Split(tree[api], "\n")
+	want := 0
+	for i, l := range lines {
+		if l == "HTTP/1.1 201 Created" {
+			want = i + 4 // the status line, Content-Type, a blank line, then the body's "{"
+		}
+	}
+	if lines[want-1] != "{" {
+		t.Fatalf("line %d is %q, not the response body's {", want, lines[want-1])
+	}
+	fs := findingsOf(lintPages(t, tree, Options{}), "value-wrapper")
+	if len(fs) != 1 || fs[0].Pos.Line != want || !strings.Contains(fs[0].Message, "returns a collection of widget, but the example returns a single object") {
+		t.Fatalf("want one value-wrapper finding at line %d; got:\n%s", want, dump(fs))
+	}
+	// The same answer wrapped as a collection agrees with the prose.
+	tree[api] = mustReplace(t, tree[api], "{\n  \"id\": \"1\",", "{\"value\": [{\n  \"id\": \"1\",")
+	tree[api] = mustReplace(t, tree[api], "  \"tags\": []\n}", "  \"tags\": []\n}]}")
+	if fs := findingsOf(lintPages(t, tree, Options{}), "value-wrapper"); len(fs) > 0 {
+		t.Fatalf("a collection answer: want no value-wrapper finding; got:\n%s", dump(fs))
+	}
+}
