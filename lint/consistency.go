@@ -905,6 +905,9 @@ func clientSuppliedID(desc string) bool {
 // checkTypes runs the checks of resource pages: the Properties table against the JSON representation.
 func (c *checker) checkTypes() {
 	for _, t := range c.m.Types {
+		for _, p := range t.Properties {
+			c.checkAllowedValues(p)
+		}
 		if t.Representation == nil {
 			continue
 		}
@@ -914,6 +917,44 @@ func (c *checker) checkTypes() {
 		}
 		c.checkJSONSyntax(pt, t.Representation)
 		c.checkTableJSON(pt, t)
+	}
+	for _, op := range c.m.Operations {
+		if op.RequestBody != nil && samePage(c.opsByPage[op.Page], op) {
+			for _, p := range op.RequestBody.Params {
+				c.checkAllowedValues(p)
+			}
+		}
+	}
+}
+
+// checkAllowedValues compares the values a property's description lists ("Possible values are: `a`, `b`") with
+// the members of the enum its type cell names, documented elsewhere (an enum page or table): a listed value the
+// enum lacks is one the two pages disagree on. (A description may list fewer values than the enum has.)
+func (c *checker) checkAllowedValues(p *model.Property) {
+	if len(p.AllowedValues) == 0 || p.Type.Kind != string(model.KindEnum) {
+		return
+	}
+	et := c.typ(p.Type.Name)
+	if et == nil || et.Kind != model.KindEnum || et.Source == model.SourceInlineValues || len(et.Members) == 0 || !namedAs(p.Type, et) {
+		return
+	}
+	pt := c.textOf(p.Pos.File)
+	if pt == nil {
+		return
+	}
+	names := make([]string, 0, len(et.Members))
+	for _, m := range et.Members {
+		names = append(names, m.Name)
+	}
+	row := pt.line(p.Pos.Line)
+	for _, v := range p.AllowedValues {
+		// Only values in code spans: unquoted, the phrase may be prose ("valid values are described in the table").
+		if et.Member(v) != nil || !strings.Contains(row, "`"+v+"`") {
+			continue
+		}
+		at := pt.find(p.Pos.Line, "`"+v+"`", 1)
+		c.report(at, "enum-list", "", "the description lists %q, which is not a member of %s (%s, at %s)%s; make the description and the enum agree",
+			v, et.Name, memberList(names), displayPos(et.Pos), didYouMean(quotedOr(closest(v, names, 3))))
 	}
 }
 

@@ -93,6 +93,7 @@ var allRules = []*Rule{
 	{ID: "value-type", Family: famModel, Severity: sevWarning, Summary: "an example value of the wrong JSON type (string for Int32, single value or null for a collection)"},
 	{ID: "value-format", Family: famModel, Severity: sevWarning, Summary: "an example string not in its type's form: a date for a DateTimeOffset, \"id-value\" for a Guid, text that is not base64 for Binary"},
 	{ID: "enum-value", Family: famModel, Severity: sevWarning, Summary: "an example value that is not a member of the property's enum"},
+	{ID: "enum-list", Family: famModel, Severity: sevWarning, Summary: "a description's \"Possible values\" lists a value the enum its type names does not have"},
 	{ID: "table-json", Family: famModel, Severity: sevWarning, Summary: "Properties table and JSON representation disagree (a property in one only)"},
 	{ID: "request-body-property", Family: famModel, Severity: sevWarning, Summary: "a request-body table row that is not a property of the resource, or has another type"},
 	{ID: "read-only-in-create", Family: famModel, Severity: sevWarning, Summary: "a read-only property (such as id) listed as settable on a create page"},

@@ -478,3 +478,21 @@ func TestCollectionAnsweredWithOneObject(t *testing.T) {
 		t.Fatalf("a collection answer: want no value-wrapper finding; got:\n%s", dump(fs))
 	}
 }
+
+// A description that lists values and the enum page its type names must agree.
+func TestEnumListAgainstEnumPage(t *testing.T) {
+	tree := widgetTree()
+	tree["resources/enums.md"] = "---\ntitle: \"Enum values\"\ndescription: \"Enums.\"\ndoc_type: enumPageType\n---\n\n# Enum values\n\nNamespace: microsoft.graph\n\n" +
+		"### widgetColor values\n\n| Member | Description |\n|:---|:---|\n| red | Red. |\n| green | Green. |\n| unknownFutureValue | Evolvable enumeration sentinel value. Do not use. |\n"
+	tree[res] = mustReplace(t, tree[res], "| color | widgetColor |", "| color | [widgetColor](enums.md#widgetcolor-values) |")
+	if fs := findingsOf(lintPages(t, tree, Options{}), "enum-list"); len(fs) > 0 {
+		t.Fatalf("the lists agree: want no enum-list finding; got:\n%s", dump(fs))
+	}
+	tree[res] = mustReplace(t, tree[res], "`red`, `green`", "`red`, `grene`")
+	fs := findingsOf(lintPages(t, tree, Options{}), "enum-list")
+	line := lineOf(t, tree[res], "`grene`")
+	col := strings.Index(strings.Split(tree[res], "\n")[line-1], "`grene`") + 1
+	if len(fs) != 1 || fs[0].Pos.File != res || fs[0].Pos.Line != line || fs[0].Pos.Col != col || !strings.Contains(fs[0].Message, `did you mean "green"?`) {
+		t.Fatalf("want one enum-list finding at %s:%d:%d suggesting green; got:\n%s", res, line, col, dump(fs))
+	}
+}
