@@ -303,7 +303,8 @@ func (c *checker) checkParameters(pt *pageText, op *model.Operation, body *model
 	// An update whose parameters are all properties of what it answers with sends that type (the generated client
 	// does): its values are held to the resource's properties, which may say more (an enum where the table says
 	// String).
-	target := c.updated(op)
+	updated := c.updated(op)
+	target := updated
 	for _, p := range params {
 		if target != nil && c.m.Property(target, p.Name) == nil {
 			target = nil
@@ -327,8 +328,8 @@ func (c *checker) checkParameters(pt *pageText, op *model.Operation, body *model
 		if found == nil {
 			c.report(at, "unknown-property", "", "the request body has %q, which is not a parameter in the Request body table%s", m.Key, didYouMean(closest(m.Key, names, 3)))
 			// An update sends properties of what it answers with: the value can still be checked against that.
-			if t := c.updated(op); t != nil {
-				if p := c.m.Property(t, m.Key); p != nil {
+			if updated != nil {
+				if p := c.m.Property(updated, m.Key); p != nil {
 					c.checkValue(pt, p, m.Key, m.Value, 1)
 				}
 			}
