@@ -391,7 +391,7 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 		at := model.Pos{File: pt.page.Path, Line: m.Line, Col: m.Col}
 		p := c.m.Property(t, m.Key)
 		if p == nil {
-			if c.isOpen(t) || directoryExtension.MatchString(m.Key) {
+			if c.isOpen(t) || support.IsDirectoryExtension(m.Key) {
 				continue
 			}
 			if d := c.definedOnDerived(t, m.Key); d != nil {
@@ -422,9 +422,6 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 	}
 }
 
-// directoryExtension matches a directory extension attribute, which any directory object may carry:
-// extension_{appId without dashes}_{name}.
-var directoryExtension = regexp.MustCompile(`^extension_[0-9a-fA-F]{32}_`)
 
 // isOpen reports whether instances of t may carry properties it does not declare (see
 // model.KeepsUnknownProperties: the generated code keeps them too).

@@ -33,6 +33,10 @@ func CheckWireForm(edm, s string) error {
 	return err
 }
 
+// IsDirectoryExtension reports whether a member name is a directory extension attribute, which the generated
+// types keep on any type (like CheckWireForm, for the linter: it is not copied into generated packages).
+func IsDirectoryExtension(name string) bool { return isDirectoryExtension(name) }
+
 // shorten keeps an error message about a long value readable.
 func shorten(s string) string {
 	if len(s) <= 40 {
