@@ -422,7 +422,6 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 	}
 }
 
-
 // isOpen reports whether instances of t may carry properties it does not declare (see
 // model.KeepsUnknownProperties: the generated code keeps them too).
 func (c *checker) isOpen(t *model.Type) bool {
