@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -35,28 +36,59 @@ type Options struct {
 	// memory; a negative value leaves the process's setting alone. A process setting that is higher, or off, is
 	// kept.
 	GCPercent int
+	// MaxPageBytes is the size limit of one page: a larger file is not read but reported (rule unreadable-page).
+	// 0 means DefaultMaxPageBytes; a negative value, no limit.
+	MaxPageBytes int64
+	// FollowSymlinks lets ParseDir read through symbolic links that lead outside the docs root; by default such
+	// files are reported (rule unreadable-page) and not read. Links inside the root are always followed.
+	FollowSymlinks bool
+}
+
+// UnreadablePage is the rule of the diagnostic for a file that matches the globs but is not read: not a regular
+// file (a named pipe, a device, a socket), over Options.MaxPageBytes, behind a symbolic link that leaves the
+// docs root, or failing to read.
+const UnreadablePage = "unreadable-page"
+
+func (o Options) maxPageBytes() int64 {
+	switch {
+	case o.MaxPageBytes == 0:
+		return DefaultMaxPageBytes
+	case o.MaxPageBytes < 0:
+		return -1
+	}
+	return o.MaxPageBytes
 }
 
 // ErrNoPages is returned when the docs root holds no file to read.
 var ErrNoPages = errors.New("no pages to read")
 
-// ParseDir reads every page under root. root may also be a single file.
+// ParseDir reads every page under root (see DocsFS for the symbolic links it follows). root may also be a
+// single page; it must be a folder or a regular file.
 func ParseDir(root string, opts Options) (*model.Model, error) {
 	st, err := os.Stat(root)
 	if err != nil {
 		return nil, fmt.Errorf("docs: %w", err)
 	}
-	if !st.IsDir() {
-		src, err := os.ReadFile(root)
-		if err != nil {
-			return nil, fmt.Errorf("docs: %w", err)
-		}
-		return ParsePages(map[string][]byte{path.Base(root): src}, nil), nil
+	switch {
+	case st.IsDir():
+		return ParseFS(DocsFS(root, opts.FollowSymlinks), opts)
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("docs: %s is %s, not a folder or a page", root, describeMode(st.Mode()))
 	}
-	return ParseFS(os.DirFS(root), opts)
+	dir, name := filepath.Split(root)
+	if dir == "" {
+		dir = "."
+	}
+	src, err := readRegular(DocsFS(dir, true), name, opts.maxPageBytes())
+	if err != nil {
+		return nil, fmt.Errorf("docs: %s: %w", root, unwrapPath(err))
+	}
+	return ParsePages(map[string][]byte{path.Base(root): src}, nil), nil
 }
 
-// ParseFS reads every matching page of fsys.
+// ParseFS reads every matching page of fsys. A matching file that is not a regular file, or is larger than
+// Options.MaxPageBytes, or cannot be read, is not read and becomes a diagnostic (UnreadablePage) at its path;
+// the other pages are read.
 func ParseFS(fsys fs.FS, opts Options) (*model.Model, error) {
 	files, err := ListPages(fsys, opts)
 	if err != nil {
@@ -123,6 +155,7 @@ func parseFiles(fsys fs.FS, files []string, opts Options) (*model.Model, error) 
 		gcPercent = defaultReadGCPercent
 	}
 	defer raiseGCPercent(gcPercent)()
+	limit := opts.maxPageBytes()
 	results := make([]*pageResult, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
@@ -135,7 +168,7 @@ func parseFiles(fsys fs.FS, files []string, opts Options) (*model.Model, error) 
 			defer wg.Done()
 			scratch := &pageScratch{}
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				src, err := fs.ReadFile(fsys, files[i])
+				src, err := readRegular(fsys, files[i], limit)
 				if err != nil {
 					errs[i] = err
 					continue
@@ -145,10 +178,23 @@ func parseFiles(fsys fs.FS, files []string, opts Options) (*model.Model, error) 
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("docs: %w", err)
+	// A file that cannot be read is reported where it is; the rest of the tree is read.
+	var unreadable []model.Diagnostic
+	kept := results[:0]
+	for i, res := range results {
+		if errs[i] != nil {
+			unreadable = append(unreadable, model.Diagnostic{Pos: model.Pos{File: files[i], Line: 1}, Severity: model.SeverityError,
+				Rule: UnreadablePage, Message: "not read: " + unwrapPath(errs[i]).Error()})
+			continue
+		}
+		kept = append(kept, res)
 	}
-	return resolve(results, fsys), nil
+	m := resolve(kept, boundedFS{fsys, limit})
+	if len(unreadable) > 0 {
+		m.Diagnostics = append(m.Diagnostics, unreadable...)
+		model.SortDiagnostics(m.Diagnostics)
+	}
+	return m, nil
 }
 
 // ParsePages reads pages given as path → content, as if they were files under one root.
