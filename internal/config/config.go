@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -52,6 +53,11 @@ type Config struct {
 	// Include and Exclude are globs of pages under the docs roots.
 	Include []string
 	Exclude []string
+	// MaxPageBytes is the size limit of one page (ParseSize reads it: 8MiB, 512KiB, 1048576; 0 means no limit).
+	// Has("maxPageBytes") tells whether the file sets it.
+	MaxPageBytes int64
+	// FollowSymlinks reads pages through symbolic links that lead outside the docs roots.
+	FollowSymlinks bool
 
 	// Package is the name of the generated Go package; Out the directory it is written to.
 	Package string
@@ -301,4 +307,29 @@ func editDistance(a, b string) int {
 		}
 	}
 	return rows[len(a)][len(b)]
+}
+
+// ParseSize reads a size in bytes: a whole number, optionally followed by KiB, MiB or GiB (or K, M, G, KB, MB,
+// GB, read the same, as powers of 1024).
+func ParseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	digits := strings.TrimRight(strings.ToLower(t), "kmgib ")
+	unit := strings.TrimSpace(strings.ToLower(t[len(digits):]))
+	mult := int64(1)
+	switch unit {
+	case "", "b":
+	case "k", "kb", "kib":
+		mult = 1 << 10
+	case "m", "mb", "mib":
+		mult = 1 << 20
+	case "g", "gb", "gib":
+		mult = 1 << 30
+	default:
+		return 0, fmt.Errorf("%q is not a size: write a number of bytes, or one with KiB, MiB or GiB", s)
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(digits), 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("%q is not a size: write a number of bytes, or one with KiB, MiB or GiB", s)
+	}
+	return n * mult, nil
 }

@@ -112,7 +112,7 @@ func TestErrors(t *testing.T) {
 		want      []string // each error line, in order
 	}{
 		{"unknown key with suggestion", "docs: x\npakage: graph\n", []string{`g.yaml:2:1: unknown key "pakage" (did you mean "package"?)`}},
-		{"unknown key without suggestion", "zzz: 1\n", []string{`g.yaml:1:1: unknown key "zzz" (known keys: version, docs, include, exclude, package, out, emit, names, types, lint)`}},
+		{"unknown key without suggestion", "zzz: 1\n", []string{`g.yaml:1:1: unknown key "zzz" (known keys: version, docs, include, exclude, maxPageBytes, followSymlinks, package, out, emit, names, types, lint)`}},
 		{"unknown nested key", "lint:\n  fail-on: error\n", []string{`g.yaml:2:3: lint: unknown key "fail-on" (did you mean "failOn"?)`}},
 		{"wrong type: list for string", "package: [a, b]\n", []string{`g.yaml:1:10: package: expected a string, found a list`}},
 		{"wrong type: mapping for list", "docs:\n  a: b\n", []string{`g.yaml:2:3: docs: expected a string, found a mapping`}},
@@ -234,6 +234,30 @@ func TestClosest(t *testing.T) {
 	for in, want := range map[string]string{"doc": "docs", "Package": "package", "exclud": "exclude", "o": "", "warn": "", "zzzzzz": ""} {
 		if got := closest(in, names); got != want {
 			t.Errorf("closest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPageReadingKeys(t *testing.T) {
+	c, err := Parse("g.yaml", []byte("maxPageBytes: 512KiB\nfollowSymlinks: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.MaxPageBytes != 512<<10 || !c.FollowSymlinks || !c.Has("maxPageBytes") || !c.Has("followSymlinks") {
+		t.Errorf("got %d %v", c.MaxPageBytes, c.FollowSymlinks)
+	}
+	_, err = Parse("g.yaml", []byte("maxPageBytes: lots\n"))
+	if err == nil || !strings.Contains(err.Error(), `g.yaml:1:15: maxPageBytes: "lots" is not a size`) {
+		t.Errorf("got %v", err)
+	}
+	for in, want := range map[string]int64{"0": 0, "1048576": 1 << 20, "8MiB": 8 << 20, "8 MiB": 8 << 20, "2k": 2048, "1G": 1 << 30} {
+		if got, err := ParseSize(in); err != nil || got != want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1", "MiB", "1.5MiB", "8TiB", "99999999999999999999"} {
+		if _, err := ParseSize(in); err == nil {
+			t.Errorf("ParseSize(%q) accepted", in)
 		}
 	}
 }

@@ -88,6 +88,8 @@ func init() {
 		{"docs", func(d *decoder, key string, v *yaml.Node) { d.cfg.Docs = d.pathList(key, v) }},
 		{"include", func(d *decoder, key string, v *yaml.Node) { d.cfg.Include = d.globs(key, v) }},
 		{"exclude", func(d *decoder, key string, v *yaml.Node) { d.cfg.Exclude = d.globs(key, v) }},
+		{"maxPageBytes", (*decoder).maxPageBytes},
+		{"followSymlinks", func(d *decoder, key string, v *yaml.Node) { d.cfg.FollowSymlinks = d.boolean(key, v) }},
 		{"package", (*decoder).packageName},
 		{"out", func(d *decoder, key string, v *yaml.Node) { d.cfg.Out = d.path(key, v) }},
 		{"emit", (*decoder).emit},
@@ -193,6 +195,19 @@ func (d *decoder) str(key string, v *yaml.Node) (string, bool) {
 		return "", false
 	}
 	return s, ok
+}
+
+func (d *decoder) maxPageBytes(key string, v *yaml.Node) {
+	s, ok := d.str(key, v)
+	if !ok {
+		return
+	}
+	n, err := ParseSize(s)
+	if err != nil {
+		d.errorf(v, "%s: %v", key, err)
+		return
+	}
+	d.cfg.MaxPageBytes = n
 }
 
 func (d *decoder) path(key string, v *yaml.Node) string {
