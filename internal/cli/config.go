@@ -42,6 +42,8 @@ var configBindings = []configBinding{
 	{"docs", "docs", func(c *config.Config) []string { return c.Docs }},
 	{"include", "include", func(c *config.Config) []string { return c.Include }},
 	{"exclude", "exclude", func(c *config.Config) []string { return c.Exclude }},
+	{"max-page-bytes", "maxPageBytes", func(c *config.Config) []string { return []string{strconv.FormatInt(c.MaxPageBytes, 10)} }},
+	{"follow-symlinks", "followSymlinks", func(c *config.Config) []string { return []string{strconv.FormatBool(c.FollowSymlinks)} }},
 	{"package", "package", func(c *config.Config) []string { return []string{c.Package} }},
 	{"out", "out", func(c *config.Config) []string { return []string{c.Out} }},
 	{"emit", "emit", func(c *config.Config) []string { return c.Emit }},
@@ -155,6 +157,9 @@ func readDocs(roots []string, opts parser.Options) (*model.Model, error) {
 		if err != nil {
 			return nil, &errDocsRoot{fmt.Errorf("docs: %w", err)}
 		}
+		if !st.IsDir() && !st.Mode().IsRegular() {
+			return nil, &errDocsRoot{fmt.Errorf("docs: %s is %s, not a folder or a page", root, describeMode(st.Mode()))}
+		}
 		if !st.IsDir() && len(roots) > 1 {
 			return nil, &errDocsRoot{fmt.Errorf("docs: %s is not a folder; only a single docs root may be one page", root)}
 		}
@@ -164,9 +169,49 @@ func readDocs(roots []string, opts parser.Options) (*model.Model, error) {
 	}
 	layers := make(overlayFS, len(roots))
 	for i, root := range roots {
-		layers[i] = os.DirFS(root)
+		layers[i] = parser.DocsFS(root, opts.FollowSymlinks)
 	}
 	return parser.ParseFS(layers, opts)
+}
+
+// warnUnreadable prints the files of the docs that were not read (parser.UnreadablePage) to standard error, so
+// that a command whose output leaves them out does not do so silently. lint reports them as findings instead.
+func warnUnreadable(e *env, cmd string, roots []string, m *model.Model) {
+	for _, d := range m.Diagnostics {
+		if d.Rule == parser.UnreadablePage {
+			fmt.Fprintf(e.stderr, "graphdocgen %s: warning: %s: %s\n", cmd, displayPath(roots, d.Pos.File), d.Message)
+		}
+	}
+}
+
+// readFlags are the flags of every command that reads docs: which files, and how far to trust them.
+type readFlags struct {
+	include, exclude *[]string
+	maxPageBytes     *string
+	followSymlinks   *bool
+}
+
+func addReadFlags(fs *pflag.FlagSet) *readFlags {
+	return &readFlags{
+		include:        fs.StringSlice("include", nil, "`glob` of pages to read (default *.md); repeatable"),
+		exclude:        fs.StringSlice("exclude", nil, "`glob` of pages to skip; repeatable"),
+		maxPageBytes:   fs.String("max-page-bytes", "8MiB", "`size` limit of one page (bytes, or with KiB, MiB, GiB; 0: none): a larger file is reported as unreadable-page, not read"),
+		followSymlinks: fs.Bool("follow-symlinks", false, "read pages through symbolic links that lead outside the docs root (by default they are reported as unreadable-page)"),
+	}
+}
+
+// options are the parser's options the flags give.
+func (r *readFlags) options() (parser.Options, error) {
+	opts := parser.Options{Include: *r.include, Exclude: *r.exclude, FollowSymlinks: *r.followSymlinks}
+	n, err := config.ParseSize(*r.maxPageBytes)
+	if err != nil {
+		return opts, fmt.Errorf("--max-page-bytes: %w", err)
+	}
+	opts.MaxPageBytes = n
+	if n == 0 {
+		opts.MaxPageBytes = -1 // no limit
+	}
+	return opts, nil
 }
 
 // overlayFS shows several file systems as one: Open finds a name in the first layer that has it, ReadDir merges
@@ -184,6 +229,20 @@ func (o overlayFS) Open(name string) (fs.File, error) {
 		}
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// Stat finds a name in the first layer that has it, without opening it: opening a named pipe blocks.
+func (o overlayFS) Stat(name string) (fs.FileInfo, error) {
+	for _, layer := range o {
+		st, err := fs.Stat(layer, name)
+		if err == nil {
+			return st, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
 }
 
 func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {

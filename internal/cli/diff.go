@@ -22,16 +22,17 @@ func init() {
 const DiffFormat = "graphdocgen/diff/v1"
 
 func runDiff(e *env, args []string) int {
-	fs := newFlags(e, "diff", "diff OLD NEW [--format text|json] [--fail-on-breaking] [--config FILE]")
+	fs := newFlags(e, "diff", "diff OLD NEW [--format text|json] [--fail-on-breaking] [-o FILE] [--config FILE]")
 	format := fs.String("format", "text", "output format: text (one change a line, breaking first) or json")
 	failOnBreaking := fs.Bool("fail-on-breaking", false, "exit 1 when a change is breaking")
-	include := fs.StringSlice("include", nil, "`glob` of pages to read from docs trees (default *.md); repeatable")
-	exclude := fs.StringSlice("exclude", nil, "`glob` of pages to skip in docs trees; repeatable")
+	out := fs.StringP("output", "o", "", "write to `FILE` instead of standard output (\"-\" is standard output; devices and pipes are written through)")
+	read := addReadFlags(fs)
 	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code
 	}
-	if _, err := applyConfig(fs); err != nil {
+	cfg, err := applyConfig(fs)
+	if err != nil {
 		return fail(e, "diff", err)
 	}
 	if fs.NArg() != 2 {
@@ -41,7 +42,10 @@ func runDiff(e *env, args []string) int {
 	if *format != "text" && *format != "json" {
 		return fail(e, "diff", fmt.Errorf("--format must be text or json, not %q", *format))
 	}
-	opts := parser.Options{Include: *include, Exclude: *exclude}
+	opts, err := read.options()
+	if err != nil {
+		return fail(e, "diff", locateConfigValue(fs, cfg, "max-page-bytes", err))
+	}
 	oldSide, err := readDiffSide(fs.Arg(0), opts)
 	if err != nil {
 		return fail(e, "diff", err)
@@ -49,6 +53,11 @@ func runDiff(e *env, args []string) int {
 	newSide, err := readDiffSide(fs.Arg(1), opts)
 	if err != nil {
 		return fail(e, "diff", err)
+	}
+	for _, side := range []*diffSide{oldSide, newSide} {
+		if side.root != "" {
+			warnUnreadable(e, "diff", []string{side.arg}, side.model)
+		}
 	}
 	changes := modeldiff.Diff(oldSide.model, newSide.model)
 	summary := modeldiff.Summarize(changes)
@@ -62,7 +71,10 @@ func runDiff(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "diff", err)
 	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+	if *out == "" {
+		*out = "-"
+	}
+	if err := writeOutput(*out, e.stdout, buf.Bytes()); err != nil {
 		return fail(e, "diff", err)
 	}
 	fmt.Fprintf(e.stderr, "graphdocgen diff: %s, %s\n", plural(summary.Breaking, "breaking change"),
@@ -87,6 +99,9 @@ func readDiffSide(arg string, opts parser.Options) (*diffSide, error) {
 	st, err := os.Stat(arg)
 	if err != nil {
 		return nil, err
+	}
+	if !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a docs folder, a page or a model file", arg, describeMode(st.Mode()))
 	}
 	if st.IsDir() {
 		m, err := parser.ParseDir(arg, opts)

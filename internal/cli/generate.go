@@ -17,7 +17,6 @@ import (
 
 	"github.com/graphdocgen/graphdocgen/generator"
 	"github.com/graphdocgen/graphdocgen/internal/config"
-	"github.com/graphdocgen/graphdocgen/parser"
 	"github.com/graphdocgen/graphdocgen/templates"
 )
 
@@ -35,8 +34,7 @@ func runGenerate(e *env, args []string) int {
 	out := fs.String("out", "", "output `DIR` of the generated package")
 	pkg := fs.String("package", "", "Go package `NAME` (default: the output directory's name)")
 	emit := fs.StringSlice("emit", nil, "`parts` to generate: models, client, server; repeatable or comma-separated (default all)")
-	include := fs.StringSlice("include", nil, "`glob` of pages to read (default *.md); repeatable")
-	exclude := fs.StringSlice("exclude", nil, "`glob` of pages to skip; repeatable")
+	read := addReadFlags(fs)
 	check := fs.Bool("check", false, "write nothing; list the stale, missing and extra generated files and exit 1 unless the output is up to date")
 	verbose := fs.BoolP("verbose", "v", false, "name every file written or removed")
 	addConfigFlag(fs)
@@ -85,7 +83,11 @@ func runGenerate(e *env, args []string) int {
 			opts.Types[k] = t.Spec
 		}
 	}
-	m, err := readDocs(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	popts, err := read.options()
+	if err != nil {
+		return fail(e, "generate", locateConfigValue(fs, cfg, "max-page-bytes", err))
+	}
+	m, err := readDocs(*docs, popts)
 	var rootErr *errDocsRoot
 	if errors.As(err, &rootErr) {
 		err = locateConfigValue(fs, cfg, "docs", err)
@@ -93,6 +95,7 @@ func runGenerate(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "generate", err)
 	}
+	warnUnreadable(e, "generate", *docs, m)
 	files, err := generator.Generate(m, opts)
 	if err != nil {
 		return fail(e, "generate", locateOverrides(cfg, err))

@@ -27,12 +27,11 @@ func runLint(e *env, args []string) int {
 	baseline := fs.String("baseline", "", "report only findings that baseline FILE (from --write-baseline) does not list")
 	writeBaseline := fs.String("write-baseline", "", "write every current finding to FILE as the baseline, and exit 0")
 	against := fs.String("against", "", "also compare the docs with a service schema (CSDL / EDMX file)")
-	out := fs.StringP("output", "o", "", "write the findings to FILE instead of standard output")
+	out := fs.StringP("output", "o", "", "write the findings to `FILE` instead of standard output (\"-\" is standard output; devices and pipes are written through)")
 	rules := fs.StringArray("rule", nil, "set a rule or rule family to a level, `ID=LEVEL` with LEVEL off|on|info|warning|error (e.g. --rule todo=off --rule links=error); repeatable")
 	todoInComments := fs.Bool("todo-in-comments", false, "also report TODO inside HTML comments")
 	intuneCreate := fs.Bool("intune-create-tables", false, "also apply read-only-in-create to Intune pages (their generated create tables list every property by design)")
-	include := fs.StringSlice("include", nil, "`glob` of pages to read (default *.md); repeatable")
-	exclude := fs.StringSlice("exclude", nil, "`glob` of pages to skip; repeatable")
+	read := addReadFlags(fs)
 	listRules := fs.Bool("list-rules", false, "list the rules with their ids, families and default levels, and exit")
 	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
@@ -103,13 +102,17 @@ func runLint(e *env, args []string) int {
 		}
 		opts.Schema = s
 	}
-	m, err := readDocs(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	popts, err := read.options()
+	if err != nil {
+		return fail(e, "lint", locateConfigValue(fs, cfg, "max-page-bytes", err))
+	}
+	m, err := readDocs(*docs, popts)
 	var rootErr *errDocsRoot
 	switch {
 	case errors.As(err, &rootErr):
 		return fail(e, "lint", locateConfigValue(fs, cfg, "docs", err))
 	case errors.Is(err, parser.ErrNoPages):
-		return fail(e, "lint", fmt.Errorf("docs: no pages under %s match %s", strings.Join(*docs, ", "), describeGlobs(*include)))
+		return fail(e, "lint", fmt.Errorf("docs: no pages under %s match %s", strings.Join(*docs, ", "), describeGlobs(*read.include)))
 	case err != nil:
 		return fail(e, "lint", err)
 	}
@@ -121,7 +124,7 @@ func runLint(e *env, args []string) int {
 		if err := lint.NewBaseline(findings).Write(&buf); err != nil {
 			return fail(e, "lint", err)
 		}
-		if _, err := writeFileAtomic(*writeBaseline, buf.Bytes()); err != nil {
+		if err := writeOutput(*writeBaseline, e.stdout, buf.Bytes()); err != nil {
 			return fail(e, "lint", fmt.Errorf("baseline: %w", err))
 		}
 		fmt.Fprintf(e.stderr, "graphdocgen lint: wrote %s to %s\n", plural(len(findings), "finding"), *writeBaseline)
@@ -143,10 +146,9 @@ func runLint(e *env, args []string) int {
 		return fail(e, "lint", err)
 	}
 	if *out == "" {
-		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-			return fail(e, "lint", err)
-		}
-	} else if _, err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		*out = "-"
+	}
+	if err := writeOutput(*out, e.stdout, buf.Bytes()); err != nil {
 		return fail(e, "lint", fmt.Errorf("output: %w", err))
 	}
 

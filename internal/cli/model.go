@@ -7,7 +7,6 @@ import (
 	"github.com/graphdocgen/graphdocgen/export"
 	"github.com/graphdocgen/graphdocgen/internal/config"
 	"github.com/graphdocgen/graphdocgen/model"
-	"github.com/graphdocgen/graphdocgen/parser"
 )
 
 func init() {
@@ -18,9 +17,8 @@ func runModel(e *env, args []string) int {
 	fs := newFlags(e, "model", "model --docs DIR [--format json|csdl] [-o FILE] [--config FILE]")
 	docs := fs.StringArray("docs", nil, "docs root `DIR`: a folder of pages (or one page); repeat to read several folders as one tree (the first that holds a page wins)")
 	format := fs.String("format", "json", "output format: json (the whole model) or csdl (OData CSDL, EDMX 4.0)")
-	out := fs.StringP("output", "o", "", "write to FILE instead of standard output")
-	include := fs.StringSlice("include", nil, "`glob` of pages to read (default *.md); repeatable")
-	exclude := fs.StringSlice("exclude", nil, "`glob` of pages to skip; repeatable")
+	out := fs.StringP("output", "o", "", "write to `FILE` instead of standard output (\"-\" is standard output; a regular file is replaced only when its content changes, a device or pipe is written through)")
+	read := addReadFlags(fs)
 	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code
@@ -38,7 +36,11 @@ func runModel(e *env, args []string) int {
 	if *format != "json" && *format != "csdl" {
 		return fail(e, "model", fmt.Errorf("--format must be json or csdl, not %q", *format))
 	}
-	m, err := readDocs(*docs, parser.Options{Include: *include, Exclude: *exclude})
+	opts, err := read.options()
+	if err != nil {
+		return fail(e, "model", locateConfigValue(fs, cfg, "max-page-bytes", err))
+	}
+	m, err := readDocs(*docs, opts)
 	var rootErr *errDocsRoot
 	if errors.As(err, &rootErr) {
 		err = locateConfigValue(fs, cfg, "docs", err)
@@ -46,6 +48,7 @@ func runModel(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "model", err)
 	}
+	warnUnreadable(e, "model", *docs, m)
 	var data []byte
 	if *format == "csdl" {
 		data = export.CSDL(m)
@@ -53,10 +56,9 @@ func runModel(e *env, args []string) int {
 		return fail(e, "model", err)
 	}
 	if *out == "" {
-		if _, err := e.stdout.Write(data); err != nil {
-			return fail(e, "model", err)
-		}
-	} else if _, err := writeFileAtomic(*out, data); err != nil {
+		*out = "-"
+	}
+	if err := writeOutput(*out, e.stdout, data); err != nil {
 		return fail(e, "model", err)
 	}
 	fmt.Fprintf(e.stderr, "graphdocgen model: %s, %s, %s, %s\n", plural(len(m.Pages), "page"), plural(len(m.Types), "type"),

@@ -93,9 +93,17 @@ func TestModelUnreadablePage(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The page that cannot be read is reported, in the model and on standard error; the rest is read.
 	code, stdout, stderr := runGraphdocgen(t, "model", "--docs", dir)
-	if code != ExitUsage || stdout != "" || !strings.HasPrefix(stderr, "graphdocgen model: docs: open resources/b.md: ") {
+	if code != ExitOK || !strings.Contains(stderr, "graphdocgen model: warning: "+filepath.ToSlash(b)+": not read: ") {
 		t.Errorf("exit %d, stdout %d bytes, stderr %q", code, len(stdout), stderr)
+	}
+	m, err := export.ReadJSON([]byte(stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Pages) != 1 || len(m.Diagnostics) == 0 || m.Diagnostics[0].Rule != "unreadable-page" || m.Diagnostics[0].Pos.File != "resources/b.md" {
+		t.Errorf("%d pages, diagnostics %v", len(m.Pages), m.Diagnostics)
 	}
 }
 
