@@ -52,7 +52,16 @@ func Generate(m *model.Model, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return p.render()
+	files, err := p.render()
+	if err != nil {
+		return nil, err
+	}
+	for name := range files {
+		if err := checkFileName(name); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
 }
 
 // checkOptions refuses options that cannot produce a package.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"go/token"
+	"go/types"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,7 +10,8 @@ import (
 
 // Go names are made from the docs' names: words split at case changes and punctuation, each capitalized, with
 // the usual initialisms upper-cased (tenantId → TenantID, webUrl → WebURL, ids → IDs). A leading digit gets an X
-// in front (3dModel → X3dModel); a lower-case name that is a Go keyword gets a trailing underscore.
+// in front (3dModel → X3dModel); a lower-case name that is a Go keyword or predeclared identifier (type, nil,
+// string) gets a trailing underscore.
 
 var initialisms = map[string]string{}
 
@@ -107,7 +109,8 @@ func unexportedName(s string) string {
 	if name == "" || unicode.IsDigit(rune(name[0])) {
 		name = "x" + name
 	}
-	if token.IsKeyword(name) {
+	if token.IsKeyword(name) || types.Universe.Lookup(name) != nil {
+		// A keyword would not parse; a predeclared name (nil, string, len) would shadow what the method body uses.
 		name += "_"
 	}
 	return name

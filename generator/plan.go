@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/graphdocgen/graphdocgen/model"
 	"github.com/graphdocgen/graphdocgen/templates"
@@ -264,14 +266,17 @@ func (p *plan) field(owner *typeInfo, prop *model.Property) *templates.Field {
 	}
 }
 
-// validTagName reports whether encoding/json accepts name in a struct tag (its isValidTag).
+// validTagName reports whether encoding/json accepts name in a struct tag: its isValidTag, exactly (letters,
+// digits and the punctuation below; no comma, quote, backslash or control character). The tag itself is quoted by
+// strconv, so a name cannot end it; a name json would not accept would silently be replaced by the field's.
 func validTagName(name string) bool {
+	if name == "" || !utf8.ValidString(name) {
+		return false
+	}
 	for _, r := range name {
 		switch {
 		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
-		case r == ',' || r == '"' || r == '\\' || r == '`' || r == '\'':
-			return false
-		case r < ' ':
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
 			return false
 		}
 	}
@@ -330,14 +335,7 @@ func (p *plan) typeGroup(ti *typeInfo) string {
 
 // fileFor returns the file of a group, creating it.
 func (p *plan) fileFor(group string) *templates.File {
-	name := group + ".go"
-	switch name {
-	case "server.go", "doc.go":
-		name = group + "_api.go"
-	}
-	if strings.HasPrefix(name, "support_") {
-		name = "api_" + name
-	}
+	name := groupFileName(group)
 	f := p.files[name]
 	if f == nil {
 		f = &templates.File{Name: name}

@@ -10,7 +10,7 @@ func BuildEnum(f *jen.File, e *Enum) {
 	f.Type().Id(e.Name).String()
 	f.Line()
 	if len(e.Members) > 0 {
-		f.Comment("Documented values of " + e.Name + ".")
+		f.Add(lineComment("Documented values of " + e.Name + "."))
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, m := range e.Members {
 				if m.Doc != "" {
@@ -34,7 +34,7 @@ func BuildEnum(f *jen.File, e *Enum) {
 		)
 	}
 	if !e.Flags {
-		f.Comment("IsKnown reports whether v is a documented value. Other values are kept as they came, not rejected.")
+		f.Add(lineComment("IsKnown reports whether v is a documented value. Other values are kept as they came, not rejected."))
 		body := []jen.Code{known("v")}
 		if len(e.Members) > 0 {
 			body = append(body, jen.Return(jen.False()))
@@ -43,7 +43,7 @@ func BuildEnum(f *jen.File, e *Enum) {
 		f.Line()
 		return
 	}
-	f.Comment("IsKnown reports whether every member of v is a documented value.")
+	f.Add(lineComment("IsKnown reports whether every member of v is a documented value."))
 	inner := []jen.Code{known("f")}
 	if len(e.Members) > 0 {
 		inner = append(inner, jen.Return(jen.False()))
@@ -51,19 +51,19 @@ func BuildEnum(f *jen.File, e *Enum) {
 	f.Func().Params(jen.Id("v").Id(e.Name)).Id("IsKnown").Params().Bool().Block(
 		jen.Return(jen.Id("flagsKnown").Call(jen.Id("v"), jen.Func().Params(jen.Id("f").Id(e.Name)).Bool().Block(inner...))),
 	)
-	f.Comment("Has reports whether v holds every member of flag.")
+	f.Add(lineComment("Has reports whether v holds every member of flag."))
 	f.Func().Params(jen.Id("v").Id(e.Name)).Id("Has").Params(jen.Id("flag").Id(e.Name)).Bool().Block(
 		jen.Return(jen.Id("flagsHas").Call(jen.Id("v"), jen.Id("flag"))),
 	)
-	f.Comment("With returns v with the members of flags added.")
+	f.Add(lineComment("With returns v with the members of flags added."))
 	f.Func().Params(jen.Id("v").Id(e.Name)).Id("With").Params(jen.Id("flags").Op("...").Id(e.Name)).Id(e.Name).Block(
 		jen.Return(jen.Id("flagsWith").Call(jen.Id("v"), jen.Id("flags").Op("..."))),
 	)
-	f.Comment("Without returns v without the members of flags.")
+	f.Add(lineComment("Without returns v without the members of flags."))
 	f.Func().Params(jen.Id("v").Id(e.Name)).Id("Without").Params(jen.Id("flags").Op("...").Id(e.Name)).Id(e.Name).Block(
 		jen.Return(jen.Id("flagsWithout").Call(jen.Id("v"), jen.Id("flags").Op("..."))),
 	)
-	f.Comment("Members returns the members of v, one flag each.")
+	f.Add(lineComment("Members returns the members of v, one flag each."))
 	f.Func().Params(jen.Id("v").Id(e.Name)).Id("Members").Params().Index().Id(e.Name).Block(
 		jen.Return(jen.Id("flagsOf").Call(jen.Id("v"))),
 	)

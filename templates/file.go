@@ -8,15 +8,20 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"maps"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 )
 
 // RenderFile renders one file of model types and operations, keeping the parts out selects.
 func RenderFile(pkg string, file *File, out Outputs) ([]byte, error) {
+	if err := checkFile(file); err != nil {
+		return nil, fmt.Errorf("render %s: %w", file.Name, err)
+	}
 	f := newFile(pkg)
 	if out.Models {
 		for _, s := range file.Structs {
@@ -40,19 +45,33 @@ func RenderFile(pkg string, file *File, out Outputs) ([]byte, error) {
 
 // RenderServer renders server.go.
 func RenderServer(pkg string, groups []*Group) ([]byte, error) {
+	for _, g := range groups {
+		if err := checkGroup(g); err != nil {
+			return nil, fmt.Errorf("render server.go: %w", err)
+		}
+	}
 	f := newFile(pkg)
 	BuildServerFile(f, groups)
 	return render(f, "server.go")
 }
 
-// RenderDoc renders doc.go, which carries the package documentation.
+// RenderDoc renders doc.go, which carries the package documentation, as line comments like every other comment.
 func RenderDoc(pkg, doc string) ([]byte, error) {
 	f := newFile(pkg)
-	f.PackageComment(strings.Join(wrapParagraphs(doc, 116), "\n"))
+	var lines []string
+	for _, line := range wrapParagraphs(CommentText(doc), 116) {
+		lines = append(lines, CommentLine(line))
+	}
+	// Rendered as written: the text starts with "//".
+	f.PackageComment(strings.Join(lines, "\n"))
 	return render(f, "doc.go")
 }
 
 func newFile(pkg string) *jen.File {
+	if err := CheckIdent(pkg); err != nil {
+		// The generator checks the package name first; a bad one must still never reach the source.
+		pkg = "invalid_package_name"
+	}
 	f := jen.NewFile(pkg)
 	f.HeaderComment(Header)
 	return f
@@ -77,8 +96,47 @@ var supportFiles = map[string][]string{
 }
 
 // Support returns the static support files for the selected outputs, as "support_<name>.go", with their package
-// clause renamed and the generated-code header added.
+// clause renamed and the generated-code header added. The files depend on pkg and out alone and are made once
+// per pair (gofmt'ing the runtime is most of the cost of generating a small package); each call gets its own
+// copies.
 func Support(pkg string, out Outputs) (map[string][]byte, error) {
+	if err := CheckIdent(pkg); err != nil {
+		return nil, fmt.Errorf("package name: %w", err)
+	}
+	key := supportKey{pkg, out}
+	supportCache.Lock()
+	cached, ok := supportCache.files[key]
+	supportCache.Unlock()
+	if !ok {
+		var err error
+		if cached, err = support(pkg, out); err != nil {
+			return nil, err
+		}
+		supportCache.Lock()
+		if len(supportCache.files) > 64 {
+			clear(supportCache.files)
+		}
+		supportCache.files[key] = cached
+		supportCache.Unlock()
+	}
+	files := make(map[string][]byte, len(cached))
+	for name, data := range cached {
+		files[name] = bytes.Clone(data)
+	}
+	return files, nil
+}
+
+type supportKey struct {
+	pkg string
+	out Outputs
+}
+
+var supportCache = struct {
+	sync.Mutex
+	files map[supportKey]map[string][]byte
+}{files: map[supportKey]map[string][]byte{}}
+
+func support(pkg string, out Outputs) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	var names []string
 	if out.Models || out.Client || out.Server {
@@ -115,8 +173,27 @@ type Reserved struct {
 	Members map[string]map[string]bool // type → its methods and fields
 }
 
-// SupportIdentifiers reads the support sources and returns what they declare.
+// SupportIdentifiers reads the support sources and returns what they declare. The sources are embedded, so they
+// are read once; each call gets its own copy.
 func SupportIdentifiers() (*Reserved, error) {
+	reservedOnce.Do(func() { reservedIdents, reservedErr = supportIdentifiers() })
+	if reservedErr != nil {
+		return nil, reservedErr
+	}
+	r := &Reserved{Package: maps.Clone(reservedIdents.Package), Members: map[string]map[string]bool{}}
+	for typ, members := range reservedIdents.Members {
+		r.Members[typ] = maps.Clone(members)
+	}
+	return r, nil
+}
+
+var (
+	reservedOnce   sync.Once
+	reservedIdents *Reserved
+	reservedErr    error
+)
+
+func supportIdentifiers() (*Reserved, error) {
 	r := &Reserved{Package: map[string]bool{}, Members: map[string]map[string]bool{}}
 	entries, err := supportFS.ReadDir("support")
 	if err != nil {

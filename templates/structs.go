@@ -12,15 +12,15 @@ func BuildStruct(f *jen.File, s *Struct) {
 		fields = append(fields, jen.Id(s.Base))
 	} else {
 		fields = append(fields,
-			jen.Comment("ODataType is the @odata.type the object carries, such as \"#microsoft.graph.user\"; it says which"),
-			jen.Comment("derived type a value is. It may stay empty: the encoder fills it in where a base type is declared."),
+			lineComment("ODataType is the @odata.type the object carries, such as \"#microsoft.graph.user\"; it says which"),
+			lineComment("derived type a value is. It may stay empty: the encoder fills it in where a base type is declared."),
 			jen.Id("ODataType").String().Tag(map[string]string{"json": "@odata.type,omitempty"}),
 		)
 	}
 	for _, fl := range s.Fields {
 		if fl.Doc != "" {
-			for _, line := range wrap(fl.Doc, 112) {
-				fields = append(fields, jen.Comment(line))
+			for _, line := range wrap(CommentText(fl.Doc), 112) {
+				fields = append(fields, lineComment(line))
 			}
 		}
 		tags := map[string]string{"json": fl.JSON + ",omitzero"}
@@ -31,8 +31,8 @@ func BuildStruct(f *jen.File, s *Struct) {
 	}
 	if s.Base == "" {
 		fields = append(fields,
-			jen.Comment("AdditionalData keeps the members the docs do not declare: instance annotations (@odata.etag, ...),"),
-			jen.Comment("dynamic properties of open types, and properties added after these docs. Nothing read is lost."),
+			lineComment("AdditionalData keeps the members the docs do not declare: instance annotations (@odata.etag, ...),"),
+			lineComment("dynamic properties of open types, and properties added after these docs. Nothing read is lost."),
 			jen.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"}),
 		)
 	}
