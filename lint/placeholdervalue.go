@@ -1,0 +1,120 @@
+package lint
+
+// placeholder-value: type names written where an example value belongs.
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// placeholderValue matches a type name written where an example value belongs: "String", "Int32",
+// "DateTimeOffset", "String (identifier)", "Edm.Boolean".
+var placeholderValue = regexp.MustCompile(`^(?:Edm\.)?(?:String|Int16|Int32|Int64|Boolean|DateTimeOffset|DateTime|Double|Single|Decimal|Guid|Binary|Duration|Date|TimeOfDay|Byte|SByte|Stream)(?:\s*\([^)]*\))?$|^(?i:string|int32|int64|boolean|datetimeoffset|guid)$`)
+
+// typeNameKeys are keys whose values legitimately are type names ("type": "String" in a schema extension).
+var typeNameKeys = map[string]bool{"type": true, "datatype": true, "propertytype": true, "valuetype": true, "returntype": true,
+	"@odata.type": true, "odatatype": true, "kind": true, "format": true}
+
+// isPlaceholderValue is placeholderValue.MatchString behind a test of the first byte and the length, which
+// rejects almost every example string without running the expression.
+func isPlaceholderValue(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	var head [4]byte
+	for i := range head {
+		b := s[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		head[i] = b
+	}
+	switch string(head[:]) {
+	case "edm.", "stri", "int1", "int3", "int6", "bool", "date", "doub", "sing", "deci", "guid", "bina", "dura", "time", "byte", "sbyt", "stre":
+		return placeholderValue.MatchString(s)
+	}
+	return false
+}
+
+// checkPlaceholderValues reports type names used as example values in requests and responses. (JSON
+// representations on resource pages are meant to show type names.)
+func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *model.Example) {
+	if ex.JSON == nil || ex.Kind == model.ExampleRepresentation {
+		return
+	}
+	s := c.subject(op, ex)
+	var walk func(t *model.Type, key string, v *model.Value)
+	top := true
+	walk = func(t *model.Type, key string, v *model.Value) {
+		if v == nil {
+			return
+		}
+		switch v.Kind {
+		case model.ValueObject:
+			t = c.m.SubjectType(t, v)
+			params := top && t == nil && ex.Kind == model.ExampleRequest && op.RequestBody != nil
+			top = false
+			for _, m := range v.Members {
+				var pt *model.Type
+				if t != nil {
+					if p := c.m.Property(t, m.Key); p != nil {
+						pt = c.typ(p.Type.Name)
+					}
+				} else if params {
+					// The type is not documented here: the request-body table still says what the keys are.
+					for _, p := range op.RequestBody.Params {
+						if strings.EqualFold(p.Name, m.Key) {
+							pt = c.typ(p.Type.Name)
+						}
+					}
+				}
+				walk(pt, m.Key, m.Value)
+			}
+		case model.ValueArray:
+			for _, it := range v.Items {
+				walk(t, key, it)
+			}
+		case model.ValueString:
+			if !isPlaceholderValue(strings.TrimSpace(v.Str)) || typeNameKeys[strings.ToLower(key)] {
+				return
+			}
+			if t != nil && t.Kind == model.KindEnum && t.Member(v.Str) != nil {
+				return // an enum whose member is named like a type
+			}
+			c.report(model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}, "placeholder-value", "",
+				"%q is a type name, not an example value; write a realistic value for %s, such as %s", v.Str, key, exampleValueFor(v.Str, t))
+		}
+	}
+	walk(s.Type, "", ex.JSON)
+}
+
+// exampleValueFor suggests a value for a placeholder.
+func exampleValueFor(placeholder string, t *model.Type) string {
+	if t != nil && t.Kind == model.KindEnum && len(t.Members) > 0 {
+		return "\"" + t.Members[0].Name + "\""
+	}
+	p := strings.ToLower(strings.TrimPrefix(placeholder, "Edm."))
+	switch {
+	case strings.Contains(p, "identifier") || strings.HasPrefix(p, "guid"):
+		return "\"5662f6c4-f6c4-5662-c4f6-6256c4f66256\""
+	case strings.Contains(p, "timestamp") || strings.HasPrefix(p, "datetime"):
+		return "\"2021-07-20T10:00:00Z\""
+	case strings.HasPrefix(p, "int") || strings.HasPrefix(p, "byte") || strings.HasPrefix(p, "sbyte"):
+		return "30 (a number, unquoted)"
+	case p == "double" || p == "single" || p == "decimal":
+		return "2.5 (a number, unquoted)"
+	case p == "boolean":
+		return "true (unquoted)"
+	case p == "date":
+		return "\"2021-07-20\""
+	case p == "timeofday":
+		return "\"10:00:00\""
+	case p == "duration":
+		return "\"PT1H\""
+	case p == "binary" || p == "stream":
+		return "\"aGVsbG8=\" (base64)"
+	}
+	return "\"Contoso\""
+}

@@ -1,0 +1,118 @@
+package lint
+
+// request-body-property and read-only-in-create: a method page's request-body table against the resource it sends.
+
+import (
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// checkRequestBodyTable checks a create or update page's request-body table against the resource it sends:
+// rows that are not properties of the resource or have another type there, and read-only properties offered
+// on a create page.
+func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
+	rb := op.RequestBody
+	if rb == nil || len(rb.Params) == 0 || rb.Kind == model.BodyParameters && !isCreateTitle(op.Title) {
+		return
+	}
+	var t *model.Type
+	if rb.Type != nil && !rb.Type.IsPrimitive() {
+		t = c.m.LookupType(rb.Type.Name)
+	}
+	create := op.Method == "POST" && (rb.Kind == model.BodyType || isCreateTitle(op.Title))
+	if c.opsByPage[op.Page][0] != op && samePage(c.opsByPage[op.Page], op) {
+		return // the operations of one page share the table; check it once
+	}
+	names := []string(nil)
+	if t != nil {
+		names = c.propertyNames(t)
+	}
+	for _, p := range rb.Params {
+		if c.groupLabelRow(p.Pos) {
+			continue
+		}
+		var rp *model.Property
+		if t != nil {
+			rp = c.m.Property(t, p.Name)
+			switch {
+			case rp == nil && !c.isOpen(t) && c.definedOnDerived(t, p.Name) == nil && c.typesDocumented:
+				c.report(p.Pos, "request-body-property", "", "%s is not a property of %s%s", p.Name, t.Name, didYouMean(closest(p.Name, names, 3)))
+			case rp != nil && rp.Name != p.Name:
+				c.report(p.Pos, "property-case", "", "%q differs in case from the property %s of %s; write %q", p.Name, rp.Name, t.Name, rp.Name)
+			case rp != nil && p.Type.Resolved() && rp.Type.Resolved() && !sameTypeRef(p.Type, rp.Type):
+				c.report(p.Type.Pos, "request-body-property", "", "%s is %s here but %s on the %s page; write %s", p.Name, p.Type.String(), rp.Type.String(), t.Name, displayType(rp.Type))
+			}
+		}
+		if create && (!isIntune(op.Page) || c.opts.IntuneCreateTables) {
+			c.checkReadOnlyInCreate(t, p, rp)
+		}
+	}
+}
+
+func samePage(ops []*model.Operation, op *model.Operation) bool {
+	return len(ops) > 1 && ops[0].RequestBody == op.RequestBody
+}
+
+func isCreateTitle(title string) bool {
+	l := strings.ToLower(strings.TrimSpace(title))
+	return strings.HasPrefix(l, "create ") || strings.HasPrefix(l, "add ")
+}
+
+func sameTypeRef(a, b model.TypeRef) bool {
+	if a.Collection != b.Collection {
+		return false
+	}
+	if strings.EqualFold(a.Name, b.Name) {
+		return true
+	}
+	// Date and time spellings the docs use interchangeably for one wire format.
+	return false
+}
+
+// displayType renders a type reference the way the docs write it in a type cell.
+func displayType(r model.TypeRef) string {
+	n := r.Name
+	if r.IsPrimitive() {
+		n = strings.TrimPrefix(n, "Edm.")
+	} else {
+		n = shortName(n)
+	}
+	if r.Collection {
+		return n + " collection"
+	}
+	return n
+}
+
+// checkReadOnlyInCreate reports a read-only property offered in a create page's request-body table: the row
+// says "Read-only", the resource page says so, or it is the key id, which the service assigns.
+func (c *checker) checkReadOnlyInCreate(t *model.Type, p, rp *model.Property) {
+	why := ""
+	switch {
+	case p.ReadOnly:
+		why = "the row says it is read-only"
+	case rp != nil && rp.ReadOnly:
+		why = "the " + t.Name + " page says it is read-only"
+	case strings.EqualFold(p.Name, "id") && !p.Required && !clientSuppliedID(p.Description):
+		why = "the service assigns the id"
+	default:
+		return
+	}
+	if p.ReadOnly {
+		// The row contradicts itself: the request takes it, the description says it cannot be set.
+		c.report(p.Pos, "read-only-in-create", "", "%s is listed as settable on a create page, but the row says it is read-only; remove the row, or drop \"read-only\" from its description if the request takes it", p.Name)
+		return
+	}
+	c.report(p.Pos, "read-only-in-create", "", "%s is listed as settable on a create page, but %s; remove the row", p.Name, why)
+}
+
+// clientSuppliedID reports whether an id row says the caller supplies it (some resources take the id on create).
+func clientSuppliedID(desc string) bool {
+	l := strings.ToLower(desc)
+	for _, s := range []string{"required", "must", "specify", "specified by", "provide", "supplied", "assign", "unique name", "caller", "client", "locale", "you can", "set by"} {
+		if strings.Contains(l, s) {
+			return true
+		}
+	}
+	return false
+}
