@@ -280,3 +280,32 @@ func TestDiffSharedPages(t *testing.T) {
 	}
 	t.Errorf("the 2026 authenticationMethodConfiguration page adds excludeTargets; diff did not report it")
 }
+
+// TestDiffRefusesBrokenModelFiles: a model file with null where a type, operation, property or path should be
+// made diff panic (nil pointer in model.(*Type).FullName via Reindex); now it is refused with where, exit 2.
+func TestDiffRefusesBrokenModelFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.json")
+	if code, _, stderr := runGraphdocgen(t, "model", "--docs", docsInput, "-o", good); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	const head = `{"format":"graphdocgen/model/v1",`
+	for body, want := range map[string]string{
+		`"types":[null]}`:                                       "/types/0: null is not an object",
+		`"operations":[null]}`:                                  "/operations/0: null is not an object",
+		`"types":[{"name":"a","properties":[null]}]}`:           "/types/0/properties/0: null is not an object",
+		`"operations":[{"id":"a","paths":[{"raw":"/"},null]}]}`: "/operations/0/paths/1: null is not an object",
+		`"types":{}}`:                                           "/types: an object is not an array",
+	} {
+		bad := filepath.Join(dir, "old.json")
+		if err := os.WriteFile(bad, []byte(head+body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"diff", bad, good}, {"diff", good, bad}} {
+			code, stdout, stderr := runGraphdocgen(t, args...)
+			if code != ExitUsage || stdout != "" || stderr != "graphdocgen diff: "+bad+": "+want+"\n" {
+				t.Errorf("%s: exit %d, stderr %q; want %q", body, code, stderr, want)
+			}
+		}
+	}
+}
