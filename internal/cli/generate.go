@@ -17,6 +17,7 @@ import (
 
 	"github.com/graphdocgen/graphdocgen/generator"
 	"github.com/graphdocgen/graphdocgen/internal/config"
+	"github.com/graphdocgen/graphdocgen/model"
 	"github.com/graphdocgen/graphdocgen/templates"
 )
 
@@ -100,6 +101,9 @@ func runGenerate(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "generate", locateOverrides(cfg, err))
 	}
+	if err := outputAmongPages(*out, *docs, m, files); err != nil {
+		return fail(e, "generate", err)
+	}
 	plan, err := planOutput(*out, files)
 	if err != nil {
 		return fail(e, "generate", err)
@@ -125,6 +129,48 @@ func runGenerate(e *env, args []string) int {
 	return ExitOK
 }
 
+// outputAmongPages refuses an output folder that is a docs root or holds pages being read: the generated .go
+// files would land among the pages, and the next run would find them there.
+func outputAmongPages(out string, roots []string, m *model.Model, files map[string][]byte) error {
+	targets := map[string]string{} // real path → folder as named
+	for name := range files {
+		dir := filepath.Join(out, filepath.FromSlash(path.Dir(name)))
+		targets[realPath(dir)] = dir
+	}
+	pageDirs := map[string]bool{}
+	for _, p := range m.Pages {
+		pageDirs[path.Dir(p.Path)] = true
+	}
+	for _, root := range roots {
+		dir := root
+		if st, err := os.Stat(root); err == nil && !st.IsDir() {
+			dir = filepath.Dir(root)
+		}
+		if target, ok := targets[realPath(dir)]; ok {
+			return fmt.Errorf("--out %s is the docs root %s: the generated .go files would be written among the pages; generate into a folder of its own", target, root)
+		}
+		for d := range pageDirs {
+			folder := filepath.Join(dir, filepath.FromSlash(d))
+			if target, ok := targets[realPath(folder)]; ok {
+				return fmt.Errorf("--out %s holds pages being read (%s): the generated .go files would be written among them; generate into a folder of its own", target, folder)
+			}
+		}
+	}
+	return nil
+}
+
+// realPath is path absolute and with its links resolved, as far as it exists.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
+}
+
 // outputPlan compares what a run generates with what the output directory holds. Names are slash paths relative
 // to the output directory, sorted.
 type outputPlan struct {
@@ -145,6 +191,11 @@ func planOutput(dir string, files map[string][]byte) (*outputPlan, error) {
 	for _, name := range sortedNames(files) {
 		dirs[path.Dir(name)] = true
 		file := filepath.Join(dir, filepath.FromSlash(name))
+		// Only a regular file is read and replaced: a named pipe would block the read, and a link or a device is
+		// not a file graphdocgen wrote.
+		if st, err := os.Lstat(file); err == nil && !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is %s, not a file graphdocgen wrote, so it is not replaced; move it, or generate into another --out", file, describeMode(st.Mode()))
+		}
 		old, err := os.ReadFile(file)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -170,7 +221,8 @@ func planOutput(dir string, files map[string][]byte) (*outputPlan, error) {
 		}
 		for _, ent := range entries {
 			name := path.Join(d, ent.Name())
-			if !ent.Type().IsRegular() || files[name] != nil {
+			// Only .go files are ever generated, so only they can be extra: NOTES.txt stays whatever its first line.
+			if !ent.Type().IsRegular() || files[name] != nil || !strings.HasSuffix(name, ".go") {
 				continue
 			}
 			file := filepath.Join(dir, filepath.FromSlash(name))
