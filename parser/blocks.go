@@ -2,9 +2,9 @@ package parser
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -368,7 +368,14 @@ func (b *block) innermost() (sectionKind, *block) {
 func (p *pageReader) readMarkdown(src []byte) {
 	pc := parser.NewContext()
 	pc.Set(nodesKey, &p.nodes)
-	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	// goldmark reads a copy with its nesting bounded; the blocks' text is taken from the page.
+	bounded, cut := boundNesting(src)
+	if cut.lines > 0 {
+		line, col := p.lines.pos(p.base + cut.offset)
+		p.diag(line, col, model.SeverityWarning, "nesting-depth", fmt.Sprintf(
+			"lists and block quotes nest more than %d deep here and on %d more lines: what lies deeper is read as text", maxNesting, cut.lines-1))
+	}
+	doc := markdown.Parser().Parse(text.NewReader(bounded), parser.WithContext(pc))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -556,123 +563,6 @@ func (p *pageReader) addComment(start, end int, raw string) {
 	}
 	p.addBlock(b)
 }
-
-// scanLinks records the links on lines from..to of the page: inline "[label](target)", reference "[label][ref]"
-// and "[label]" links with a definition, skipping code spans and images. "[!INCLUDE [name](target)]" is recorded
-// as an include; tab markers "[HTTP](#tab/http)" are neither.
-func (p *pageReader) scanLinks(from, to int) {
-	for n := from; n <= to; n++ {
-		l := p.lines.line(n)
-		if strings.IndexByte(l, '[') < 0 {
-			continue
-		}
-		for i := 0; i < len(l); i++ {
-			switch l[i] {
-			case '`':
-				j := i
-				for j < len(l) && l[j] == '`' {
-					j++
-				}
-				if k := strings.Index(l[j:], l[i:j]); k >= 0 {
-					i = j + k + (j - i) - 1
-				} else {
-					i = j - 1
-				}
-			case '\\':
-				i++
-			case '<':
-				// Links inside an inline HTML comment are not rendered.
-				if strings.HasPrefix(l[i:], "<!--") {
-					if k := strings.Index(l[i:], "-->"); k >= 0 {
-						i += k + 2
-					} else {
-						i = len(l)
-					}
-				}
-			case '[':
-				if i > 0 && l[i-1] == '!' {
-					continue
-				}
-				if strings.HasPrefix(l[i:], "[!INCLUDE") {
-					rest := l[i+len("[!INCLUDE"):]
-					if _, end, label, target, ok := mdLinkAt(rest); ok && strings.TrimSpace(rest[:strings.IndexByte(rest, '[')]) == "" {
-						p.page.Includes = append(p.page.Includes, model.Include{Name: label, Target: strings.TrimSpace(target), Pos: p.pos(n, runeCol(l, i))})
-						i += len("[!INCLUDE") + end
-					}
-					continue
-				}
-				label, target, width, ok := linkAt(l[i:], p.refs)
-				if !ok {
-					continue
-				}
-				if !strings.HasPrefix(target, "#tab/") {
-					p.page.Links = append(p.page.Links, model.Link{Text: stripEmphasis(label), Target: target, Pos: p.pos(n, runeCol(l, i))})
-				}
-				i += width - 1
-			}
-		}
-	}
-}
-
-// linkAt reads a link starting at s[0] == '['. It returns the label, the target and the link's width.
-func linkAt(s string, refs map[string]string) (label, target string, width int, ok bool) {
-	depth, end := 0, -1
-	for k := 0; k < len(s); k++ {
-		switch s[k] {
-		case '\\':
-			k++
-		case '[':
-			depth++
-		case ']':
-			depth--
-			if depth == 0 {
-				end = k
-			}
-		}
-		if end >= 0 {
-			break
-		}
-	}
-	if end < 0 {
-		return "", "", 0, false
-	}
-	label = s[1:end]
-	rest := s[end+1:]
-	switch {
-	case strings.HasPrefix(rest, "("):
-		closeIdx := strings.IndexByte(rest, ')')
-		if closeIdx < 0 {
-			return "", "", 0, false
-		}
-		target = strings.TrimSpace(rest[1:closeIdx])
-		if sp := strings.IndexAny(target, " \t"); sp > 0 {
-			if !strings.ContainsAny(target[sp:], "\"'") {
-				return "", "", 0, false // a destination with spaces does not make a link
-			}
-			target = target[:sp] // [x](url "title")
-		}
-		return label, strings.Trim(target, "<>"), end + 1 + closeIdx + 1, true
-	case strings.HasPrefix(rest, "["):
-		closeIdx := strings.IndexByte(rest, ']')
-		if closeIdx < 0 || refs == nil {
-			return "", "", 0, false
-		}
-		key := rest[1:closeIdx]
-		if key == "" {
-			key = label
-		}
-		t, found := refs[strings.ToLower(key)]
-		return label, t, end + 1 + closeIdx + 1, found
-	case refs != nil && !strings.HasPrefix(rest, ":"):
-		if t, found := refs[strings.ToLower(label)]; found {
-			return label, t, end + 1, true
-		}
-	}
-	return "", "", 0, false
-}
-
-// runeCol is the 1-based column, in characters, of byte offset i of l.
-func runeCol(l string, i int) int { return utf8.RuneCountInString(l[:i]) + 1 }
 
 // scrapedInclude matches includes whose link was flattened by a scrape: "[!INCLUDE beta-disclaimer]".
 var scrapedInclude = regexp.MustCompile(`\[!INCLUDE\s+([^\[\]]+?)\]`)

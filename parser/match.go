@@ -119,17 +119,26 @@ func parseStatusLine(l string) (code int, reason string, ok bool) {
 }
 
 // mdLinkAt finds the first inline link "[label](target)" in s (images excluded). It returns the byte offsets of
-// the whole link, the label and the target.
+// the whole link, the label and the target. Each byte is looked at a bounded number of times: the '[' that opens
+// a candidate "](" is searched for only back to the previous candidate, so a text of many "](" stays linear.
 func mdLinkAt(s string) (start, end int, label, target string, ok bool) {
 	from := 0
+	// open is the last '[' before searched, -1 when none; closed says whether a ']' follows it before searched.
+	open, closed, searched := -1, false, 0
 	for {
 		i := strings.Index(s[from:], "](")
 		if i < 0 {
 			return 0, 0, "", "", false
 		}
 		i += from
-		open := strings.LastIndexByte(s[:i], '[')
-		if open < 0 || strings.IndexByte(s[open+1:i], ']') >= 0 {
+		if k := strings.LastIndexByte(s[searched:i], '['); k >= 0 {
+			open = searched + k
+			closed = strings.IndexByte(s[open+1:i], ']') >= 0
+		} else if open >= 0 && !closed {
+			closed = strings.IndexByte(s[searched:i], ']') >= 0
+		}
+		searched = i
+		if open < 0 || closed {
 			from = i + 2
 			continue
 		}
