@@ -124,8 +124,15 @@ func (p *pageReader) yamlFrontMatter(from, to int) {
 			}
 			val = strings.Join(items, ", ")
 		}
-		p.page.FrontMatter.Fields = append(p.page.FrontMatter.Fields,
-			model.Field{Key: k.Value, Value: val, Pos: p.pos(from+k.Line-1, k.Column)})
+		f := model.Field{Key: k.Value, Value: val, Pos: p.pos(from+k.Line-1, k.Column)}
+		// The page is clean text, but YAML escapes ("\0", "\x01") are not.
+		key, badKey := cleanString(f.Key)
+		value, badValue := cleanString(f.Value)
+		if badKey || badValue {
+			f.Key, f.Value = key, value
+			p.diagAt(f.Pos, model.SeverityError, ruleControlChar, "a YAML escape in this field writes a control character; it is read as U+FFFD")
+		}
+		p.page.FrontMatter.Fields = append(p.page.FrontMatter.Fields, f)
 	}
 }
 

@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -321,13 +322,20 @@ func (r *jsonReader) str(quote byte) string {
 			case 'f':
 				b.WriteByte('\f')
 			case 'u':
-				if r.i+6 <= len(r.s) {
-					var x rune
-					if _, err := fmt.Sscanf(r.s[r.i+2:r.i+6], "%04x", &x); err == nil {
-						b.WriteRune(x)
-						r.advance(6)
-						continue
+				if x, ok := hex4(r.s[r.i+2:]); ok {
+					width := 6
+					// A surrogate pair written as two escapes is one character, as encoding/json reads it; a
+					// lone surrogate is U+FFFD.
+					if utf16.IsSurrogate(x) && strings.HasPrefix(r.s[r.i+6:], "\\u") {
+						if y, ok := hex4(r.s[r.i+8:]); ok {
+							if pair := utf16.DecodeRune(x, y); pair != utf8.RuneError {
+								x, width = pair, 12
+							}
+						}
 					}
+					b.WriteRune(x)
+					r.advance(width)
+					continue
 				}
 				r.issue("syntax", "invalid \\u escape", false)
 			case '"', '\\', '/', '\'':
@@ -348,6 +356,27 @@ func (r *jsonReader) str(quote byte) string {
 	}
 	r.issue("syntax", "string not closed before the end of the text", true)
 	return b.String()
+}
+
+// hex4 reads the four hexadecimal digits of a \\u escape at the start of s.
+func hex4(s string) (rune, bool) {
+	if len(s) < 4 {
+		return 0, false
+	}
+	var x rune
+	for _, c := range []byte(s[:4]) {
+		switch {
+		case '0' <= c && c <= '9':
+			x = x<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			x = x<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			x = x<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return x, true
 }
 
 // object reads an object into v; its members are gathered on the member stack.

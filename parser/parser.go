@@ -248,6 +248,7 @@ type pageScratch struct {
 	exampleLines []int // line starts of the code block readExampleBlock reads
 	json         jsonMemory
 	lowBuf       []byte // scratch space of lower
+	linkIndex    lineBrackets
 }
 
 // newBlock stores b and returns where. Blocks are reused page after page: a page's blocks are read only while
@@ -305,6 +306,7 @@ func readPage(file string, src []byte) *pageResult {
 // readPage reads one page with the worker's scratch memory.
 func (s *pageScratch) readPage(file string, src []byte) (res *pageResult) {
 	res = &pageResult{}
+	src, faults := cleanText(src)
 	s.blocks.reset()
 	s.nodes.reset()
 	p := &pageReader{pageScratch: s, path: file, src: src, res: res, blocks: s.blockList[:0]}
@@ -320,6 +322,7 @@ func (s *pageScratch) readPage(file string, src []byte) (res *pageResult) {
 		}
 	}()
 
+	p.reportTextFaults(faults)
 	mdStart := p.readFrontMatter()
 	// goldmark reads what follows the front matter; p.base maps its offsets back to the page.
 	md := src[mdStart:]
