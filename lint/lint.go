@@ -120,6 +120,7 @@ func Run(m *model.Model, opts Options) []Finding {
 	c.checkOperations()
 	c.checkTypes()
 	c.checkExampleNames()
+	c.checkCommentBreakout()
 	c.parserDiagnostics()
 	if opts.Schema != nil {
 		c.checkSchema(opts.Schema)

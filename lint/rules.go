@@ -50,6 +50,7 @@ var allRules = []*Rule{
 	{ID: "empty-permission", Family: famPlaceholders, Severity: sevError, Summary: "empty cell in a permissions table"},
 	{ID: "merge-conflict", Family: famPlaceholders, Severity: sevError, Summary: "git merge-conflict marker left in the page"},
 	{ID: "replacement-char", Family: famPlaceholders, Severity: sevError, Summary: "U+FFFD replacement character: text lost in an encoding conversion"},
+	{ID: "comment-breakout", Family: famPlaceholders, Severity: sevError, Summary: "\"/*\" or \"*/\" in text the generator copies into Go comments (names, descriptions, titles, paths): it would have ended the comment and become code"},
 
 	// Structure.
 	{ID: "empty-http-block", Family: famStructure, Severity: sevError, Summary: "the HTTP request code block is empty", Parser: true},
