@@ -210,11 +210,11 @@ func init() {
 // The documented answer is 200. Docs: api/authentication-list-methods.md.
 func (c *Client) AuthenticationListMethods(ctx context.Context, userID string, opts ...RequestOption) (*Collection[AnyAuthenticationMethod], error) {
 	var out Collection[AnyAuthenticationMethod]
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		method: "GET",
 		out:    &out,
 		path:   "/users/" + pathSegment(userID) + "/authentication/methods",
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -227,12 +227,12 @@ func (c *Client) AuthenticationListMethods(ctx context.Context, userID string, o
 // The documented answer is 201. Docs: api/authentication-post-phonemethods.md.
 func (c *Client) AuthenticationPostPhoneMethods(ctx context.Context, userID string, body *PhoneAuthenticationMethod, opts ...RequestOption) (*PhoneAuthenticationMethod, error) {
 	var out PhoneAuthenticationMethod
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		body:   body,
 		method: "POST",
 		out:    &out,
 		path:   "/users/" + pathSegment(userID) + "/authentication/phoneMethods",
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -246,12 +246,12 @@ func (c *Client) AuthenticationPostPhoneMethods(ctx context.Context, userID stri
 // The documented answer is 200. Docs: api/authenticationstrengthpolicy-put.md.
 func (c *Client) AuthenticationStrengthPolicyPut(ctx context.Context, authenticationStrengthPolicyID string, body *AuthenticationStrengthPolicy, opts ...RequestOption) (*AuthenticationStrengthPolicy, error) {
 	var out AuthenticationStrengthPolicy
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		body:   body,
 		method: "PUT",
 		out:    &out,
 		path:   "/policies/authenticationStrengthPolicies/" + pathSegment(authenticationStrengthPolicyID),
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -265,12 +265,12 @@ func (c *Client) AuthenticationStrengthPolicyPut(ctx context.Context, authentica
 // The documented answer is 201. Docs: api/authenticationstrengthroot-post-policies.md.
 func (c *Client) AuthenticationStrengthRootPostPolicies(ctx context.Context, body *AuthenticationStrengthPolicy, opts ...RequestOption) (*AuthenticationStrengthPolicy, error) {
 	var out AuthenticationStrengthPolicy
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		body:   body,
 		method: "POST",
 		out:    &out,
 		path:   "/policies/authenticationStrengthPolicies",
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -309,32 +309,32 @@ func (Unimplemented) AuthenticationStrengthRootPostPolicies(context.Context, *Au
 }
 
 func registerAuthenticationRoutes(rt *router, s AuthenticationServer) {
-	rt.handle("GET", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("AuthenticationListMethods", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		res, err := s.AuthenticationListMethods(rt.context(r), r.PathValue("id"))
-		rt.reply(w, 200, res, err)
+		rt.reply(w, op, 200, res, err)
 	}, "/me/authentication/methods", "/users/{id}/authentication/methods")
-	rt.handle("POST", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("AuthenticationPostPhoneMethods", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body PhoneAuthenticationMethod
 		if !rt.readJSON(w, r, &body, "phoneNumber", "phoneType") {
 			return
 		}
 		res, err := s.AuthenticationPostPhoneMethods(rt.context(r), r.PathValue("id"), &body)
-		rt.reply(w, 201, res, err)
+		rt.reply(w, op, 201, res, err)
 	}, "/users/{id}/authentication/phoneMethods")
-	rt.handle("PUT", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("AuthenticationStrengthPolicyPut", "PUT", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body AuthenticationStrengthPolicy
 		if !rt.readJSON(w, r, &body) {
 			return
 		}
 		res, err := s.AuthenticationStrengthPolicyPut(rt.context(r), r.PathValue("authenticationStrengthPolicyId"), &body)
-		rt.reply(w, 200, res, err)
+		rt.reply(w, op, 200, res, err)
 	}, "/policies/authenticationStrengthPolicies/{authenticationStrengthPolicyId}")
-	rt.handle("POST", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("AuthenticationStrengthRootPostPolicies", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body AuthenticationStrengthPolicy
 		if !rt.readJSON(w, r, &body, "displayName", "allowedCombinations") {
 			return
 		}
 		res, err := s.AuthenticationStrengthRootPostPolicies(rt.context(r), &body)
-		rt.reply(w, 201, res, err)
+		rt.reply(w, op, 201, res, err)
 	}, "/policies/authenticationStrengthPolicies")
 }

@@ -89,11 +89,11 @@ func init() {
 // The documented answer is 200. Docs: api/callrecords-callrecord-get.md.
 func (c *Client) CallRecordsCallRecordGet(ctx context.Context, callRecordID string, opts ...RequestOption) (*CallRecordsCallRecord, error) {
 	var out CallRecordsCallRecord
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		method: "GET",
 		out:    &out,
 		path:   "/communications/callRecords/" + pathSegment(callRecordID),
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -110,8 +110,8 @@ func (Unimplemented) CallRecordsCallRecordGet(context.Context, string) (*CallRec
 }
 
 func registerCallRoutes(rt *router, s CallServer) {
-	rt.handle("GET", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("CallRecordsCallRecordGet", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		res, err := s.CallRecordsCallRecordGet(rt.context(r), r.PathValue("id"))
-		rt.reply(w, 200, res, err)
+		rt.reply(w, op, 200, res, err)
 	}, "/communications/callRecords/{id}")
 }

@@ -58,12 +58,12 @@ func (c *Client) DriveItemGetContent(ctx context.Context, driveID string, itemID
 // The documented answer is 201. Docs: api/driveitem-put-content.md.
 func (c *Client) DriveItemPutContent(ctx context.Context, driveID string, parentID string, filename string, body io.Reader, opts ...RequestOption) (*DriveItem, error) {
 	var out DriveItem
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		method: "PUT",
 		out:    &out,
 		path:   "/drives/" + pathSegment(driveID) + "/items/" + pathSegment(parentID) + ":/" + pathItems(filename) + ":/content",
 		stream: body,
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -87,12 +87,12 @@ func (Unimplemented) DriveItemPutContent(context.Context, string, string, string
 }
 
 func registerDriveRoutes(rt *router, s DriveServer) {
-	rt.handle("GET", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("DriveItemGetContent", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		location, err := s.DriveItemGetContent(rt.context(r), r.PathValue("driveId"), r.PathValue("itemId"))
-		rt.replyStream(w, r, 302, nil, location, err)
+		rt.replyStream(w, r, op, 302, nil, location, err)
 	}, "/drives/{driveId}/items/{itemId}/content", "/me/drive/root:/{itemPath...}:/content")
-	rt.handle("PUT", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("DriveItemPutContent", "PUT", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		res, err := s.DriveItemPutContent(rt.context(r), r.PathValue("driveId"), r.PathValue("parentId"), r.PathValue("filename"), r.Body)
-		rt.reply(w, 201, res, err)
+		rt.reply(w, op, 201, res, err)
 	}, "/drives/{driveId}/items/{parentId}:/{filename...}:/content", "/me/drive/items/{itemId}/content")
 }

@@ -63,12 +63,12 @@ func init() {
 // The documented answer is 201. Docs: api/emailauthenticationmethod-post.md.
 func (c *Client) EmailAuthenticationMethodPost(ctx context.Context, userID string, body *EmailAuthenticationMethod, opts ...RequestOption) (*EmailAuthenticationMethod, error) {
 	var out EmailAuthenticationMethod
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		body:   body,
 		method: "POST",
 		out:    &out,
 		path:   "/users/" + pathSegment(userID) + "/authentication/emailMethods",
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -86,12 +86,12 @@ func (Unimplemented) EmailAuthenticationMethodPost(context.Context, string, *Ema
 }
 
 func registerEmailRoutes(rt *router, s EmailServer) {
-	rt.handle("POST", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("EmailAuthenticationMethodPost", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body EmailAuthenticationMethod
 		if !rt.readJSON(w, r, &body) {
 			return
 		}
 		res, err := s.EmailAuthenticationMethodPost(rt.context(r), r.PathValue("id"), &body)
-		rt.reply(w, 201, res, err)
+		rt.reply(w, op, 201, res, err)
 	}, "/users/{id}/authentication/emailMethods")
 }

@@ -72,12 +72,11 @@ func (c *Client) GroupListMembersCount(ctx context.Context, groupID string, opts
 //
 // The documented answer is 204. Docs: api/group-post-members.md.
 func (c *Client) GroupPostMembers(ctx context.Context, groupID string, body *GroupPostMembersRequest, opts ...RequestOption) error {
-	_, err := c.do(ctx, &call{
+	return c.do(ctx, &call{
 		body:   body,
 		method: "POST",
 		path:   "/groups/" + pathSegment(groupID) + "/members/$ref",
 	}, opts)
-	return err
 }
 
 // GroupServer has the operations of the group group.
@@ -97,15 +96,15 @@ func (Unimplemented) GroupPostMembers(context.Context, string, *GroupPostMembers
 }
 
 func registerGroupRoutes(rt *router, s GroupServer) {
-	rt.handle("GET", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GroupListMembersCount", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		n, err := s.GroupListMembersCount(rt.context(r), r.PathValue("groupId"))
-		rt.replyCount(w, 200, n, err)
+		rt.replyCount(w, op, 200, n, err)
 	}, "/groups/{groupId}/members/$count")
-	rt.handle("POST", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("GroupPostMembers", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body GroupPostMembersRequest
 		if !rt.readJSON(w, r, &body, "@odata.id") {
 			return
 		}
-		rt.reply(w, 204, nil, s.GroupPostMembers(rt.context(r), r.PathValue("groupId"), &body))
+		rt.reply(w, op, 204, nil, s.GroupPostMembers(rt.context(r), r.PathValue("groupId"), &body))
 	}, "/groups/{groupId}/members/$ref")
 }

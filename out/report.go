@@ -31,11 +31,11 @@ func init() {
 // The documented answer is 200. Docs: api/reportroot-getemailactivitycounts.md.
 func (c *Client) ReportRootGetEmailActivityCounts(ctx context.Context, periodValue string, opts ...RequestOption) (*Collection[*EmailActivityCount], error) {
 	var out Collection[*EmailActivityCount]
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		method: "GET",
 		out:    &out,
 		path:   "/reports/getEmailActivityCounts(period='" + pathString(periodValue) + "')",
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -53,8 +53,8 @@ func (Unimplemented) ReportRootGetEmailActivityCounts(context.Context, string) (
 }
 
 func registerReportRoutes(rt *router, s ReportServer) {
-	rt.handle("GET", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("ReportRootGetEmailActivityCounts", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		res, err := s.ReportRootGetEmailActivityCounts(rt.context(r), r.PathValue("periodValue"))
-		rt.reply(w, 200, res, err)
+		rt.reply(w, op, 200, res, err)
 	}, "/reports/getEmailActivityCounts(period='{periodValue}')")
 }

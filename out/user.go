@@ -123,12 +123,11 @@ func init() {
 //
 // The documented answer is 204. Docs: api/user-changepassword.md.
 func (c *Client) UserChangePassword(ctx context.Context, userID string, body *UserChangePasswordRequest, opts ...RequestOption) error {
-	_, err := c.do(ctx, &call{
+	return c.do(ctx, &call{
 		body:   body,
 		method: "POST",
 		path:   "/users/" + pathSegment(userID) + "/changePassword",
 	}, opts)
-	return err
 }
 
 // UserDelete: Delete user. Delete a user.
@@ -137,11 +136,10 @@ func (c *Client) UserChangePassword(ctx context.Context, userID string, body *Us
 //
 // The documented answer is 204. Docs: api/user-delete.md.
 func (c *Client) UserDelete(ctx context.Context, userID string, opts ...RequestOption) error {
-	_, err := c.do(ctx, &call{
+	return c.do(ctx, &call{
 		method: "DELETE",
 		path:   "/users/" + pathSegment(userID),
 	}, opts)
-	return err
 }
 
 // UserGet: Get user. Read the properties of a user.
@@ -151,11 +149,11 @@ func (c *Client) UserDelete(ctx context.Context, userID string, opts ...RequestO
 // The documented answer is 200. Docs: api/user-get.md.
 func (c *Client) UserGet(ctx context.Context, userID string, opts ...RequestOption) (*User, error) {
 	var out User
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		method: "GET",
 		out:    &out,
 		path:   "/users/" + pathSegment(userID),
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -168,11 +166,11 @@ func (c *Client) UserGet(ctx context.Context, userID string, opts ...RequestOpti
 // The documented answer is 200. Docs: api/user-list.md.
 func (c *Client) UserList(ctx context.Context, opts ...RequestOption) (*Collection[*User], error) {
 	var out Collection[*User]
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		method: "GET",
 		out:    &out,
 		path:   "/users",
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -185,12 +183,12 @@ func (c *Client) UserList(ctx context.Context, opts ...RequestOption) (*Collecti
 // The documented answer is 201. Docs: api/user-post-users.md.
 func (c *Client) UserPostUsers(ctx context.Context, body *User, opts ...RequestOption) (*User, error) {
 	var out User
-	if ok, err := c.do(ctx, &call{
+	if err := c.do(ctx, &call{
 		body:   body,
 		method: "POST",
 		out:    &out,
 		path:   "/users",
-	}, opts); err != nil || !ok {
+	}, opts); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -203,12 +201,11 @@ func (c *Client) UserPostUsers(ctx context.Context, body *User, opts ...RequestO
 //
 // The documented answer is 204. Docs: api/user-update.md.
 func (c *Client) UserUpdate(ctx context.Context, userID string, body *User, opts ...RequestOption) error {
-	_, err := c.do(ctx, &call{
+	return c.do(ctx, &call{
 		body:   body,
 		method: "PATCH",
 		path:   "/users/" + pathSegment(userID),
 	}, opts)
-	return err
 }
 
 // UserServer has the operations of the user group.
@@ -253,37 +250,37 @@ func (Unimplemented) UserUpdate(context.Context, string, *User) error {
 }
 
 func registerUserRoutes(rt *router, s UserServer) {
-	rt.handle("POST", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("UserChangePassword", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body UserChangePasswordRequest
 		if !rt.readJSON(w, r, &body, "currentPassword", "newPassword") {
 			return
 		}
-		rt.reply(w, 204, nil, s.UserChangePassword(rt.context(r), r.PathValue("id"), &body))
+		rt.reply(w, op, 204, nil, s.UserChangePassword(rt.context(r), r.PathValue("id"), &body))
 	}, "/users/{id}/changePassword")
-	rt.handle("DELETE", func(w http.ResponseWriter, r *http.Request) {
-		rt.reply(w, 204, nil, s.UserDelete(rt.context(r), r.PathValue("id")))
+	rt.handle("UserDelete", "DELETE", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		rt.reply(w, op, 204, nil, s.UserDelete(rt.context(r), r.PathValue("id")))
 	}, "/users/{id}")
-	rt.handle("GET", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("UserGet", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		res, err := s.UserGet(rt.context(r), r.PathValue("id"))
-		rt.reply(w, 200, res, err)
+		rt.reply(w, op, 200, res, err)
 	}, "/users/{id}")
-	rt.handle("GET", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("UserList", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		res, err := s.UserList(rt.context(r))
-		rt.reply(w, 200, res, err)
+		rt.reply(w, op, 200, res, err)
 	}, "/users")
-	rt.handle("POST", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("UserPostUsers", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body User
 		if !rt.readJSON(w, r, &body, "accountEnabled", "displayName", "mailNickname", "passwordProfile") {
 			return
 		}
 		res, err := s.UserPostUsers(rt.context(r), &body)
-		rt.reply(w, 201, res, err)
+		rt.reply(w, op, 201, res, err)
 	}, "/users")
-	rt.handle("PATCH", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("UserUpdate", "PATCH", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body User
 		if !rt.readJSON(w, r, &body) {
 			return
 		}
-		rt.reply(w, 204, nil, s.UserUpdate(rt.context(r), r.PathValue("id"), &body))
+		rt.reply(w, op, 204, nil, s.UserUpdate(rt.context(r), r.PathValue("id"), &body))
 	}, "/users/{id}")
 }

@@ -41,10 +41,7 @@ func BuildClientMethod(f *jen.File, op *Operation) {
 	switch op.Result.Kind {
 	case ResultNone:
 		results = []jen.Code{jen.Error()}
-		body = []jen.Code{
-			jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call("do")),
-			jen.Return(jen.Err()),
-		}
+		body = []jen.Code{jen.Return(call("do"))}
 	case ResultCount:
 		results = []jen.Code{jen.Int64(), jen.Error()}
 		body = []jen.Code{jen.Return(call("doCount"))}
@@ -55,22 +52,17 @@ func BuildClientMethod(f *jen.File, op *Operation) {
 		t := op.Result.Type
 		results = []jen.Code{t.Code(), jen.Error()}
 		fields[jen.Id("out")] = jen.Op("&").Id("out")
+		// An answer without a body is an error (ErrEmptyResponse): the method never returns nil without one.
 		if t.Kind == TypePointer {
 			body = []jen.Code{
 				jen.Var().Id("out").Add(t.Elem.Code()),
-				jen.If(
-					jen.List(jen.Id("ok"), jen.Err()).Op(":=").Add(call("do")),
-					jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok"),
-				).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.If(jen.Err().Op(":=").Add(call("do")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Return(jen.Op("&").Id("out"), jen.Nil()),
 			}
 		} else {
 			body = []jen.Code{
 				jen.Var().Id("out").Add(t.Code()),
-				jen.If(
-					jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call("do")),
-					jen.Err().Op("!=").Nil(),
-				).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.If(jen.Err().Op(":=").Add(call("do")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Return(jen.Id("out"), jen.Nil()),
 			}
 		}

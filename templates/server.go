@@ -29,7 +29,7 @@ func BuildServerGroup(f *jen.File, g *Group, ops []*Operation) {
 	f.Line()
 	f.Func().Id(g.Register).Params(jen.Id("rt").Op("*").Id("router"), jen.Id("s").Id(g.Interface)).BlockFunc(func(bg *jen.Group) {
 		for _, op := range ops {
-			args := []jen.Code{jen.Lit(op.Method), handlerFunc(op)}
+			args := []jen.Code{jen.Lit(op.Name), jen.Lit(op.Method), handlerFunc(op)}
 			for _, r := range op.Routes {
 				args = append(args, jen.Lit(r))
 			}
@@ -86,9 +86,9 @@ func zeroResults(op *Operation, err jen.Code) []jen.Code {
 	return []jen.Code{err}
 }
 
-// handlerFunc renders the http.HandlerFunc of an operation.
+// handlerFunc renders the operationFunc of an operation: it decodes the arguments, calls the method and replies.
 func handlerFunc(op *Operation) jen.Code {
-	return jen.Func().Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).BlockFunc(func(g *jen.Group) {
+	return jen.Func().Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("op").Op("*").Id("operation")).BlockFunc(func(g *jen.Group) {
 		args := []jen.Code{jen.Id("rt").Dot("context").Call(jen.Id("r"))}
 		for _, p := range op.Params {
 			if p.Route != "" {
@@ -121,7 +121,7 @@ func handlerFunc(op *Operation) jen.Code {
 		status := jen.Lit(op.Status)
 		switch op.Result.Kind {
 		case ResultNone:
-			g.Id("rt").Dot("reply").Call(jen.Id("w"), status, jen.Nil(), invoke)
+			g.Id("rt").Dot("reply").Call(jen.Id("w"), jen.Id("op"), status, jen.Nil(), invoke)
 		case ResultJSON:
 			g.List(jen.Id("res"), jen.Err()).Op(":=").Add(invoke)
 			res := jen.Id("res")
@@ -129,16 +129,16 @@ func handlerFunc(op *Operation) jen.Code {
 				// A pointer to the result keeps its declared type, so a derived value is written with its @odata.type.
 				res = jen.Op("&").Id("res")
 			}
-			g.Id("rt").Dot("reply").Call(jen.Id("w"), status, res, jen.Err())
+			g.Id("rt").Dot("reply").Call(jen.Id("w"), jen.Id("op"), status, res, jen.Err())
 		case ResultCount:
 			g.List(jen.Id("n"), jen.Err()).Op(":=").Add(invoke)
-			g.Id("rt").Dot("replyCount").Call(jen.Id("w"), status, jen.Id("n"), jen.Err())
+			g.Id("rt").Dot("replyCount").Call(jen.Id("w"), jen.Id("op"), status, jen.Id("n"), jen.Err())
 		case ResultStream:
 			g.List(jen.Id("content"), jen.Err()).Op(":=").Add(invoke)
-			g.Id("rt").Dot("replyStream").Call(jen.Id("w"), jen.Id("r"), status, jen.Id("content"), jen.Lit(""), jen.Err())
+			g.Id("rt").Dot("replyStream").Call(jen.Id("w"), jen.Id("r"), jen.Id("op"), status, jen.Id("content"), jen.Lit(""), jen.Err())
 		case ResultRedirect:
 			g.List(jen.Id("location"), jen.Err()).Op(":=").Add(invoke)
-			g.Id("rt").Dot("replyStream").Call(jen.Id("w"), jen.Id("r"), status, jen.Nil(), jen.Id("location"), jen.Err())
+			g.Id("rt").Dot("replyStream").Call(jen.Id("w"), jen.Id("r"), jen.Id("op"), status, jen.Nil(), jen.Id("location"), jen.Err())
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Client calls the API: one method per documented operation. Authentication belongs to HTTPClient's transport,
@@ -18,9 +20,34 @@ import (
 type Client struct {
 	// BaseURL is the service root the documented paths are relative to: "https://graph.microsoft.com/v1.0".
 	BaseURL string
-	// HTTPClient sends the requests; nil means http.DefaultClient.
+	// HTTPClient sends the requests; nil means a client with a 100-second timeout (DefaultHTTPClient). The
+	// timeout covers reading the answer, a download's too: pass a client of your own for long downloads.
 	HTTPClient *http.Client
+	// MaxResponseBytes limits the JSON answers the client reads (0 means DefaultMaxResponseBytes, 64 MiB; a
+	// negative value, no limit). A larger answer is an error wrapping ErrResponseTooLarge. Streams (downloads) are
+	// the caller's to read and are not limited.
+	MaxResponseBytes int64
 }
+
+// DefaultMaxResponseBytes is the limit of a JSON answer when Client.MaxResponseBytes is 0.
+const DefaultMaxResponseBytes = 64 << 20
+
+// DefaultHTTPClient sends the requests of a Client whose HTTPClient is nil.
+var DefaultHTTPClient = &http.Client{Timeout: 100 * time.Second}
+
+var (
+	// ErrEmptyResponse is wrapped by the error a method returns when the service answered with a 2xx status but
+	// no body where the operation answers with a JSON value: the method never returns a nil value without an
+	// error.
+	ErrEmptyResponse = errors.New("the answer has no body")
+	// ErrResponseTooLarge is wrapped by the error a method returns when a JSON answer is larger than
+	// Client.MaxResponseBytes.
+	ErrResponseTooLarge = errors.New("the answer is too large")
+	// ErrDotSegment is wrapped by the error a method returns, without sending anything, when a path parameter is
+	// "." or ".." or holds such a segment (a drive path's "a/../b"): servers resolve them, escaped or not, into
+	// another path than the operation's.
+	ErrDotSegment = errors.New("a path parameter is a dot segment (. or ..)")
+)
 
 // NewClient returns a Client for the service at baseURL.
 func NewClient(baseURL string, httpClient *http.Client) *Client {
@@ -54,24 +81,41 @@ type call struct {
 	out    any       // a pointer to decode a JSON answer into, or nil
 }
 
-// do sends the call and decodes a JSON answer into k.out; it reports whether the answer had a body.
-func (c *Client) do(ctx context.Context, k *call, opts []RequestOption) (bool, error) {
+// do sends the call and decodes a JSON answer into k.out; an answer without a body is an error then.
+func (c *Client) do(ctx context.Context, k *call, opts []RequestOption) error {
 	resp, err := c.send(ctx, k, opts)
 	if err != nil {
-		return false, err
+		return err
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return false, fmt.Errorf("%s %s: reading the answer: %w", k.method, k.path, err)
+	limit := c.MaxResponseBytes
+	if limit == 0 {
+		limit = DefaultMaxResponseBytes
 	}
-	if k.out == nil || len(trimJSON(data)) == 0 {
-		return false, nil
+	if limit > 0 && resp.ContentLength > limit {
+		return fmt.Errorf("%s %s: %w: %d bytes, more than %d (Client.MaxResponseBytes)", k.method, k.path, ErrResponseTooLarge, resp.ContentLength, limit)
+	}
+	var body io.Reader = resp.Body
+	if limit > 0 {
+		body = io.LimitReader(resp.Body, limit+1)
+	}
+	data, err := io.ReadAll(body)
+	if err != nil {
+		return fmt.Errorf("%s %s: reading the answer: %w", k.method, k.path, err)
+	}
+	if limit > 0 && int64(len(data)) > limit {
+		return fmt.Errorf("%s %s: %w: more than %d bytes (Client.MaxResponseBytes)", k.method, k.path, ErrResponseTooLarge, limit)
+	}
+	if k.out == nil {
+		return nil
+	}
+	if len(trimJSON(data)) == 0 {
+		return fmt.Errorf("%s %s: %w (HTTP %d)", k.method, k.path, ErrEmptyResponse, resp.StatusCode)
 	}
 	if err := unmarshalMode(data, k.out, 0); err != nil {
-		return false, fmt.Errorf("%s %s: decoding the answer: %w", k.method, k.path, err)
+		return fmt.Errorf("%s %s: decoding the answer: %w", k.method, k.path, err)
 	}
-	return true, nil
+	return nil
 }
 
 // doCount sends the call and reads a plain-text count ($count).
@@ -103,6 +147,9 @@ func (c *Client) doStream(ctx context.Context, k *call, opts []RequestOption) (i
 }
 
 func (c *Client) send(ctx context.Context, k *call, opts []RequestOption) (*http.Response, error) {
+	if strings.IndexByte(k.path, dotMark) >= 0 {
+		return nil, fmt.Errorf("%s %s: %w: refused before sending", k.method, strings.ReplaceAll(k.path, string(dotMark), ""), ErrDotSegment)
+	}
 	u := strings.TrimRight(c.BaseURL, "/") + k.path
 	if len(k.query) > 0 {
 		u += "?" + k.query.Encode()
@@ -132,7 +179,7 @@ func (c *Client) send(ctx context.Context, k *call, opts []RequestOption) (*http
 	}
 	hc := c.HTTPClient
 	if hc == nil {
-		hc = http.DefaultClient
+		hc = DefaultHTTPClient
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
@@ -145,21 +192,76 @@ func (c *Client) send(ctx context.Context, k *call, opts []RequestOption) (*http
 	return resp, nil
 }
 
-// readError turns an answer outside 2xx into an *Error, from its OData error body when it has one.
+// readError turns an answer outside 2xx into an *Error, from its OData error body when it has one. It reads at most
+// 64 KiB of the body (an OData error is far smaller); another body becomes a message of at most 1 KiB.
 func readError(resp *http.Response) error {
-	data, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	io.CopyN(io.Discard, resp.Body, 64<<10) // so that the connection can be used again
 	e := &Error{}
 	if err := json.Unmarshal(data, e); err != nil || e.Code == "" && e.Message == "" {
-		e = &Error{Code: http.StatusText(resp.StatusCode), Message: strings.TrimSpace(string(data))}
+		e = &Error{Code: http.StatusText(resp.StatusCode), Message: excerptText(data, 1<<10)}
 	}
 	e.StatusCode = resp.StatusCode
+	h := resp.Header
+	e.Header = h
+	e.RequestID = h.Get("request-id")
+	e.ClientRequestID = h.Get("client-request-id")
+	e.Diagnostic = h.Get("x-ms-ags-diagnostic")
+	e.Date, _ = http.ParseTime(h.Get("Date"))
+	e.RetryAfter = retryAfter(h.Get("Retry-After"), e.Date)
 	return e
+}
+
+// retryAfter reads Retry-After: a number of seconds, or a date (from the answer's Date, or now).
+func retryAfter(v string, date time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 {
+			return 0
+		}
+		return time.Duration(min(n, int64(1<<62/time.Second))) * time.Second
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0
+	}
+	if date.IsZero() {
+		date = time.Now()
+	}
+	return max(t.Sub(date), 0)
+}
+
+// excerptText makes a message of a body that is not an OData error: valid UTF-8, white space runs folded, at most n
+// bytes.
+func excerptText(data []byte, n int) string {
+	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(data[:min(len(data), 4*n)]), "\uFFFD")), " ")
+	if len(s) > n {
+		cut := n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
 }
 
 // Escaping of path parameters.
 
+// dotMark marks, in an escaped path, a parameter that is a dot segment: no escaped value holds it, and send
+// refuses a path that does. Escaping cannot make "." or ".." safe, since servers decode %2E before they resolve
+// dot segments.
+const dotMark = '\x00'
+
 // pathSegment escapes a value that fills a whole path segment: /users/{id}.
-func pathSegment(v string) string { return url.PathEscape(v) }
+func pathSegment(v string) string {
+	if v == "." || v == ".." {
+		return string(dotMark) + v
+	}
+	return url.PathEscape(v)
+}
 
 // pathString escapes a value inside a quoted function argument: getX(period='{v}'). OData doubles quotes.
 func pathString(v string) string { return url.PathEscape(strings.ReplaceAll(v, "'", "''")) }
@@ -171,7 +273,7 @@ func queryString(v string) string { return strings.ReplaceAll(v, "'", "''") }
 func pathItems(v string) string {
 	parts := strings.Split(strings.Trim(v, "/"), "/")
 	for i, p := range parts {
-		parts[i] = strings.ReplaceAll(url.PathEscape(p), ":", "%3A")
+		parts[i] = strings.ReplaceAll(pathSegment(p), ":", "%3A")
 	}
 	return strings.Join(parts, "/")
 }

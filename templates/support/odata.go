@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // Collection is one page of a collection: {"@odata.nextLink": "...", "value": [...]}. Like Single it has no methods
@@ -38,6 +39,19 @@ type Error struct {
 	InnerError json.RawMessage // the service's "innerError" object, as sent
 	// AdditionalData keeps the other members of the error object, so that reading and writing one loses nothing.
 	AdditionalData map[string]json.RawMessage
+
+	// What the client read from the answer's header (not part of the body): how long to wait before trying again
+	// (Retry-After, in seconds or as a date; 0 when absent), the service's request-id and client-request-id, its
+	// x-ms-ags-diagnostic, and its Date (zero when absent). Header has every header field of the answer. A Server
+	// method may set RetryAfter: the handler sends it as Retry-After, in whole seconds.
+	RetryAfter      time.Duration
+	RequestID       string
+	ClientRequestID string
+	Diagnostic      string
+	Date            time.Time
+	Header          http.Header
+
+	unimplemented bool // returned by an Unimplemented method
 }
 
 // ErrorDetail is one entry of an OData error's details.

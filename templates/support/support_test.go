@@ -310,8 +310,8 @@ func TestFlags(t *testing.T) {
 // testServer routes a few templates the way generated registration code does.
 func testServer() *router {
 	rt := newRouter(nil)
-	echo := func(names ...string) http.HandlerFunc {
-		return func(w http.ResponseWriter, r *http.Request) {
+	echo := func(names ...string) operationFunc {
+		return func(w http.ResponseWriter, r *http.Request, _ *operation) {
 			var parts []string
 			for _, n := range names {
 				parts = append(parts, n+"="+r.PathValue(n))
@@ -319,15 +319,15 @@ func testServer() *router {
 			io.WriteString(w, strings.Join(parts, " "))
 		}
 	}
-	rt.handle("GET", echo("id"), "/users/{id}")
-	rt.handle("GET", echo("userId"), "/users/{userId}") // conflicts: must not panic
-	rt.handle("GET", echo("x"), "/a/{x}/b")
-	rt.handle("GET", echo("y"), "/a/b/{y}") // overlaps without precedence
-	rt.handle("GET", echo("period"), "/reports/getCounts(period='{period}')")
-	rt.handle("GET", echo("itemPath"), "/me/drive/root:/{itemPath...}:/content")
-	rt.handle("PUT", echo("driveId", "parentId", "filename"), "/drives/{driveId}/items/{parentId}:/{filename...}:/content")
-	rt.handle("GET", echo("id"), "/users/{id}/photo/$value")
-	rt.handle("GET", echo("id", "id2"), "/x/{id}/y/{id2}")
+	rt.handle("op", "GET", echo("id"), "/users/{id}")
+	rt.handle("op", "GET", echo("userId"), "/users/{userId}") // conflicts: must not panic
+	rt.handle("op", "GET", echo("x"), "/a/{x}/b")
+	rt.handle("op", "GET", echo("y"), "/a/b/{y}") // overlaps without precedence
+	rt.handle("op", "GET", echo("period"), "/reports/getCounts(period='{period}')")
+	rt.handle("op", "GET", echo("itemPath"), "/me/drive/root:/{itemPath...}:/content")
+	rt.handle("op", "PUT", echo("driveId", "parentId", "filename"), "/drives/{driveId}/items/{parentId}:/{filename...}:/content")
+	rt.handle("op", "GET", echo("id"), "/users/{id}/photo/$value")
+	rt.handle("op", "GET", echo("id", "id2"), "/x/{id}/y/{id2}")
 	return rt
 }
 
@@ -374,12 +374,12 @@ func TestRouter(t *testing.T) {
 
 func TestReadJSON(t *testing.T) {
 	rt := newRouter([]HandlerOption{WithMaxBodyBytes(64)})
-	rt.handle("POST", func(w http.ResponseWriter, r *http.Request) {
+	rt.handle("PostMethods", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body anyTestMethod
 		if !rt.readJSON(w, r, &body, "phoneNumber") {
 			return
 		}
-		rt.reply(w, http.StatusCreated, &body, nil)
+		rt.reply(w, op, http.StatusCreated, &body, nil)
 	}, "/methods")
 	for _, tc := range []struct {
 		contentType, body string
@@ -431,20 +431,20 @@ func TestClientErrors(t *testing.T) {
 	defer srv.Close()
 	c := NewClient(srv.URL+"/", nil)
 	var out testPhoneMethod
-	_, err := c.do(context.Background(), &call{method: "GET", path: "/odata", out: &out}, nil)
+	err := c.do(context.Background(), &call{method: "GET", path: "/odata", out: &out}, nil)
 	var e *Error
 	if !errors.As(err, &e) || e.StatusCode != 403 || e.Code != "Authorization_RequestDenied" {
 		t.Errorf("odata error: %#v", err)
 	}
-	_, err = c.do(context.Background(), &call{method: "GET", path: "/plain", out: &out}, nil)
+	err = c.do(context.Background(), &call{method: "GET", path: "/plain", out: &out}, nil)
 	if !errors.As(err, &e) || e.StatusCode != 502 || e.Message != "bad gateway" {
 		t.Errorf("plain error: %#v", err)
 	}
 	var body anyTestMethod = &testPhoneMethod{PhoneNumber: Some("+1")}
 	var got anyTestMethod
-	ok, err := c.do(context.Background(), &call{method: "POST", path: "/ok", body: &body, out: &got}, []RequestOption{WithQuery("$select", "id")})
-	if err != nil || !ok {
-		t.Fatal(ok, err)
+	err = c.do(context.Background(), &call{method: "POST", path: "/ok", body: &body, out: &got}, []RequestOption{WithQuery("$select", "id")})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if p, isPhone := got.(*testPhoneMethod); !isPhone || val(p.PhoneNumber) != "+2" {
 		t.Errorf("got %#v", got)
