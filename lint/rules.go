@@ -78,6 +78,9 @@ var allRules = []*Rule{
 	{ID: "annotation-json", Family: famReading, Severity: sevError, Summary: "a docs annotation comment that is not valid JSON", Parser: true},
 	{ID: "base-type-cycle", Family: famReading, Severity: sevError, Summary: "base types that form a cycle", Parser: true},
 	{ID: "internal", Family: famReading, Severity: sevError, Summary: "graphdocgen could not read the page (a bug: please report)", Parser: true},
+	{ID: "invalid-utf8", Family: famReading, Severity: sevError, Summary: "a byte that is not UTF-8 text (read as U+FFFD)", Parser: true},
+	{ID: "control-character", Family: famReading, Severity: sevError, Summary: "a NUL or other control character in the text, or written by a YAML escape (read as U+FFFD)", Parser: true},
+	{ID: "nesting-depth", Family: famReading, Severity: sevWarning, Summary: "lists or block quotes nested more than 32 deep (the deeper levels are read as text)", Parser: true},
 
 	// HTTP examples.
 	{ID: "status-line", Family: famHTTP, Severity: sevError, Summary: "malformed status line such as \"HTTP 1.1 201 Created\", or a response example without one"},
@@ -102,6 +105,7 @@ var allRules = []*Rule{
 	{ID: "value-wrapper", Family: famModel, Severity: sevWarning, Summary: "a single entity response wrapped in \"value\", or a collection the Response section promises answered with one object"},
 	{ID: "unresolved-type", Family: famModel, Severity: sevWarning, Summary: "a type reference no page documents", Parser: true},
 	{ID: "unresolved-base-type", Family: famModel, Severity: sevWarning, Summary: "a base type no page documents", Parser: true},
+	{ID: "unstated-base-type", Family: famModel, Severity: sevWarning, Summary: "a type examples show as a derived type of another, which a property's description names, but whose page does not say it inherits from it"},
 	{ID: "unresolved-odata-type", Family: famModel, Severity: sevWarning, Summary: "an @odata.type no page documents"},
 
 	// Links.
