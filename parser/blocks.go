@@ -373,7 +373,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 	if cut.lines > 0 {
 		line, col := p.lines.pos(p.base + cut.offset)
 		p.diag(line, col, model.SeverityWarning, "nesting-depth", fmt.Sprintf(
-			"lists and block quotes nest more than %d deep here and on %d more lines: what lies deeper is read as text", maxNesting, cut.lines-1))
+			"lists and block quotes nest more than %d deep here: what lies deeper is read as text (markers cut on %d lines)", maxNesting, cut.lines))
 	}
 	doc := markdown.Parser().Parse(text.NewReader(bounded), parser.WithContext(pc))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -255,7 +255,7 @@ func (r *jsonReader) bareWord() string {
 }
 
 func (r *jsonReader) number() (string, bool) {
-	start := r.i
+	start, startLine, startCol := r.i, r.line, r.col
 	for r.i < len(r.s) {
 		c := r.s[r.i]
 		if c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E' || ('0' <= c && c <= '9') {
@@ -274,7 +274,7 @@ func (r *jsonReader) number() (string, bool) {
 		from := r.i
 		r.bareWord()
 		word := strings.TrimSpace(lit + r.s[from:r.i])
-		r.issueAt(r.line, r.col-len(word), "unquoted", fmt.Sprintf("unquoted value %q", word), false)
+		r.issueAt(startLine, startCol, "unquoted", fmt.Sprintf("unquoted value %q", word), false)
 		return word, false
 	}
 	return lit, true

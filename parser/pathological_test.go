@@ -4,6 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/graphdocgen/graphdocgen/model"
 )
 
 // pathologicalCase builds a hostile page of about size bytes. Each is a shape that once took time or memory
@@ -79,6 +85,115 @@ func BenchmarkPathological(b *testing.B) {
 					readPage("api/x.md", src)
 				}
 			})
+		}
+	}
+}
+
+// TestPathologicalPages reads each hostile page at 1 MB, which took minutes when a reader was quadratic (256 KB
+// of "[a" took 11.6 s, a line of 128K list markers 80 s). The bound is deliberately loose: the benchmarks
+// measure time, this only catches a reader that has gone quadratic again. What was read is checked per case.
+func TestPathologicalPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 12 MB of hostile pages")
+	}
+	for _, c := range pathologicalCases {
+		t.Run(c.name, func(t *testing.T) {
+			src := []byte(c.build(1 << 20))
+			done := make(chan *pageResult, 1)
+			go func() { done <- readPage("api/x.md", src) }()
+			select {
+			case res := <-done:
+				if hasDiag(res.diags, "internal", 0) {
+					t.Fatalf("page not read:\n%s", diagList(res.diags))
+				}
+				deep := hasDiag(res.diags, "nesting-depth", 0)
+				if want := strings.HasPrefix(c.name, "nested-") || strings.HasPrefix(c.name, "list-markers"); deep != want {
+					t.Errorf("nesting-depth diagnostic: %v, want %v:\n%s", deep, want, diagList(res.diags))
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatalf("a 1 MB page of %s is not read after 20 s", c.name)
+			}
+		})
+	}
+}
+
+// The markdown goldmark is given never nests deeper than maxNesting lists and quotes, whatever the page: each
+// level costs goldmark work on every line below it.
+func TestNestingIsBounded(t *testing.T) {
+	for _, c := range pathologicalCases {
+		src := []byte(c.build(64 << 10))
+		bounded, _ := boundNesting(src)
+		doc := markdown.Parser().Parse(text.NewReader(bounded))
+		if depth := containerDepth(doc); depth > 2*maxNesting+1 {
+			t.Errorf("%s: goldmark's tree is %d containers deep", c.name, depth)
+		}
+	}
+}
+
+// containerDepth is the deepest nesting of block containers (lists, items, quotes) in a goldmark tree.
+func containerDepth(n ast.Node) int {
+	deepest := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		deepest = max(deepest, containerDepth(c))
+	}
+	switch n.Kind() {
+	case ast.KindList, ast.KindListItem, ast.KindBlockquote:
+		return deepest + 1
+	}
+	return deepest
+}
+
+// Deep nesting is cut at the level that passes the bound, reported there, and what lies deeper is kept as text.
+func TestNestingCut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Deep\n\n")
+	for depth := 0; depth < 40; depth++ {
+		fmt.Fprintf(&b, "%s- level%d [link%d](l%d.md)\n", strings.Repeat("  ", depth), depth, depth, depth)
+	}
+	b.WriteString("\nAfter the list.\n")
+	src := b.String()
+	res := readPage("x.md", []byte(src))
+	line := lineOf(t, src, "level32 ")
+	var cut *model.Diagnostic
+	for i, d := range res.diags {
+		if d.Rule == "nesting-depth" {
+			cut = &res.diags[i]
+		}
+	}
+	if cut == nil || cut.Pos.Line != line || cut.Pos.Col != 2*32+1 || !strings.Contains(cut.Message, "on 2 lines") {
+		t.Fatalf("want the cut reported at %d:%d (on 2 lines: level32 and level33, the lines below are text), got:\n%s", line, 2*32+1, diagList(res.diags))
+	}
+	// Every link is still read, the deep ones from the text the cut levels became.
+	if len(res.page.Links) != 40 || res.page.Links[39].Target != "l39.md" || res.page.Links[39].Pos.Line != line+7 {
+		t.Errorf("links %v", res.page.Links)
+	}
+	p := &pageReader{pageScratch: &pageScratch{}, lines: newLineIndex([]byte(src), nil), page: &model.Page{}, res: &pageResult{}}
+	p.readMarkdown([]byte(src))
+	var text string
+	for _, bl := range p.blocks {
+		if bl.kind == blockParagraph && strings.Contains(bl.text, "level39") {
+			text = bl.text
+		}
+	}
+	if !strings.Contains(text, "- level32") || !strings.Contains(text, "- level39") {
+		t.Errorf("the cut levels are not kept as text: %q", text)
+	}
+	if !strings.Contains(p.blocks[len(p.blocks)-1].text, "After the list.") {
+		t.Errorf("the page after the list is not read")
+	}
+}
+
+// Nesting as the docs write it — lists in quotes, code in lists, ordered lists, tabs — is handed to goldmark as
+// it is.
+func TestNestingKeepsOrdinaryPages(t *testing.T) {
+	for _, src := range []string{
+		"> - a\n>   - b\n>     > c\n\n1. x\n   2) y\n\t- z\n",
+		strings.Repeat("- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - x\n", 3),
+		"```\n" + strings.Repeat(" ", 200) + "- deep code\n```\n",
+		strings.Repeat("  ", 31) + "- x\n" + strings.Repeat("-", 80) + "\n",
+	} {
+		if out, cut := boundNesting([]byte(src)); string(out) != src || cut.lines != 0 {
+			t.Errorf("boundNesting changed %q into %q", src, out)
 		}
 	}
 }
