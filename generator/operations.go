@@ -26,7 +26,7 @@ func (p *plan) planOperations() error {
 		}
 	}
 	for _, op := range p.m.Operations {
-		if len(op.Paths) == 0 || op.Method == "" {
+		if len(op.Paths) == 0 || !httpMethod(op.Method) {
 			continue // nothing to call
 		}
 		canonical := canonicalPath(op)
@@ -55,6 +55,20 @@ func (p *plan) planOperations() error {
 		}
 	}
 	return nil
+}
+
+// httpMethod reports whether a method from the docs can be sent: an HTTP token (RFC 9110) of letters, so that it is
+// a method net/http sends and ServeMux routes. Anything else names no operation a client could call.
+func httpMethod(m string) bool {
+	if m == "" || len(m) > 32 {
+		return false
+	}
+	for _, r := range m {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // shapeOf is a template with its parameter names dropped, for finding operations on the same path.
