@@ -57,6 +57,9 @@ func checkType(t *Type) error {
 	return nil
 }
 
+// escapes are the functions a path or query argument may be passed through (client.go writes them as calls).
+var escapes = map[string]bool{"": true, "pathSegment": true, "pathString": true, "pathItems": true, "quoted": true}
+
 // checkFile checks every name and type of a file before it is rendered.
 func checkFile(f *File) error {
 	var errs []error
@@ -95,6 +98,15 @@ func checkFile(f *File) error {
 		for _, p := range op.Params {
 			if err := checkLocal(p.Name); err != nil {
 				errs = append(errs, fmt.Errorf("argument of %s: %w", op.Name, err))
+			}
+		}
+		parts := op.Path
+		for _, q := range op.Query {
+			parts = append(parts[:len(parts):len(parts)], q.Value...)
+		}
+		for _, part := range parts {
+			if part.Param != nil && !escapes[part.Escape] {
+				errs = append(errs, fmt.Errorf("operation %s: no escape function %q", op.Name, part.Escape))
 			}
 		}
 		if op.Body != nil && op.Body.Kind == BodyJSON {
