@@ -379,7 +379,7 @@ func checkFileDetails(t *testing.T, name string, file *ast.File, f *templates.Fi
 			case d.Name.Name == "init" && d.Recv == nil:
 				for _, st := range d.Body.List {
 					call, ok := callOf(st)
-					if !ok || (call.fun != "registerType" && call.fun != "registerBase") {
+					if !ok || (call.fun != "registerType" && call.fun != "registerBase") || !typedNils(st) {
 						t.Errorf("%s: init holds %T, not a registration", name, st)
 						continue
 					}
@@ -544,6 +544,36 @@ func callOf(st ast.Stmt) (callInfo, bool) {
 		}
 	}
 	return c, c.fun != ""
+}
+
+// typedNils reports whether every argument of the call st is a string literal or a typed nil, (*T)(nil): a
+// registration holds nothing that runs.
+func typedNils(st ast.Stmt) bool {
+	call := st.(*ast.ExprStmt).X.(*ast.CallExpr)
+	for _, a := range call.Args {
+		if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			continue
+		}
+		conv, ok := a.(*ast.CallExpr)
+		if !ok || len(conv.Args) != 1 {
+			return false
+		}
+		if nilIdent, ok := conv.Args[0].(*ast.Ident); !ok || nilIdent.Name != "nil" {
+			return false
+		}
+		paren, ok := conv.Fun.(*ast.ParenExpr)
+		if !ok {
+			return false
+		}
+		star, ok := paren.X.(*ast.StarExpr)
+		if !ok {
+			return false
+		}
+		if _, ok := star.X.(*ast.Ident); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // handles reports whether the string arguments of rt.handle are the operation's method and routes, after its
