@@ -10,6 +10,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -192,7 +193,7 @@ func (c *Config) keyPos(key string) Position {
 
 // Load reads the config file at path. A missing file is an error wrapping fs.ErrNotExist.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("config: %w", err)
 	}
@@ -202,7 +203,7 @@ func Load(path string) (*Config, error) {
 // Find reads FileName from dir when it is there; it returns (nil, nil) when it is not.
 func Find(dir string) (*Config, error) {
 	path := filepath.Join(dir, FileName)
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -332,4 +333,36 @@ func ParseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size: write a number of bytes, or one with KiB, MiB or GiB", s)
 	}
 	return n * mult, nil
+}
+
+// maxConfigBytes bounds the config file: a real one is a few hundred bytes.
+const maxConfigBytes = 1 << 20
+
+// readConfigFile reads a config file that is a regular file (the one in the working directory comes with a
+// checkout, so it is as untrusted as the docs: a named pipe there must not hang the run) of at most
+// maxConfigBytes.
+func readConfigFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (%s)", path, st.Mode().Type())
+	}
+	if st.Size() > maxConfigBytes {
+		return nil, fmt.Errorf("%s: %d bytes, more than the %d a config file may have", path, st.Size(), maxConfigBytes)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxConfigBytes {
+		return nil, fmt.Errorf("%s: more than the %d bytes a config file may have", path, maxConfigBytes)
+	}
+	return data, nil
 }

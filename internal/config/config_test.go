@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 const full = `# every key
@@ -259,5 +260,26 @@ func TestPageReadingKeys(t *testing.T) {
 		if _, err := ParseSize(in); err == nil {
 			t.Errorf("ParseSize(%q) accepted", in)
 		}
+	}
+}
+
+// TestConfigNamedPipe: a graphdocgen.yaml that is a named pipe (it comes with a checkout) is an error, not a hang.
+func TestConfigNamedPipe(t *testing.T) {
+	dir := t.TempDir()
+	if err := mkfifo(filepath.Join(dir, FileName)); err != nil {
+		t.Skip("no named pipes:", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Find(dir)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+			t.Errorf("got %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("reading a named pipe as the config file hangs")
 	}
 }
