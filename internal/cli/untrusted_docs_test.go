@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -92,7 +91,7 @@ func TestDocsSymlinkToDevZero(t *testing.T) {
 
 func TestDocsNamedPipePage(t *testing.T) {
 	dir := untrustedTree(t)
-	if err := syscall.Mkfifo(filepath.Join(dir, "resources", "p.md"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(dir, "resources", "p.md")); err != nil {
 		t.Skip("no named pipes:", err)
 	}
 	code, stdout, stderr := runWithin(t, 20*time.Second, "model", "--docs", dir)
@@ -113,7 +112,7 @@ func TestDocsNamedPipePage(t *testing.T) {
 
 func TestDocsRootIsNamedPipe(t *testing.T) {
 	fifo := filepath.Join(t.TempDir(), "docs")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+	if err := mkfifo(fifo); err != nil {
 		t.Skip("no named pipes:", err)
 	}
 	for _, args := range [][]string{
@@ -214,7 +213,7 @@ func TestDocsMaxPageBytes(t *testing.T) {
 // TestDocsSeveralRootsUntrusted: layered roots get the same checks.
 func TestDocsSeveralRootsUntrusted(t *testing.T) {
 	front := t.TempDir()
-	if err := syscall.Mkfifo(filepath.Join(front, "p.md"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(front, "p.md")); err != nil {
 		t.Skip("no named pipes:", err)
 	}
 	if err := os.Symlink("/etc/passwd", filepath.Join(front, "passwd.md")); err != nil {
