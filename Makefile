@@ -4,7 +4,7 @@ SHARED  ?= ../shared
 CORPUS  := $(SHARED)/corpus/graph-docs-2021
 BIN     := bin/graphdocgen
 
-.PHONY: all build generate check-generated test bench fidelity lint-docs clean
+.PHONY: all build generate check-generated test bench fuzz fidelity lint-docs clean
 
 all: build test
 
@@ -24,6 +24,19 @@ check-generated:
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# Every fuzz target for FUZZTIME each (CI: 10s; a real run: make fuzz FUZZTIME=10m). Go fuzzes one target of
+# one package per run, so they run one after another; crashers land in the package's testdata/fuzz and then run
+# as seeds in every `go test`.
+FUZZTIME ?= 10s
+FUZZ_TARGETS := ./parser/:FuzzReadPage ./parser/:FuzzJSONRead ./export/:FuzzLoadModelJSON \
+	./templates/support/:FuzzCodecRoundTrip ./generator/:FuzzGenerate
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$name ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -parallel 1 $$pkg; \
+	done
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./parser/ ./generator/ ./lint/
