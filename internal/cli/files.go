@@ -180,3 +180,20 @@ func describeMode(m fs.FileMode) string {
 	}
 	return "an irregular file"
 }
+
+// openRegular opens a file the command reads (a baseline) when it is a regular file: opening a named pipe would
+// wait for a writer.
+func openRegular(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Op = "open" // what the reader asked for
+		}
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a file", path, describeMode(st.Mode()))
+	}
+	return os.Open(path)
+}

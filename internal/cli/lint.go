@@ -85,7 +85,7 @@ func runLint(e *env, args []string) int {
 	// Read everything the run needs before writing anything.
 	var known *lint.Baseline
 	if *baseline != "" {
-		f, err := os.Open(*baseline)
+		f, err := openRegular(*baseline)
 		if err != nil {
 			return fail(e, "lint", fmt.Errorf("baseline: %w", err))
 		}

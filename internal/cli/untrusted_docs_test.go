@@ -228,3 +228,14 @@ func TestDocsSeveralRootsUntrusted(t *testing.T) {
 		t.Errorf("diagnostics %v", ds)
 	}
 }
+
+func TestLintBaselineNamedPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "baseline.json")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no named pipes:", err)
+	}
+	code, _, stderr := runWithin(t, 20*time.Second, "lint", "--docs", docsInput, "--baseline", fifo)
+	if code != ExitUsage || !strings.Contains(stderr, fifo+" is a named pipe, not a file") {
+		t.Errorf("exit %d, %s", code, stderr)
+	}
+}
