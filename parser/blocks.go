@@ -400,7 +400,8 @@ func (p *pageReader) readMarkdown(src []byte) {
 		case *sourceCode:
 			b := block{kind: blockCode, line: p.lineAt(n, src)}
 			b.info = strings.TrimSpace(p.lines.text[p.base+n.info.Start : p.base+n.info.Stop])
-			b.contentLine = b.line + 1
+			// A fence on the page's last line has no content line; its examples are at the fence.
+			b.contentLine = min(b.line+1, p.lines.count())
 			b.text = p.lines.text[p.base+n.content.Start : p.base+n.content.Stop]
 			b.endLine = b.line + n.lines + 1
 			p.addBlock(b)
@@ -412,7 +413,7 @@ func (p *pageReader) readMarkdown(src []byte) {
 			}
 			lines := n.Lines()
 			b.line = p.lineAt(n, src)
-			b.contentLine = b.line + 1
+			b.contentLine = min(b.line+1, p.lines.count())
 			b.text = p.segmentsText(lines)
 			b.endLine = b.line + lines.Len() + 1
 			p.addBlock(b)

@@ -64,6 +64,31 @@ var pathologicalCases = []pathologicalCase{
 		}
 		return b.String()
 	}},
+	// A table row of very many cells.
+	{"table-cells", func(size int) string {
+		return "## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n" + strings.Repeat("| p ", size/4) + "|\n"
+	}},
+	// A scraped page (no headings, no fences) of request and status lines, read by the plain-text reader.
+	{"scraped-lines", func(size int) string {
+		return strings.Repeat("GET /users/{id}\nHTTP/1.1 200 OK\n{\n\"a\": 1\n", size/36)
+	}},
+	// A description listing very many possible values.
+	{"possible-values", func(size int) string {
+		return "## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| p | kind | Possible values are: " +
+			strings.Repeat("`v`, ", size/5) + "|\n"
+	}},
+	// Code blocks, each with an annotation, on an API page.
+	{"annotated-blocks", func(size int) string {
+		block := "<!-- {\"blockType\": \"request\", \"name\": \"x\"} -->\n```http\nGET /users\n```\n"
+		return "# Get x\n\n## HTTP request\n\n" + strings.Repeat(block, size/len(block))
+	}},
+	// Comments that never close, and JSON nested very deep in a code block.
+	{"unclosed-comments", func(size int) string { return strings.Repeat("<!-- a\n", size/7) }},
+	{"deep-json", func(size int) string {
+		return "## Response\n\n```json\n" + strings.Repeat("{\"a\": [", size/7) + "\n```\n"
+	}},
+	// Emphasis and inline code that never close.
+	{"unclosed-emphasis", func(size int) string { return "## Properties\n\n| p | String | " + strings.Repeat("**a _b ", size/7) + "|\n" }},
 	// A table of many rows and a page of many headings: shapes the corpus has, much larger.
 	{"table-rows", func(size int) string {
 		return "## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n" + strings.Repeat("| p | String | d |\n", size/19)
