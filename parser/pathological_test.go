@@ -88,7 +88,9 @@ var pathologicalCases = []pathologicalCase{
 		return "## Response\n\n```json\n" + strings.Repeat("{\"a\": [", size/7) + "\n```\n"
 	}},
 	// Emphasis and inline code that never close.
-	{"unclosed-emphasis", func(size int) string { return "## Properties\n\n| p | String | " + strings.Repeat("**a _b ", size/7) + "|\n" }},
+	{"unclosed-emphasis", func(size int) string {
+		return "## Properties\n\n| p | String | " + strings.Repeat("**a _b ", size/7) + "|\n"
+	}},
 	// A table of many rows and a page of many headings: shapes the corpus has, much larger.
 	{"table-rows", func(size int) string {
 		return "## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n" + strings.Repeat("| p | String | d |\n", size/19)
