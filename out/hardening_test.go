@@ -262,9 +262,9 @@ func TestDotSegmentsInPathParameters(t *testing.T) {
 		t.Errorf("the server was called %d times (last with %q)", s.calls.Load(), s.lastID.Load())
 	}
 	for target, want := range map[string]string{
-		"/users/a..b":                           "a..b",
-		"/users/...":                            "...",
-		"/users/.hidden":                        ".hidden",
+		"/users/a..b":                          "a..b",
+		"/users/...":                           "...",
+		"/users/.hidden":                       ".hidden",
 		"/me/drive/root:/a/..b/c.txt:/content": "a/..b/c.txt",
 	} {
 		resp := rawRequest(t, base, "GET", target)

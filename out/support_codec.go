@@ -573,11 +573,18 @@ func (d *decoder) object(data []byte, v reflect.Value) error {
 		if m.IsNil() {
 			m.Set(reflect.MakeMap(m.Type()))
 		}
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, value); err != nil {
-			return d.errorf("%v", err)
+		// A copy, compacted: the value must not keep the whole document alive.
+		var raw json.RawMessage
+		if bytes.ContainsAny(value, " \t\r\n") {
+			buf := bytes.NewBuffer(make([]byte, 0, len(value)))
+			if err := json.Compact(buf, value); err != nil {
+				return d.errorf("%v", err)
+			}
+			raw = buf.Bytes()
+		} else {
+			raw = bytes.Clone(value)
 		}
-		m.SetMapIndex(reflect.ValueOf(key), reflect.ValueOf(json.RawMessage(buf.Bytes())))
+		m.SetMapIndex(reflect.ValueOf(key), reflect.ValueOf(raw))
 		return nil
 	})
 }

@@ -211,7 +211,7 @@ func (rt *router) finish(x *exchange, r *http.Request) {
 	if logger == nil {
 		logger = log.Default()
 	}
-	logger.Printf("panic serving %s %s: %v\n%s", r.Method, excerpt(r.URL.Path, 200), v, debug.Stack())
+	logger.Printf("panic serving %s %q: %v\n%s", r.Method, excerpt(r.URL.Path, 200), v, debug.Stack())
 	if x.wrote {
 		// The answer has begun: all that is left is to cut it short, as net/http does.
 		panic(http.ErrAbortHandler)
@@ -391,10 +391,10 @@ func (rt *router) serveFallback(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(allowed) > 0 {
 		w.Header().Set("Allow", strings.Join(allowed, ", "))
-		writeError(w, newError(http.StatusMethodNotAllowed, "methodNotAllowed", "%s is not allowed on %s", r.Method, r.URL.Path))
+		writeError(w, newError(http.StatusMethodNotAllowed, "methodNotAllowed", "%s is not allowed on %s", r.Method, excerpt(r.URL.Path, 200)))
 		return
 	}
-	writeError(w, newError(http.StatusNotFound, "notFound", "no operation at %s %s", r.Method, r.URL.Path))
+	writeError(w, newError(http.StatusNotFound, "notFound", "no operation at %s %s", r.Method, excerpt(r.URL.Path, 200)))
 }
 
 // matchablePath decodes the escapes of an escaped path except those that would change its structure: %2F (a slash

@@ -272,7 +272,9 @@ func TestDotSegmentsRefused(t *testing.T) {
 		}
 		rt := newRouter(opts)
 		var got string
-		echo := func(w http.ResponseWriter, r *http.Request, op *operation) { got = r.PathValue("id") + r.PathValue("p") }
+		echo := func(w http.ResponseWriter, r *http.Request, op *operation) {
+			got = r.PathValue("id") + r.PathValue("p")
+		}
 		rt.handle("Get", "GET", echo, "/users/{id}")
 		rt.handle("Drive", "GET", echo, "/root:/{p...}:/content")
 		for _, path := range []string{"/users/..%2Fx", "/users/%2e", "/root:/a/%2E%2E/b:/content"} {

@@ -60,7 +60,9 @@ func WithMaxDecodedBytes(n int64) HandlerOption { return func(rt *router) { rt.l
 // (64 MiB by default): each takes twice its Content-Length (twice the body limit when the length is unknown) until
 // its method returns. A request waits for its share, at most 30 seconds, and then gets 503 with Retry-After.
 // This is what bounds the server's memory under many concurrent large bodies.
-func WithMaxBodyBytesInFlight(n int64) HandlerOption { return func(rt *router) { rt.inFlight = newBudget(n) } }
+func WithMaxBodyBytesInFlight(n int64) HandlerOption {
+	return func(rt *router) { rt.inFlight = newBudget(n) }
+}
 
 // WithMaxHeaderBytes limits the size of a request's header — the request line and every header field — (64 KiB
 // by default); a larger one gets an OData 431. net/http refuses headers above its own Server.MaxHeaderBytes first,
@@ -207,7 +209,7 @@ func (rt *router) finish(x *exchange, r *http.Request) {
 	if logger == nil {
 		logger = log.Default()
 	}
-	logger.Printf("panic serving %s %s: %v\n%s", r.Method, excerpt(r.URL.Path, 200), v, debug.Stack())
+	logger.Printf("panic serving %s %q: %v\n%s", r.Method, excerpt(r.URL.Path, 200), v, debug.Stack())
 	if x.wrote {
 		// The answer has begun: all that is left is to cut it short, as net/http does.
 		panic(http.ErrAbortHandler)
@@ -387,10 +389,10 @@ func (rt *router) serveFallback(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(allowed) > 0 {
 		w.Header().Set("Allow", strings.Join(allowed, ", "))
-		writeError(w, newError(http.StatusMethodNotAllowed, "methodNotAllowed", "%s is not allowed on %s", r.Method, r.URL.Path))
+		writeError(w, newError(http.StatusMethodNotAllowed, "methodNotAllowed", "%s is not allowed on %s", r.Method, excerpt(r.URL.Path, 200)))
 		return
 	}
-	writeError(w, newError(http.StatusNotFound, "notFound", "no operation at %s %s", r.Method, r.URL.Path))
+	writeError(w, newError(http.StatusNotFound, "notFound", "no operation at %s %s", r.Method, excerpt(r.URL.Path, 200)))
 }
 
 // matchablePath decodes the escapes of an escaped path except those that would change its structure: %2F (a slash
