@@ -344,10 +344,19 @@ const maxConfigBytes = 1 << 20
 func readConfigFile(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Op = "open" // what the reader asked for
+		}
 		return nil, err
 	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (%s)", path, st.Mode().Type())
+	switch m := st.Mode(); {
+	case m.IsDir():
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("is a directory")}
+	case m&fs.ModeNamedPipe != 0:
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("not a regular file but a named pipe")}
+	case !m.IsRegular():
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
 	}
 	if st.Size() > maxConfigBytes {
 		return nil, fmt.Errorf("%s: %d bytes, more than the %d a config file may have", path, st.Size(), maxConfigBytes)

@@ -276,7 +276,7 @@ func TestConfigNamedPipe(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		if err == nil || !strings.Contains(err.Error(), "not a regular file but a named pipe") {
 			t.Errorf("got %v", err)
 		}
 	case <-time.After(20 * time.Second):
