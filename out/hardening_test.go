@@ -373,3 +373,27 @@ func TestClientRefusesDotSegments(t *testing.T) {
 func bufioReader(r io.Reader) *bufio.Reader { return bufio.NewReader(r) }
 
 func discardLog() *log.Logger { return log.New(io.Discard, "", 0) }
+
+// With http.ListenAndServe a connection that never finishes its header stays open for ever; NewHTTPServer's
+// ReadHeaderTimeout (10 s, shortened here) closes it.
+func TestNewHTTPServerClosesSlowConnections(t *testing.T) {
+	h := out.NewHandler(&hardServer{})
+	srv := httptest.NewUnstartedServer(h)
+	srv.Config = out.NewHTTPServer("", h)
+	srv.Config.ReadHeaderTimeout = 200 * time.Millisecond
+	srv.Start()
+	t.Cleanup(srv.Close)
+	conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "GET /users/u1 HTTP/1.1\r\nHost: x\r\n") // and nothing more
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	began := time.Now()
+	_, err = io.ReadAll(conn)
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		t.Fatalf("the slow connection was still open after %v", time.Since(began))
+	}
+}
