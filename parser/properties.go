@@ -14,6 +14,9 @@ func (p *pageReader) propertyFromRow(t *model.Table, cols columns, r model.Row) 
 		nameIdx = 0
 	}
 	nc := cell(r, nameIdx)
+	if groupHeadingRow(r) {
+		return nil
+	}
 	name := cleanName(nc.Text)
 	if name == "" {
 		if strings.TrimSpace(strings.Join(cellTexts(r), "")) != "" {
@@ -65,6 +68,26 @@ func (p *pageReader) propertyFromRow(t *model.Table, cols columns, r model.Row) 
 		}
 	}
 	return prop
+}
+
+// groupHeadingRow reports whether a row is a heading over the rows below it, not a property: one filled cell,
+// all of it bold ("|**Device management**|" in the Intune properties tables).
+func groupHeadingRow(r model.Row) bool {
+	filled := ""
+	for _, c := range r.Cells {
+		if t := strings.TrimSpace(c.Text); t != "" {
+			if filled != "" {
+				return false
+			}
+			filled = t
+		}
+	}
+	inner, ok := strings.CutPrefix(filled, "**")
+	if !ok {
+		return false
+	}
+	inner, ok = strings.CutSuffix(inner, "**")
+	return ok && inner != "" && !strings.Contains(inner, "**")
 }
 
 // applyPhrases sets the facts a description states in words: "Read-only.", "Not nullable.", "Nullable.",
