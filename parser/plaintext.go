@@ -50,7 +50,11 @@ func (p *pageReader) readPlainText(from int) {
 			var b strings.Builder
 			for k := i; k <= j; k++ {
 				b.WriteString(vl[k].text)
-				b.WriteByte('\n')
+				// Not after the page's last line when it has no line end: what is read past the end of the
+				// comment would be on a line the page does not have.
+				if k < j || vl[j].n < p.lines.count() {
+					b.WriteByte('\n')
+				}
 			}
 			p.addComment(vl[i].n, vl[j].n, b.String())
 			i = j

@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -68,29 +70,56 @@ func cleanText(src []byte) ([]byte, []textFault) {
 	return out, faults
 }
 
-// firstFault returns the offset of the first byte of src that is not clean text, or -1. ASCII is checked by
-// table, the rest by utf8.Valid, which is fast on the whole.
+// firstFault returns the offset of the first byte of src that is not clean text, or -1. It runs on every page,
+// so it reads eight bytes at a time while they are ASCII; a word with a non-ASCII byte is read a character at a
+// time.
 func firstFault(src []byte) int {
-	for i := 0; i < len(src); i++ {
+	i := 0
+	for i < len(src) {
+		if i+8 <= len(src) {
+			x := binary.LittleEndian.Uint64(src[i:])
+			if x&highBits == 0 {
+				if bad := controlBytes(x); bad != 0 {
+					return i + bits.TrailingZeros64(bad)/8
+				}
+				i += 8
+				continue
+			}
+		}
 		c := src[i]
 		if c < utf8.RuneSelf {
 			if isControlByte[c] {
 				return i
 			}
+			i++
 			continue
 		}
-		// Past the first non-ASCII byte, let utf8.Valid judge the rest, then look for control characters.
-		if !utf8.Valid(src[i:]) {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
 			return i
 		}
-		for j := i; j < len(src); j++ {
-			if isControlByte[src[j]] {
-				return j
-			}
-		}
-		return -1
+		i += size
 	}
 	return -1
+}
+
+const (
+	oneBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// controlBytes marks, with the high bit of each byte, the control characters of a word of eight ASCII bytes: those
+// below 0x20 but tab, line feed and carriage return, and DEL.
+func controlBytes(x uint64) uint64 {
+	below := ^((x | highBits) - 0x20*oneBits) & highBits
+	allowed := equalBytes(x, '\t') | equalBytes(x, '\n') | equalBytes(x, '\r')
+	return below&^allowed | equalBytes(x, 0x7f)
+}
+
+// equalBytes marks the bytes of an ASCII word that are c.
+func equalBytes(x uint64, c byte) uint64 {
+	y := x ^ (uint64(c) * oneBits)
+	return ^((y | highBits) - oneBits) & highBits
 }
 
 // reportTextFaults reports the bytes cleanText replaced, at their line and column.

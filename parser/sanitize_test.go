@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -90,6 +91,42 @@ func TestCleanTextKeepsCleanPages(t *testing.T) {
 		out, faults := cleanText([]byte(s))
 		if string(out) != s || faults != nil {
 			t.Errorf("cleanText(%q) = %q, %v", s, out, faults)
+		}
+	}
+}
+
+// firstFault reads eight bytes at a time; it must find what a character-by-character reading finds.
+func TestFirstFaultAgreesWithDecoding(t *testing.T) {
+	byRune := func(src []byte) int {
+		for i := 0; i < len(src); {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size == 1 || r < utf8.RuneSelf && isControlByte[r] {
+				return i
+			}
+			i += size
+		}
+		return -1
+	}
+	rng := rand.New(rand.NewSource(2))
+	pieces := []string{" ", "\t", "\n", "\r", "\x00", "\x1f", "\x7f", "\x80", "é", "😊", "\xff", "~", "\x0b", "\xe2\x82"}
+	for round := 0; round < 50000; round++ {
+		var b []byte
+		for n := rng.Intn(40); n > 0; n-- {
+			if rng.Intn(4) == 0 {
+				b = append(b, pieces[rng.Intn(len(pieces))]...)
+			} else {
+				b = append(b, byte('a'+rng.Intn(26)))
+			}
+		}
+		if got, want := firstFault(b), byRune(b); got != want {
+			t.Fatalf("firstFault(%q) = %d, want %d", b, got, want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		b := []byte("abcdefghijklmnop")
+		b[11] = byte(c)
+		if got, want := firstFault(b), byRune(b); got != want {
+			t.Fatalf("firstFault(%q) = %d, want %d", b, got, want)
 		}
 	}
 }
