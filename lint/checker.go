@@ -31,6 +31,14 @@ type checker struct {
 	open            map[*model.Type]bool   // isOpen's answers
 	lowerTypeNames  []string               // the names of m.Types in lower case, for suggestType
 	typeMemo        map[string]*model.Type // m.Type's answers by the name as written
+	// The typing pass (typing.go): each example's, each JSON object's type, each request body's, and the GET
+	// operations by path.
+	typings       map[*model.Example]*exampleTyping
+	objectFacts   map[*model.Value]objectFact
+	bodies        map[*model.Operation]bodyEvidence
+	getPaths      map[string]getPath
+	openWhy       map[*model.Type]string  // openEvidence's reasons
+	unstatedBases map[[2]*model.Type]bool // (type, base) pairs reported by unstated-base-type
 	// extra are rules the parser reports that this linter does not know.
 	extra map[string]*Rule
 }
@@ -46,17 +54,22 @@ func (c *checker) rule(id string) *Rule {
 func newChecker(m *model.Model, opts Options) *checker {
 	c := &checker{
 		m: m, opts: opts,
-		texts:       make(map[string]*pageText, len(m.Pages)),
-		dirs:        map[string]bool{},
-		lowerPaths:  make(map[string]string, len(m.Pages)),
-		dirFiles:    map[string][]string{},
-		opsByPage:   map[string][]*model.Operation{},
-		typesByPage: map[string][]*model.Type{},
-		namespaces:  map[string]bool{"microsoft.graph": true},
-		anchors:     map[string]map[string]bool{},
-		suppress:    map[string]*suppressions{},
-		extra:       map[string]*Rule{},
-		open:        map[*model.Type]bool{},
+		texts:         make(map[string]*pageText, len(m.Pages)),
+		dirs:          map[string]bool{},
+		lowerPaths:    make(map[string]string, len(m.Pages)),
+		dirFiles:      map[string][]string{},
+		opsByPage:     map[string][]*model.Operation{},
+		typesByPage:   map[string][]*model.Type{},
+		namespaces:    map[string]bool{"microsoft.graph": true},
+		anchors:       map[string]map[string]bool{},
+		suppress:      map[string]*suppressions{},
+		extra:         map[string]*Rule{},
+		open:          map[*model.Type]bool{},
+		typings:       map[*model.Example]*exampleTyping{},
+		objectFacts:   map[*model.Value]objectFact{},
+		bodies:        map[*model.Operation]bodyEvidence{},
+		openWhy:       map[*model.Type]string{},
+		unstatedBases: map[[2]*model.Type]bool{},
 	}
 	for _, p := range m.Pages {
 		d := path.Dir(p.Path)

@@ -20,7 +20,8 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 		c.checkODataTypes(pt, op, ex, model.ExampleSubject{})
 		return
 	}
-	s := c.subject(op, ex)
+	ty := c.typing(op, ex)
+	s := ty.Subject
 	c.checkODataTypes(pt, op, ex, s)
 	if s.Wrapped && ex.Kind == model.ExampleResponse {
 		at := model.Pos{File: pt.page.Path, Line: ex.JSON.Line, Col: ex.JSON.Col}
@@ -53,67 +54,40 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 		c.report(model.Pos{File: pt.page.Path, Line: ex.JSON.Line, Col: ex.JSON.Col}, "value-wrapper", "",
 			"the Response section says the operation returns a collection of %s, but the example returns a single object; wrap the items in {\"value\": [...]}, or say in the Response section that it returns one", name)
 	}
-	if s.Type == nil {
-		if ex.Kind == model.ExampleRequest && op.RequestBody != nil && op.RequestBody.Kind == model.BodyParameters && len(op.RequestBody.Params) > 0 &&
-			ex.JSON.Kind == model.ValueObject && c.typesDocumented {
+	if ty.Params {
+		if ex.JSON.Kind == model.ValueObject && c.typesDocumented {
 			c.checkParameters(pt, op, ex.JSON)
 		}
 		return
 	}
+	if s.Type == nil {
+		return
+	}
 	for _, inst := range s.Instances {
-		c.checkObject(pt, s.Type, inst, 0)
+		c.checkObject(pt, inst, 0)
 	}
 }
 
 // checkParameters checks an action's request body against its parameters table.
 func (c *checker) checkParameters(pt *pageText, op *model.Operation, body *model.Value) {
-	params := op.RequestBody.Params
-	names := make([]string, 0, len(params))
-	for _, p := range params {
+	names := make([]string, 0, len(op.RequestBody.Params))
+	for _, p := range op.RequestBody.Params {
 		names = append(names, p.Name)
-	}
-	// An update whose parameters are all properties of what it answers with sends that type (the generated client
-	// does): its values are held to the resource's properties, which may say more (an enum where the table says
-	// String).
-	updated := c.updated(op)
-	target := updated
-	for _, p := range params {
-		if target != nil && c.m.Property(target, p.Name) == nil {
-			target = nil
-		}
 	}
 	for _, m := range body.Members {
 		if strings.Contains(m.Key, "@") {
 			continue
 		}
-		var found *model.Property
-		for _, p := range params {
-			if p.Name == m.Key {
-				found = p
-				break
-			}
-			if found == nil && strings.EqualFold(p.Name, m.Key) {
-				found = p
-			}
-		}
+		row, checked := c.parameterOf(op, m.Key)
 		at := model.Pos{File: pt.page.Path, Line: m.Line, Col: m.Col}
-		if found == nil {
-			c.report(at, "unknown-property", "", "the request body has %q, which is not a parameter in the Request body table%s", m.Key, didYouMean(closest(m.Key, names, 3)))
-			// An update sends properties of what it answers with: the value can still be checked against that.
-			if updated != nil {
-				if p := c.m.Property(updated, m.Key); p != nil {
-					c.checkValue(pt, p, m.Key, m.Value, 1)
-				}
-			}
-			continue
+		if row == nil {
+			c.report(at, "unknown-property", "", "the request body has %q, which is not a parameter in the Request body table%s", m.Key, bothWays(closest(m.Key, names, 3), "the Request body table"))
+		} else if row.Name != m.Key {
+			c.report(at, "property-case", "", "%q differs in case from the parameter %s; write %q", m.Key, row.Name, row.Name)
 		}
-		if found.Name != m.Key {
-			c.report(at, "property-case", "", "%q differs in case from the parameter %s; write %q", m.Key, found.Name, found.Name)
+		if checked != nil {
+			c.checkValue(pt, checked, m.Key, m.Value, 1)
 		}
-		if target != nil {
-			found = c.m.Property(target, found.Name)
-		}
-		c.checkValue(pt, found, m.Key, m.Value, 1)
 	}
 }
 
@@ -140,20 +114,24 @@ func (c *checker) updated(op *model.Operation) *model.Type {
 // maxDepth bounds the walk of an example value; Intune setting examples nest values some 30 levels deep.
 const maxDepth = 100
 
-// checkObject checks the members of an object that should be an instance of t.
-func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth int) {
-	if v == nil || v.Kind != model.ValueObject || depth > maxDepth {
+// checkObject checks the members of an object against the type the typing pass found for it.
+func (c *checker) checkObject(pt *pageText, v *model.Value, depth int) {
+	f, ok := c.objectType(v)
+	if !ok || v.Kind != model.ValueObject || depth > maxDepth || f.Type == nil {
 		return
 	}
-	declared := t
-	t = c.m.SubjectType(t, v)
+	t, declared := f.Type, f.Declared
 	odataType := v.Get("@odata.type")
 	// A property's value (depth > 0); the example's own @odata.type is checked against its annotation apart, and
 	// a collection answer may mix types its annotation does not cover.
-	if depth > 0 && t != declared && !c.derivesFrom(t, declared) {
-		c.report(model.Pos{File: pt.page.Path, Line: odataType.Line, Col: odataType.Col}, "odata-type", "",
-			"@odata.type %s is neither %s, the type of this property, nor a type derived from it; name %s or one of its derived types, or, if %s derives from %s, name that base type on its page",
-			t.FullName(), declared.FullName(), declared.Name, t.Name, declared.Name)
+	if declared != nil && t != declared && !c.derivesFrom(t, declared) {
+		if f.NamedByDescription {
+			c.reportUnstatedBase(t, declared, f)
+		} else {
+			c.report(model.Pos{File: pt.page.Path, Line: odataType.Line, Col: odataType.Col}, "odata-type", "",
+				"@odata.type %s is neither %s, the type of this property, nor a type derived from it; name %s or one of its derived types, or, if %s derives from %s, name that base type on its page",
+				t.FullName(), declared.FullName(), declared.Name, t.Name, declared.Name)
+		}
 	}
 	reportedUntyped := false
 	for _, m := range v.Members {
@@ -163,7 +141,7 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 		at := model.Pos{File: pt.page.Path, Line: m.Line, Col: m.Col}
 		p := c.m.Property(t, m.Key)
 		if p == nil {
-			if c.isOpen(t) || support.IsDirectoryExtension(m.Key) {
+			if open, _ := c.openEvidence(t); open || support.IsDirectoryExtension(m.Key) {
 				continue
 			}
 			if d := c.definedOnDerived(t, m.Key); d != nil {
@@ -181,27 +159,22 @@ func (c *checker) checkObject(pt *pageText, t *model.Type, v *model.Value, depth
 				continue
 			}
 			hint := didYouMean(closest(m.Key, c.propertyNames(t), 3))
-			if hint == "" && t.BaseType == "" {
-				hint = "; add it to the Properties table, or, if " + t.Name + " derives from a type that has it, name that base type on its page"
+			if hint == "" {
+				hint = unknownMemberHint(t)
 			}
 			c.report(at, "unknown-property", "", "%s is not a property of %s%s", quoted(m.Key), t.Name, hint)
 			continue
 		}
-		if p.Name != m.Key {
+		if p.Name != m.Key && !c.representationWrites(t, m.Key) {
 			c.report(at, "property-case", "", "%q differs in case from the property %s of %s; write %q", m.Key, p.Name, t.Name, p.Name)
 		}
 		c.checkValue(pt, p, m.Key, m.Value, depth+1)
 	}
 }
 
-// isOpen reports whether instances of t may carry properties it does not declare (see
-// model.KeepsUnknownProperties: the generated code keeps them too).
+// isOpen reports whether instances of t may carry properties it does not declare (see openEvidence).
 func (c *checker) isOpen(t *model.Type) bool {
-	if v, ok := c.open[t]; ok {
-		return v
-	}
-	open := c.m.KeepsUnknownProperties(t)
-	c.open[t] = open
+	open, _ := c.openEvidence(t)
 	return open
 }
 
@@ -306,7 +279,7 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 		} else if v.Kind == model.ValueString {
 			if err := support.CheckWireForm(p.Type.Name, v.Str); err != nil {
 				c.report(at, "value-format", "", "%s is %s, but %v; write a value such as %s", key, p.Type.Name, err,
-					exampleValueFor(strings.TrimPrefix(p.Type.Name, "Edm."), nil))
+					exampleValueFor(strings.TrimPrefix(p.Type.Name, "Edm."), key, nil))
 			}
 		}
 		return
@@ -333,7 +306,7 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 			c.report(at, "value-type", "", "%s is a %s object but the example gives a %s; write a JSON object", key, t.Name, v.Kind)
 			return
 		}
-		c.checkObject(pt, t, v, depth)
+		c.checkObject(pt, v, depth)
 	}
 }
 

@@ -44,18 +44,22 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 	if ex.JSON == nil || ex.Kind == model.ExampleRepresentation {
 		return
 	}
-	s := c.subject(op, ex)
+	ty := c.typing(op, ex)
 	var walk func(t *model.Type, key string, v *model.Value)
-	top := true
 	walk = func(t *model.Type, key string, v *model.Value) {
 		if v == nil {
 			return
 		}
 		switch v.Kind {
 		case model.ValueObject:
-			t = c.m.SubjectType(t, v)
-			params := top && t == nil && ex.Kind == model.ExampleRequest && op.RequestBody != nil
-			top = false
+			if f, ok := c.objectType(v); ok {
+				t = f.Type
+			} else {
+				t = nil
+			}
+			// An action's parameters, or a body whose type is not documented here: the request-body table still
+			// says what the keys are.
+			params := v == ex.JSON && (ty.Params || t == nil && ex.Kind == model.ExampleRequest && op.RequestBody != nil)
 			for _, m := range v.Members {
 				var pt *model.Type
 				if t != nil {
@@ -63,11 +67,10 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 						pt = c.typ(p.Type.Name)
 					}
 				} else if params {
-					// The type is not documented here: the request-body table still says what the keys are.
-					for _, p := range op.RequestBody.Params {
-						if strings.EqualFold(p.Name, m.Key) {
-							pt = c.typ(p.Type.Name)
-						}
+					if row, checked := c.parameterOf(op, m.Key); checked != nil {
+						pt = c.typ(checked.Type.Name)
+					} else if row != nil {
+						pt = c.typ(row.Type.Name)
 					}
 				}
 				walk(pt, m.Key, m.Value)
@@ -83,15 +86,20 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 			if t != nil && t.Kind == model.KindEnum && t.Member(v.Str) != nil {
 				return // an enum whose member is named like a type
 			}
+			such := ""
+			if x := exampleValueFor(v.Str, key, t); x != "" {
+				such = ", such as " + x
+			}
 			c.report(model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}, "placeholder-value", "",
-				"%q is a type name, not an example value; write a realistic value for %s, such as %s", v.Str, key, exampleValueFor(v.Str, t))
+				"%q is a type name, not an example value; write a realistic value for %s%s", v.Str, key, such)
 		}
 	}
-	walk(s.Type, "", ex.JSON)
+	walk(nil, "", ex.JSON)
 }
 
-// exampleValueFor suggests a value for a placeholder.
-func exampleValueFor(placeholder string, t *model.Type) string {
+// exampleValueFor suggests a value of the type a placeholder names, fitting the member it is the value of (key):
+// a GUID for an id, a date for a date, a sentence for a description, an address for an email.
+func exampleValueFor(placeholder, key string, t *model.Type) string {
 	if t != nil && t.Kind == model.KindEnum && len(t.Members) > 0 {
 		return "\"" + t.Members[0].Name + "\""
 	}
@@ -116,5 +124,40 @@ func exampleValueFor(placeholder string, t *model.Type) string {
 	case p == "binary" || p == "stream":
 		return "\"aGVsbG8=\" (base64)"
 	}
-	return "\"Contoso\""
+	return stringValueFor(key)
+}
+
+// stringValueFor suggests a string that fits a member by its name.
+func stringValueFor(key string) string {
+	k := strings.ToLower(key)
+	// has reports whether key is one of the words or ends in one as a camelCase part ("createdDateTime").
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if k == strings.ToLower(w) || strings.HasSuffix(key, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("Id", "ID", "Guid"):
+		return "\"5662f6c4-f6c4-5662-c4f6-6256c4f66256\" (an id)"
+	case has("DateTime", "Time"):
+		return "\"2021-07-20T10:00:00Z\""
+	case has("Date"):
+		return "\"2021-07-20\""
+	case has("Description", "Notes", "Comment", "Message", "Summary", "Reason", "Text", "Content"):
+		return "\"Quarterly sales review with the marketing team.\" (a sentence)"
+	case has("Mail", "Email", "EmailAddress", "UserPrincipalName", "Upn"):
+		return "\"adele@contoso.com\""
+	case has("Url", "Uri", "Link", "Href"):
+		return "\"https://contoso.sharepoint.com/sites/marketing\""
+	case has("Phone", "PhoneNumber"):
+		return "\"+1 425 555 0100\""
+	case has("Name", "Title"):
+		return "\"Marketing team\""
+	case has("Version"):
+		return "\"1.0\""
+	}
+	return "" // no value fits every member of that name: the message then asks for a realistic one only
 }

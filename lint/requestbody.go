@@ -16,10 +16,11 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 	if rb == nil || len(rb.Params) == 0 || rb.Kind == model.BodyParameters && !isCreateTitle(op.Title) {
 		return
 	}
-	var t *model.Type
-	if rb.Type != nil && !rb.Type.IsPrimitive() {
-		t = c.m.LookupType(rb.Type.Name)
+	body := c.bodyType(op)
+	if body.params {
+		return // an action's parameters: the example is checked against them (checkParameters)
 	}
+	t := body.t
 	create := op.Method == "POST" && (rb.Kind == model.BodyType || isCreateTitle(op.Title))
 	if c.opsByPage[op.Page][0] != op && samePage(c.opsByPage[op.Page], op) {
 		return // the operations of one page share the table; check it once
@@ -29,22 +30,28 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 		names = c.propertyNames(t)
 	}
 	for _, p := range rb.Params {
-		if c.groupLabelRow(p.Pos) {
-			continue
+		if c.groupLabelRow(p.Pos) || strings.HasPrefix(p.Name, "@") {
+			continue // "@odata.type" rows say which type to send, they are no property
 		}
 		var rp *model.Property
 		if t != nil {
 			rp = c.m.Property(t, p.Name)
+			if rp != nil && c.bindRow(p, rp) {
+				continue
+			}
 			switch {
 			case rp == nil && !c.isOpen(t) && c.definedOnDerived(t, p.Name) == nil && c.typesDocumented:
-				c.report(p.Pos, "request-body-property", "", "%s is not a property of %s%s", p.Name, t.Name, didYouMean(closest(p.Name, names, 3)))
-			case rp != nil && rp.Name != p.Name:
+				c.report(p.Pos, "request-body-property", "", "%s is not a property of %s%s", p.Name, t.Name, rowHint(closest(p.Name, names, 3), t))
+			case rp != nil && rp.Name != p.Name && !c.representationWrites(t, p.Name):
 				c.report(p.Pos, "property-case", "", "%q differs in case from the property %s of %s; write %q", p.Name, rp.Name, t.Name, rp.Name)
 			case rp != nil && p.Type.Resolved() && rp.Type.Resolved() && !sameTypeRef(p.Type, rp.Type):
 				c.report(p.Type.Pos, "request-body-property", "", "%s is %s here but %s on the %s page; write %s", p.Name, p.Type.String(), rp.Type.String(), t.Name, displayType(rp.Type))
 			}
 		}
 		if create && (!isIntune(op.Page) || c.opts.IntuneCreateTables) {
+			if rp != nil && !p.ReadOnly && c.entityValued(rp) {
+				continue // relationships are bound on create ("owners@odata.bind"), whatever the resource page says
+			}
 			c.checkReadOnlyInCreate(t, p, rp)
 		}
 	}
@@ -115,4 +122,26 @@ func clientSuppliedID(desc string) bool {
 		}
 	}
 	return false
+}
+
+// rowHint is "; did you mean x?" when a near name exists, and otherwise the two ways to fix a request-body row the
+// resource does not list: only the author knows which side is wrong.
+func rowHint(near string, t *model.Type) string {
+	if near != "" {
+		return didYouMean(near)
+	}
+	return "; remove the row, or add it to the Properties table of " + t.Name
+}
+
+// bindRow reports whether a request-body row gives a relationship by reference: the row says String (the ids or
+// URLs a "members@odata.bind" carries) where the resource's property holds entities, as "owners" on create group
+// or "teamsApp" on install app. Its type and read-only state are not the property's.
+func (c *checker) bindRow(row, rp *model.Property) bool {
+	return row.Type.Name == "Edm.String" && c.entityValued(rp)
+}
+
+// entityValued reports whether a property holds entities (a relationship), not values.
+func (c *checker) entityValued(p *model.Property) bool {
+	t := c.typ(p.Type.Name)
+	return t != nil && t.Kind == model.KindEntity
 }

@@ -23,6 +23,7 @@ func (c *checker) checkTypes() {
 		}
 		c.checkJSONSyntax(pt, t.Representation)
 		c.checkTableJSON(pt, t)
+		c.checkRepresentationValues(pt, t)
 	}
 	for _, op := range c.m.Operations {
 		if op.RequestBody != nil && samePage(c.opsByPage[op.Page], op) {

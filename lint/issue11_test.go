@@ -1,0 +1,87 @@
+package lint
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// readTree reads the pages under dir as path → text, paths relative to dir.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	pages := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || filepath.Base(p) == "README.md" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		pages[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// TestIssue11Regressions lints trimmed copies of the real pages that showed each false-positive pattern of
+// issue 11 (lint/testdata/issue11): the finding must be gone, and where the defect is the resource page's, it
+// must be reported there instead.
+func TestIssue11Regressions(t *testing.T) {
+	type want struct {
+		file, rule, text string // a finding of rule in file whose message contains text
+	}
+	cases := []struct {
+		dir     string
+		absent  []want // no finding of rule in file whose message contains text
+		present []want
+	}{
+		{dir: "opentypeextension", // custom properties of an open extension
+			absent: []want{{"api/opentypeextension-get.md", "unknown-property", "companyName"}}},
+		{dir: "itemattachment", // an event as itemAttachment's item: "The attached contact, message or event."
+			absent:  []want{{"api/event-post-attachments.md", "odata-type", "microsoft.graph.event"}},
+			present: []want{{"resources/event.md", "unstated-base-type", "inherits from outlookItem"}}},
+		{dir: "intune-group-heading", // |**Device management**| over the rows it groups
+			absent: []want{{"resources/intune-shared-devicemanagement.md", "property-name", "Device"},
+				{"resources/intune-shared-devicemanagement.md", "type-cell", ""}}},
+		{dir: "relatedcontact-update", // PATCH /education/users/{id} sends an educationUser, as its table says
+			absent: []want{{"api/relatedcontact-update.md", "request-body-property", "relatedContacts"},
+				{"api/relatedcontact-update.md", "unknown-property", "relatedContacts"}}},
+		{dir: "action-parameters", // POST …/assign: "Parameter" rows are the action's, not the resource's
+			absent: []want{{"api/cloudpcprovisioningpolicy-assign.md", "request-body-property", "assignments"},
+				{"api/cloudpcprovisioningpolicy-assign.md", "unknown-property", "assignments"}}},
+		{dir: "representation-case", // the table says printerID, the JSON representation printerId
+			absent:  []want{{"api/printusagebyprinter-get.md", "property-case", "printerId"}},
+			present: []want{{"resources/printusagebyprinter.md", "property-case", "printerId"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.dir, func(t *testing.T) {
+			fs := lintPages(t, readTree(t, filepath.Join("testdata", "issue11", tc.dir)), Options{})
+			match := func(w want) []Finding {
+				var out []Finding
+				for _, f := range findingsOf(fs, w.rule) {
+					if f.Pos.File == w.file && strings.Contains(f.Message, w.text) {
+						out = append(out, f)
+					}
+				}
+				return out
+			}
+			for _, w := range tc.absent {
+				if got := match(w); len(got) > 0 {
+					t.Errorf("false positive is back:\n%s", dump(got))
+				}
+			}
+			for _, w := range tc.present {
+				if got := match(w); len(got) != 1 {
+					t.Errorf("want one %s finding in %s containing %q, got:\n%s", w.rule, w.file, w.text, dump(fs))
+				}
+			}
+		})
+	}
+}
