@@ -32,14 +32,56 @@ var markdown = goldmark.New(goldmark.WithParser(parser.NewParser(
 type linkReferencesAtStart struct{}
 
 func (linkReferencesAtStart) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
-	if lines := node.Lines(); lines.Len() > 0 {
+	lines := node.Lines()
+	if lines.Len() > 0 {
 		seg := lines.At(0)
 		first := bytes.TrimLeft(seg.Value(reader.Source()), " \t\n\r\f\v")
 		if len(first) > 0 && first[0] != '[' {
 			return
 		}
 	}
+	if lines.Len() > maxDefinitionParagraphLines {
+		readDefinitionsInChunks(node, reader, pc)
+		return
+	}
 	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+}
+
+const (
+	// maxDefinitionParagraphLines is the longest paragraph goldmark's link reference definition reader is given
+	// whole: it takes time quadratic in the definitions of a paragraph (1 MB of "[a]: b" lines took 95 s). A
+	// longer one is given in chunks of definitionChunkLines; a definition a chunk cuts in two is read as text.
+	maxDefinitionParagraphLines = 256
+	definitionChunkLines        = 64
+)
+
+// readDefinitionsInChunks takes the link reference definitions off the start of a long paragraph a chunk of its
+// lines at a time, each chunk a paragraph of its own for goldmark's reader. The first line that is no definition
+// and the lines after it stay the paragraph; a paragraph of definitions only is removed, as goldmark does.
+func readDefinitionsInChunks(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	parent := node.Parent()
+	lines := node.Lines()
+	for first := true; lines.Len() > 0; first = false {
+		n := min(lines.Len(), definitionChunkLines)
+		chunk := ast.NewParagraph()
+		chunkLines := text.NewSegments()
+		chunkLines.AppendAll(lines.Sliced(0, n))
+		chunk.SetLines(chunkLines)
+		chunk.SetBlankPreviousLines(first && node.HasBlankPreviousLines())
+		parent.InsertBefore(parent, node, chunk)
+		parser.LinkReferenceParagraphTransformer.Transform(chunk, reader, pc)
+		if chunk.Parent() != nil {
+			// A line that is no definition: it and every line after it are the paragraph.
+			rest := text.NewSegments()
+			rest.AppendAll(chunk.Lines().Sliced(0, chunk.Lines().Len()))
+			rest.AppendAll(lines.Sliced(n, lines.Len()))
+			parent.RemoveChild(parent, chunk)
+			node.SetLines(rest)
+			return
+		}
+		lines.SetSliced(n, lines.Len())
+	}
+	parent.RemoveChild(parent, node)
 }
 
 // blockParsers are goldmark's default block parsers with ATX headings read as source headings, top-level fenced

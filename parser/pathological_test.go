@@ -91,6 +91,9 @@ var pathologicalCases = []pathologicalCase{
 	{"unclosed-emphasis", func(size int) string {
 		return "## Properties\n\n| p | String | " + strings.Repeat("**a _b ", size/7) + "|\n"
 	}},
+	// Link reference definitions, and a paragraph of unclosed labels that goldmark's definition reader is given.
+	{"reference-definitions", func(size int) string { return strings.Repeat("[a]: b\n", size/7) + "[a] [a][a]\n" }},
+	{"unclosed-labels", func(size int) string { return strings.Repeat("[a\n", size/3) }},
 	// A table of many rows and a page of many headings: shapes the corpus has, much larger.
 	{"table-rows", func(size int) string {
 		return "## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n" + strings.Repeat("| p | String | d |\n", size/19)

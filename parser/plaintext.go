@@ -414,7 +414,10 @@ func (p *pageReader) plainHTTP(vl []vline, i int) int {
 		} else {
 			b.WriteString(p.lines.line(n))
 		}
-		b.WriteByte('\n')
+		// Not after the page's last line when it has no line end (as for comments).
+		if n < end || n < p.lines.count() {
+			b.WriteByte('\n')
+		}
 	}
 	p.addBlock(block{kind: blockCode, line: start, contentLine: start, endLine: end, text: b.String(), reconstructed: true})
 	return j
