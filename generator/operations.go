@@ -685,11 +685,12 @@ func opDoc(spec *templates.Operation, op *model.Operation) string {
 	doc = sentence(doc, docText(op.Description))
 	var paths []string
 	for _, path := range op.Paths {
-		line := "  " + spec.Method + " " + normalizeTemplate(path.Template)
+		line := spec.Method + " " + normalizeTemplate(path.Template)
 		if path.Query != "" {
 			line += "?" + path.Query
 		}
-		paths = append(paths, line)
+		// One line per path, indented: a code block in go doc.
+		paths = append(paths, "  "+strings.Join(strings.Fields(line), " "))
 	}
 	doc += "\n\n" + strings.Join(dedupe(paths), "\n")
 	answer := fmt.Sprintf("The documented answer is %d", spec.Status)

@@ -100,8 +100,15 @@ func wrapParagraphs(text string, width int) []string {
 			out = append(out, "")
 		}
 		if strings.HasPrefix(para, "  ") {
-			// Preformatted (a code block in go doc): kept line by line.
-			out = append(out, strings.Split(para, "\n")...)
+			// Preformatted (a code block in go doc): kept line by line, every line indented. An unindented line
+			// would end the block and start a paragraph, which gofmt then takes for a heading on a second pass
+			// ("TS" becomes "# TS"): the source would not be gofmt's fixed point.
+			for _, l := range strings.Split(para, "\n") {
+				if !strings.HasPrefix(l, "  ") {
+					l = "  " + l
+				}
+				out = append(out, l)
+			}
 			continue
 		}
 		out = append(out, wrap(para, width)...)

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"strings"
@@ -23,6 +24,7 @@ var hostileTexts = []string{
 	"  +build linux",
 	"//go:generate rm -rf /",
 	"//line x.go:1",
+	"PO\nTS",
 	"",
 }
 
@@ -58,6 +60,11 @@ func TestCommentsStayComments(t *testing.T) {
 		var b bytes.Buffer
 		if err := f.Render(&b); err != nil {
 			t.Fatalf("%q: %v", text, err)
+		}
+		// jennifer has gofmt'd it; a second gofmt must change nothing (an unindented line after a code block
+		// would become a heading).
+		if again, err := format.Source(b.Bytes()); err != nil || !bytes.Equal(again, b.Bytes()) {
+			t.Errorf("%q: not gofmt's fixed point (%v):\n%s", text, err, b.Bytes())
 		}
 		file, err := parser.ParseFile(token.NewFileSet(), "p.go", b.Bytes(), parser.ParseComments)
 		if err != nil {
