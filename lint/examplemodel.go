@@ -23,6 +23,14 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 	ty := c.typing(op, ex)
 	s := ty.Subject
 	c.checkODataTypes(pt, op, ex, s)
+	if a := ty.AnnotationContradicted; a != nil && ex.Annotation != nil {
+		at := ex.Annotation.Pos
+		if v := ex.Annotation.Value.Get("@odata.type"); v != nil && v.Line > 0 {
+			at = model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}
+		}
+		c.report(at, "odata-type", "", "the annotation's @odata.type %s is not what the example shows: its members are those of %s, which the Response section names; write \"@odata.type\": \"%s\"",
+			a.FullName(), s.Type.Name, s.Type.FullName())
+	}
 	if s.Wrapped && ex.Kind == model.ExampleResponse {
 		at := model.Pos{File: pt.page.Path, Line: ex.JSON.Line, Col: ex.JSON.Col}
 		for _, m := range ex.JSON.Members {
@@ -81,7 +89,11 @@ func (c *checker) checkParameters(pt *pageText, op *model.Operation, body *model
 		row, checked := c.parameterOf(op, m.Key)
 		at := model.Pos{File: pt.page.Path, Line: m.Line, Col: m.Col}
 		if row == nil {
-			c.report(at, "unknown-property", "", "the request body has %q, which is not a parameter in the Request body table%s", m.Key, bothWays(closest(m.Key, names, 3), "the Request body table"))
+			near := closest(m.Key, names, 3)
+			if checked != nil {
+				near = "" // a property of the updated resource: the table may be what lacks it
+			}
+			c.report(at, "unknown-property", "", "the request body has %q, which is not a parameter in the Request body table%s", m.Key, bothWays(near, "the Request body table"))
 		} else if row.Name != m.Key {
 			c.report(at, "property-case", "", "%q differs in case from the parameter %s; write %q", m.Key, row.Name, row.Name)
 		}
@@ -157,6 +169,9 @@ func (c *checker) checkObject(pt *pageText, v *model.Value, depth int) {
 					}
 				}
 				continue
+			}
+			if listsRow(f.Rows, m.Key) {
+				continue // the page's Request body table lists it: request-body-property reports the row
 			}
 			hint := didYouMean(closest(m.Key, c.propertyNames(t), 3))
 			if hint == "" {
@@ -274,7 +289,7 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 		return // placeholder-value reports it ("type": "String" it leaves to the checks below)
 	}
 	if p.Type.IsPrimitive() {
-		if want, ok := primitiveAccepts(p.Type.Name, v); !ok {
+		if want, ok := primitiveAccepts(p.Type.Name, v); !ok && !c.representationContradicts(p, v) {
 			c.report(at, "value-type", "", "%s is %s but the example gives a %s; write %s", key, p.Type.Name, v.Kind, want)
 		} else if v.Kind == model.ValueString {
 			if err := support.CheckWireForm(p.Type.Name, v.Str); err != nil {

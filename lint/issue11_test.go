@@ -59,6 +59,21 @@ func TestIssue11Regressions(t *testing.T) {
 		{dir: "representation-case", // the table says printerID, the JSON representation printerId
 			absent:  []want{{"api/printusagebyprinter-get.md", "property-case", "printerId"}},
 			present: []want{{"resources/printusagebyprinter.md", "property-case", "printerId"}}},
+		// The false positives of precision sample 5 (lint/testdata/precision-sample.md), from their pages.
+		{dir: "sample5-annotation-vs-response", // annotation educationResource, Response section and body educationSubmissionResource
+			absent:  []want{{"api/educationsubmission-list-submittedresources.md", "unknown-property", `"resource"`}},
+			present: []want{{"api/educationsubmission-list-submittedresources.md", "odata-type", "which the Response section names"}}},
+		{dir: "sample5-definition-table", // "### Properties of a claims-mapping policy definition" describes definition's JSON
+			absent: []want{{"resources/claimsmappingpolicy.md", "table-json", "Version"}}},
+		{dir: "sample5-representation-contradiction", // the table says bool, the representation "string", the example a GUID
+			absent:  []want{{"api/riskyuserhistoryitem-get.md", "value-type", "initiatedBy"}},
+			present: []want{{"resources/riskyuserhistoryitem.md", "value-type", "initiatedBy"}}},
+		{dir: "sample5-wrapped-value", // {"value": {"@odata.type": the entity itself}} although the entity has a value property
+			absent:  []want{{"api/intune-grouppolicy-grouppolicypresentationvaluelongdecimal-get.md", "value-type", "value"}},
+			present: []want{{"api/intune-grouppolicy-grouppolicypresentationvaluelongdecimal-get.md", "value-wrapper", "wraps it"}}},
+		{dir: "sample5-update-table", // the example sends what the page's own table lists: reported once, at the rows
+			absent:  []want{{"api/securescorecontrolprofile-update.md", "unknown-property", "assignedTo"}},
+			present: []want{{"api/securescorecontrolprofile-update.md", "request-body-property", "assignedTo"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.dir, func(t *testing.T) {

@@ -154,8 +154,6 @@ func stringValueFor(key string) string {
 		return "\"https://contoso.sharepoint.com/sites/marketing\""
 	case has("Phone", "PhoneNumber"):
 		return "\"+1 425 555 0100\""
-	case has("Name", "Title"):
-		return "\"Marketing team\""
 	case has("Version"):
 		return "\"1.0\""
 	}

@@ -93,8 +93,8 @@ func (c *checker) checkRepresentationItem(pt *pageText, p *model.Property, v *mo
 }
 
 // representsPrimitive reports whether a string in a JSON representation stands for a value of an Edm primitive:
-// a type name ("Int32", "String (identifier)", "int", "number"), or a value of the type written as a string
-// ("12", "true", a date). Strings stand for themselves for the string-like types.
+// the name of that type ("Int32", "Edm.Int64", "int", "number", "Boolean"), or a value of it written as a string
+// ("12", "true"). Any string stands for a value of the string-like types (dates and GUIDs are value-format's).
 func representsPrimitive(edm, s string) bool {
 	low := strings.ToLower(strings.TrimSpace(s))
 	switch edm {
@@ -104,9 +104,9 @@ func representsPrimitive(edm, s string) bool {
 			strings.Contains(low, "long") || strings.Contains(low, "byte") || low == "nan" || low == "inf" || low == "-inf" {
 			return true
 		}
-		return isPlaceholderValue(s)
+		return false // "String", "twelve": another type's name, or no value of this one
 	case "Edm.Boolean":
-		return low == "true" || low == "false" || strings.Contains(low, "bool") || isPlaceholderValue(s)
+		return low == "true" || low == "false" || strings.Contains(low, "bool")
 	}
 	return true // String, dates, Guid, Binary, Duration: their forms are value-format's
 }
@@ -132,4 +132,22 @@ func namesTypeOnly(v *model.Value) bool {
 		}
 	}
 	return true
+}
+
+// representationContradicts reports whether the JSON representation on the page that declares p shows its value
+// as a string the table's type rejects ("initiatedBy": "string" for a Boolean), and v is such a string too: the
+// example follows one side of the resource page's contradiction, which is reported there (value-type).
+func (c *checker) representationContradicts(p *model.Property, v *model.Value) bool {
+	if v.Kind != model.ValueString {
+		return false
+	}
+	for _, t := range c.typesByPage[p.Pos.File] {
+		if t.OwnProperty(p.Name) != p || t.Representation == nil || t.Representation.JSON == nil {
+			continue
+		}
+		if rv := t.Representation.JSON.Get(p.Name); rv != nil && rv.Kind == model.ValueString && !representsPrimitive(p.Type.Name, rv.Str) {
+			return true
+		}
+	}
+	return false
 }

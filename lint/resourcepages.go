@@ -123,7 +123,8 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 		}
 	}
 	for _, p := range t.Properties {
-		if p.Source != model.FromTable || p.Pos.File != page || optional[strings.ToLower(p.Name)] || c.groupLabelRow(p.Pos) {
+		if p.Source != model.FromTable || p.Pos.File != page || optional[strings.ToLower(p.Name)] || c.groupLabelRow(p.Pos) ||
+			c.describesAnotherProperty(pt.page, t, p) {
 			continue
 		}
 		if _, ok := lowKeys[strings.ToLower(p.Name)]; ok {
@@ -153,6 +154,22 @@ func rowNames(p *model.Page) map[string]bool {
 func (c *checker) inheritedFromAncestor(t *model.Type, name string) bool {
 	for _, a := range c.m.Ancestors(t) {
 		if a.OwnProperty(name) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// describesAnotherProperty reports whether a property row sits in a table under a subheading that names another
+// property of t ("### Properties of a claims-mapping policy definition"): the table describes what that
+// property's value holds, not members of t's JSON.
+func (c *checker) describesAnotherProperty(page *model.Page, t *model.Type, p *model.Property) bool {
+	tbl := tableAt(page, p.Pos.Line)
+	if tbl == nil || tbl.Section == "" || strings.EqualFold(strings.TrimSpace(tbl.Section), "properties") {
+		return false
+	}
+	for _, other := range t.Properties {
+		if other != p && len(other.Name) > 2 && descriptionNames(tbl.Section, other.Name) {
 			return true
 		}
 	}

@@ -18,7 +18,7 @@ func (c *checker) subject(op *model.Operation, ex *model.Example) model.ExampleS
 		return s
 	}
 	unwrap := strings.HasPrefix(strings.ToLower(ex.ODataType), "collection(")
-	if s.Type != nil && c.m.Property(s.Type, "value") != nil {
+	if s.Type != nil && c.m.Property(s.Type, "value") != nil && !c.wrapsItself(s.Type, ex.JSON.Get("value")) {
 		unwrap = true
 		s.Instances = []*model.Value{ex.JSON}
 	}
@@ -125,4 +125,15 @@ func collectionRequest(url string) bool {
 		return false
 	}
 	return !strings.Contains(last, "@") && last != "me" && !strings.Contains(last, ".")
+}
+
+// wrapsItself reports whether a "value" member is an instance of t itself, by its @odata.type ({"value":
+// {"@odata.type": "#microsoft.graph.groupPolicyPresentationValueLongDecimal", ...}}): then "value" wraps the
+// entity, even though t has a property named value.
+func (c *checker) wrapsItself(t *model.Type, v *model.Value) bool {
+	if v == nil || v.Kind != model.ValueObject {
+		return false
+	}
+	own := c.m.LookupType(v.Get("@odata.type").Text())
+	return own != nil && c.derivesFrom(own, t)
 }

@@ -38,6 +38,9 @@ type objectFact struct {
 	// the property's description names it ("The attached contact, message or event"): the example is taken at
 	// its word, and the missing "Inherits from" is the resource page's to state.
 	NamedByDescription bool
+	// Rows are the page's Request body table rows, for the top of a request body: a member the table lists
+	// follows the page, and a row the resource lacks is reported at the row (request-body-property), once.
+	Rows []*model.Property
 }
 
 // exampleTyping is the typing of one example.
@@ -48,6 +51,9 @@ type exampleTyping struct {
 	// Params is set when the body holds an action's parameters: its members are the Request body table's rows,
 	// not properties of a type.
 	Params bool
+	// AnnotationContradicted is the type the example's annotation names when the body's members are those of the
+	// type the Response section names instead (Subject.Type): the annotation is then the example's defect.
+	AnnotationContradicted *model.Type
 }
 
 // typing returns the typing of an example, working it out on first use.
@@ -84,6 +90,14 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 			ty.Params = true
 		}
 	}
+	if ex.Kind == model.ExampleResponse && s.From == "annotation" && op != nil && op.Response.Type != nil && !op.Response.Type.IsPrimitive() {
+		// The annotation names one type, the Response section another: the body's members say which it shows.
+		if r := c.typ(op.Response.Type.Name); r != nil && r.Kind != model.KindEnum && !c.derivesFrom(s.Type, r) && !c.derivesFrom(r, s.Type) &&
+			c.fit(r, s.Instances) > c.fit(s.Type, s.Instances) {
+			ty.AnnotationContradicted = s.Type
+			s.Type, ty.Evidence = r, byResponse
+		}
+	}
 	ty.Subject = s
 	if ty.Params && ex.JSON.Kind == model.ValueObject {
 		for _, m := range ex.JSON.Members {
@@ -96,10 +110,27 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 	if s.Type == nil {
 		return ty
 	}
+	top := objectFact{Type: s.Type, Evidence: ty.Evidence}
+	if ex.Kind == model.ExampleRequest && op != nil && op.RequestBody != nil {
+		top.Rows = op.RequestBody.Params
+	}
 	for _, inst := range s.Instances {
-		c.typeObject(objectFact{Type: s.Type, Evidence: ty.Evidence}, inst, 0)
+		c.typeObject(top, inst, 0)
 	}
 	return ty
+}
+
+// fit counts the members of the objects that are properties of t or of a type derived from it.
+func (c *checker) fit(t *model.Type, objects []*model.Value) int {
+	n := 0
+	for _, v := range objects {
+		for _, m := range v.Members {
+			if !strings.HasPrefix(m.Key, "@") && (c.m.Property(t, m.Key) != nil || c.definedOnDerived(t, m.Key) != nil) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // typeObject records the type of object v, given what its slot declares, and types its members' values.
@@ -116,6 +147,7 @@ func (c *checker) typeObject(f objectFact, v *model.Value, depth int) {
 	}
 	if depth > 0 {
 		f.Declared = declared
+		f.Rows = nil
 	}
 	c.objectFacts[v] = f
 	for _, m := range v.Members {
@@ -529,4 +561,14 @@ func endsLike(url, template string) bool {
 // id the page wrote into its path ("cf6005fc-9e13-44a2-a6ac-a53322006454").
 func parameterLike(seg string) bool {
 	return strings.ContainsAny(seg, "{(<") || len(seg) >= 8 && strings.ContainsAny(seg, "0123456789")
+}
+
+// listsRow reports whether a table lists a row of that name, exactly.
+func listsRow(rows []*model.Property, name string) bool {
+	for _, r := range rows {
+		if r.Name == name {
+			return true
+		}
+	}
+	return false
 }
