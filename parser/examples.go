@@ -2,6 +2,7 @@ package parser
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/graphdocgen/graphdocgen/model"
 )
@@ -73,8 +74,42 @@ func (p *pageReader) readExampleBlock(b *block, a *model.Annotation, kind model.
 	if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
 		col := len(lines.at(i)) - len(strings.TrimLeft(lines.at(i), " \t")) + 1
 		ex.JSON, ex.JSONIssues = readJSONWith(strings.TrimLeft(body, " \t"), b.contentLine+i, col, &p.json)
+		if b.reconstructed {
+			p.keepJSONOnPage(ex.JSON, ex.JSONIssues)
+		}
 	}
 	return ex
+}
+
+// keepJSONOnPage moves the positions of JSON read from a reconstructed block — braces a scrape stripped put back
+// at the ends of lines — that fall past the end of their page line to its end.
+func (p *pageReader) keepJSONOnPage(v *model.Value, issues []model.JSONIssue) {
+	clamp := func(line, col *int) {
+		if *line > p.lines.count() {
+			*line = p.lines.count()
+		}
+		if width := utf8.RuneCountInString(p.lines.line(*line)); *col > width+1 {
+			*col = width + 1
+		}
+	}
+	for k := range issues {
+		clamp(&issues[k].Line, &issues[k].Col)
+	}
+	var walk func(v *model.Value)
+	walk = func(v *model.Value) {
+		if v == nil {
+			return
+		}
+		clamp(&v.Line, &v.Col)
+		for k := range v.Members {
+			clamp(&v.Members[k].Line, &v.Members[k].Col)
+			walk(v.Members[k].Value)
+		}
+		for _, it := range v.Items {
+			walk(it)
+		}
+	}
+	walk(v)
 }
 
 // exampleKind classifies a code block in an examples section by its annotation or its first line.
