@@ -25,34 +25,31 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 	if c.opsByPage[op.Page][0] != op && samePage(c.opsByPage[op.Page], op) {
 		return // the operations of one page share the table; check it once
 	}
-	names := []string(nil)
-	if t != nil {
-		names = c.propertyNames(t)
-	}
 	for _, p := range rb.Params {
 		if c.groupLabelRow(p.Pos) || strings.HasPrefix(p.Name, "@") {
 			continue // "@odata.type" rows say which type to send, they are no property
 		}
+		rt := c.rowType(pt.page, p, t)
 		var rp *model.Property
-		if t != nil {
-			rp = c.m.Property(t, p.Name)
+		if rt != nil {
+			rp = c.m.Property(rt, p.Name)
 			if rp != nil && c.bindRow(p, rp) {
 				continue
 			}
 			switch {
-			case rp == nil && !c.isOpen(t) && c.definedOnDerived(t, p.Name) == nil && c.typesDocumented:
-				c.report(p.Pos, "request-body-property", "", "%s is not a property of %s%s", p.Name, t.Name, rowHint(closest(p.Name, names, 3), t))
-			case rp != nil && rp.Name != p.Name && !c.representationWrites(t, p.Name):
-				c.report(p.Pos, "property-case", "", "%q differs in case from the property %s of %s; write %q", p.Name, rp.Name, t.Name, rp.Name)
+			case rp == nil && !c.isOpen(rt) && c.definedOnDerived(rt, p.Name) == nil && c.typesDocumented:
+				c.report(p.Pos, "request-body-property", "", "%s is not a property of %s%s", p.Name, rt.Name, rowHint(closest(p.Name, c.propertyNames(rt), 3), rt))
+			case rp != nil && rp.Name != p.Name && !c.representationWrites(rt, p.Name):
+				c.report(p.Pos, "property-case", "", "%q differs in case from the property %s of %s; write %q", p.Name, rp.Name, rt.Name, rp.Name)
 			case rp != nil && p.Type.Resolved() && rp.Type.Resolved() && !sameTypeRef(p.Type, rp.Type):
-				c.report(p.Type.Pos, "request-body-property", "", "%s is %s here but %s on the %s page; write %s", p.Name, p.Type.String(), rp.Type.String(), t.Name, displayType(rp.Type))
+				c.report(p.Type.Pos, "request-body-property", "", "%s is %s here but %s on the %s page; write %s", p.Name, p.Type.String(), rp.Type.String(), rt.Name, displayType(rp.Type))
 			}
 		}
 		if create && (!isIntune(op.Page) || c.opts.IntuneCreateTables) {
 			if rp != nil && !p.ReadOnly && c.entityValued(rp) {
 				continue // relationships are bound on create ("owners@odata.bind"), whatever the resource page says
 			}
-			c.checkReadOnlyInCreate(t, p, rp)
+			c.checkReadOnlyInCreate(rt, p, rp)
 		}
 	}
 }
@@ -144,4 +141,24 @@ func (c *checker) bindRow(row, rp *model.Property) bool {
 func (c *checker) entityValued(p *model.Property) bool {
 	t := c.typ(p.Type.Name)
 	return t != nil && t.Kind == model.KindEntity
+}
+
+// rowType is the type a request-body row belongs to: the type a subheading above its table names ("###
+// appleIdentityProvider object" on the page that creates identity providers of several types), or t.
+func (c *checker) rowType(page *model.Page, row *model.Property, t *model.Type) *model.Type {
+	tbl := tableAt(page, row.Pos.Line)
+	if tbl == nil || tbl.Section == "" {
+		return t
+	}
+	name := strings.TrimSpace(stripMarkup(tbl.Section))
+	for _, suffix := range []string{" object", " resource", " type"} {
+		name = strings.TrimSuffix(name, suffix)
+	}
+	if strings.ContainsAny(name, " ") {
+		return t
+	}
+	if ts := c.m.TypesNamed(name); len(ts) == 1 && ts[0].Kind != model.KindEnum {
+		return ts[0]
+	}
+	return t
 }

@@ -90,6 +90,13 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 			ty.Params = true
 		}
 	}
+	if ex.Kind == model.ExampleResponse && s.From == "response" && op != nil {
+		// A response to a request on another path (a PATCH of an app definition on the page that publishes
+		// apps) is not what the Response section describes.
+		if req := requestBefore(op, ex); req != nil && !requestsOperation(op, req) {
+			s.Type, ty.Evidence = nil, ""
+		}
+	}
 	if ex.Kind == model.ExampleResponse && s.From == "annotation" && op != nil && op.Response.Type != nil && !op.Response.Type.IsPrimitive() {
 		// The annotation names one type, the Response section another: the body's members say which it shows.
 		if r := c.typ(op.Response.Type.Name); r != nil && r.Kind != model.KindEnum && !c.derivesFrom(s.Type, r) && !c.derivesFrom(r, s.Type) &&
