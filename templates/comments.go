@@ -60,8 +60,9 @@ func CommentLine(text string) string {
 // CommentText makes text safe to place in a generated comment: valid UTF-8 (invalid bytes become U+FFFD), no
 // control characters but newlines (tabs and the others become spaces, carriage returns go), no format characters
 // (a byte order mark is an error anywhere in Go source; bidirectional overrides would let a comment show other
-// text than it holds), no Unicode line or paragraph separators, and neither "/*" nor "*/" (a space goes between
-// the two characters). Newlines are kept: callers break lines there and write each as a line comment of its own.
+// text than it holds), no Unicode line or paragraph separators, two backquotes or two single quotes written as
+// gofmt writes them in doc comments (as curly quotes), and neither "/*" nor "*/" (a space goes between the two
+// characters). Newlines are kept: callers break lines there and write each as a line comment of its own.
 func CommentText(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
@@ -83,6 +84,11 @@ func CommentText(s string) string {
 		}
 	}
 	s = b.String()
+	// gofmt turns two backquotes and two single quotes in a doc comment into curly quotes, and not always in one
+	// pass: done here, the comment is gofmt's fixed point.
+	if strings.Contains(s, "``") || strings.Contains(s, "''") {
+		s = strings.NewReplacer("``", "“", "''", "”").Replace(s)
+	}
 	// After the first replacement no "/*" is left, and the second cannot make one: the "/" it moves was not
 	// followed by "*". The loop only makes that evident.
 	for strings.Contains(s, "/*") || strings.Contains(s, "*/") {

@@ -25,6 +25,7 @@ var hostileTexts = []string{
 	"//go:generate rm -rf /",
 	"//line x.go:1",
 	"PO\nTS",
+	"a." + strings.Repeat("`", 63) + "n" + strings.Repeat("`", 27) + "d ''''' x",
 	"",
 }
 
