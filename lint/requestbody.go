@@ -144,21 +144,24 @@ func (c *checker) entityValued(p *model.Property) bool {
 }
 
 // rowType is the type a request-body row belongs to: the type a subheading above its table names ("###
-// appleIdentityProvider object" on the page that creates identity providers of several types), or t.
+// openIdConnectIdentityProvider object" on the page that creates identity providers of several types), nil when
+// that subheading names a type no page documents under that name (the page may call appleManagedIdentityProvider
+// "appleIdentityProvider"), or t.
 func (c *checker) rowType(page *model.Page, row *model.Property, t *model.Type) *model.Type {
 	tbl := tableAt(page, row.Pos.Line)
-	if tbl == nil || tbl.Section == "" {
+	if tbl == nil || t == nil {
 		return t
 	}
-	name := strings.TrimSpace(stripMarkup(tbl.Section))
-	for _, suffix := range []string{" object", " resource", " type"} {
-		name = strings.TrimSuffix(name, suffix)
+	heading := strings.TrimSpace(stripMarkup(tbl.Section))
+	name, ok := strings.CutSuffix(heading, " object")
+	if !ok {
+		name, ok = strings.CutSuffix(heading, " resource")
 	}
-	if strings.ContainsAny(name, " ") {
+	if !ok || name == "" || strings.ContainsAny(name, " ") || strings.EqualFold(name, t.Name) {
 		return t
 	}
 	if ts := c.m.TypesNamed(name); len(ts) == 1 && ts[0].Kind != model.KindEnum {
 		return ts[0]
 	}
-	return t
+	return nil
 }

@@ -91,8 +91,9 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 		}
 	}
 	if ex.Kind == model.ExampleResponse && s.From == "response" && op != nil {
-		// A response to a request on another path (a PATCH of an app definition on the page that publishes
-		// apps) is not what the Response section describes.
+		// A response to a request on another path (a PATCH of an app definition among the examples of the page
+		// that publishes apps) is not what the Response section describes. (An annotation that names a type
+		// is kept: the author said which type it shows.)
 		if req := requestBefore(op, ex); req != nil && !requestsOperation(op, req) {
 			s.Type, ty.Evidence = nil, ""
 		}
