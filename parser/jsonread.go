@@ -341,8 +341,12 @@ func (r *jsonReader) str(quote byte) string {
 			case '"', '\\', '/', '\'':
 				b.WriteByte(e)
 			default:
-				r.issue("syntax", fmt.Sprintf("invalid escape \\%c", e), false)
-				b.WriteByte(e)
+				// The escaped character is kept whole, a multibyte one too.
+				esc, size := utf8.DecodeRuneInString(r.s[r.i+1:])
+				r.issue("syntax", fmt.Sprintf("invalid escape \\%c", esc), false)
+				b.WriteString(r.s[r.i+1 : r.i+1+size])
+				r.advance(1 + size)
+				continue
 			}
 			r.advance(2)
 		case c == '\n':
