@@ -23,6 +23,14 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 	ty := c.typing(op, ex)
 	s := ty.Subject
 	c.checkODataTypes(pt, op, ex, s)
+	if a := ty.AnnotationMisfits; a != nil && ex.Annotation != nil {
+		at := ex.Annotation.Pos
+		if v := ex.Annotation.Value.Get("@odata.type"); v != nil && v.Line > 0 {
+			at = model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}
+		}
+		c.report(at, "odata-type", "", "this response answers a request on another path than the page's, and only %d of its %d members are properties of %s, which the annotation's @odata.type names; name the type it shows, or, if it is %s, add the missing properties to its page",
+			ty.Fit, ty.Members, a.Name, a.Name)
+	}
 	if a := ty.AnnotationContradicted; a != nil && ex.Annotation != nil {
 		at := ex.Annotation.Pos
 		if v := ex.Annotation.Value.Get("@odata.type"); v != nil && v.Line > 0 {

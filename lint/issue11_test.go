@@ -75,6 +75,9 @@ func TestIssue11Regressions(t *testing.T) {
 			absent:  []want{{"api/securescorecontrolprofile-update.md", "unknown-property", "assignedTo"}},
 			present: []want{{"api/securescorecontrolprofile-update.md", "request-body-property", "assignedTo"}}},
 		// The false positives of precision sample 6.
+		{dir: "sample6-response-to-another-path", // the PATCH of an app definition, annotated teamsApp, on the publish page
+			absent:  []want{{"api/teamsapp-publish.md", "unknown-property", "createdBy"}},
+			present: []want{{"api/teamsapp-publish.md", "odata-type", "another path"}}},
 		{dir: "sample6-subheading-type", // rows under "### appleIdentityProvider object"
 			absent: []want{{"api/identityproviderbase-post-identityproviders.md", "request-body-property", "keyId"}}},
 	}

@@ -54,6 +54,11 @@ type exampleTyping struct {
 	// AnnotationContradicted is the type the example's annotation names when the body's members are those of the
 	// type the Response section names instead (Subject.Type): the annotation is then the example's defect.
 	AnnotationContradicted *model.Type
+	// AnnotationMisfits is the type the annotation names for a response to a request on another path when few
+	// of the body's members (Fit of Members) are its properties: the body is not checked against it, and the
+	// annotation is reported.
+	AnnotationMisfits *model.Type
+	Fit, Members      int
 }
 
 // typing returns the typing of an example, working it out on first use.
@@ -98,7 +103,17 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 			s.Type, ty.Evidence = nil, ""
 		}
 	}
-	if ex.Kind == model.ExampleResponse && s.From == "annotation" && op != nil && op.Response.Type != nil && !op.Response.Type.IsPrimitive() {
+	if ex.Kind == model.ExampleResponse && s.From == "annotation" && op != nil && s.Type != nil {
+		// A response to a request on another path, whose members are mostly not the annotated type's: the
+		// annotation was copied from the page's other examples (teamsApp on the PATCH of an app definition).
+		if req := requestBefore(op, ex); req != nil && !requestsOperation(op, req) {
+			if n, fits := members(s.Instances), c.fit(s.Type, s.Instances); n > 0 && 2*fits < n {
+				ty.AnnotationMisfits, ty.Fit, ty.Members = s.Type, fits, n
+				s.Type = nil
+			}
+		}
+	}
+	if ex.Kind == model.ExampleResponse && s.From == "annotation" && s.Type != nil && op != nil && op.Response.Type != nil && !op.Response.Type.IsPrimitive() {
 		// The annotation names one type, the Response section another: the body's members say which it shows.
 		if r := c.typ(op.Response.Type.Name); r != nil && r.Kind != model.KindEnum && !c.derivesFrom(s.Type, r) && !c.derivesFrom(r, s.Type) &&
 			c.fit(r, s.Instances) > c.fit(s.Type, s.Instances) {
@@ -579,4 +594,17 @@ func listsRow(rows []*model.Property, name string) bool {
 		}
 	}
 	return false
+}
+
+// members counts the members of the objects that are not annotations.
+func members(objects []*model.Value) int {
+	n := 0
+	for _, v := range objects {
+		for _, m := range v.Members {
+			if !strings.HasPrefix(m.Key, "@") {
+				n++
+			}
+		}
+	}
+	return n
 }
