@@ -1,6 +1,9 @@
 package parser
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // maxNesting is how deep lists and block quotes may nest. goldmark's work on a line grows with the number of
 // blocks open around it, and with the length of the line at each of them: 3,000 nested list levels (9 MB) took
@@ -36,7 +39,7 @@ func boundNesting(src []byte) ([]byte, nestingCut) {
 	for start := 0; start < len(src); {
 		lineNo++
 		end := len(src)
-		if nl := slices.Index(src[start:], '\n'); nl >= 0 {
+		if nl := bytes.IndexByte(src[start:], '\n'); nl >= 0 {
 			end = start + nl
 		}
 		line := src[start:end]
@@ -94,7 +97,7 @@ func boundNesting(src []byte) ([]byte, nestingCut) {
 			open = append(open, c)
 			at, col = next+width, nextCol+width
 		}
-		if !opened && (matched < len(open)) && blank {
+		if !opened && matched < len(open) && blank {
 			open = open[:matched]
 		}
 		blank = false
@@ -137,7 +140,7 @@ func mayNestDeeply(src []byte) bool {
 		if depth2 > 2*maxNesting {
 			return true
 		}
-		nl := slices.Index(src[i:], '\n')
+		nl := bytes.IndexByte(src[i:], '\n')
 		if nl < 0 {
 			return false
 		}
