@@ -96,7 +96,12 @@ func runLint(e *env, args []string) int {
 		}
 	}
 	if *against != "" {
-		s, err := csdl.ReadFile(*against)
+		f, err := openRegular(*against)
+		if err != nil {
+			return fail(e, "lint", fmt.Errorf("schema: %w", err))
+		}
+		s, err := csdl.Read(f, *against)
+		f.Close()
 		if err != nil {
 			return fail(e, "lint", err)
 		}

@@ -239,3 +239,15 @@ func TestLintBaselineNamedPipe(t *testing.T) {
 		t.Errorf("exit %d, %s", code, stderr)
 	}
 }
+
+// TestLintAgainstNamedPipe: --against names a schema file; a named pipe there must not wait for a writer.
+func TestLintAgainstNamedPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "schema.csdl")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip("no named pipes:", err)
+	}
+	code, _, stderr := runWithin(t, 20*time.Second, "lint", "--docs", docsInput, "--against", fifo)
+	if code != ExitUsage || !strings.Contains(stderr, "schema: "+fifo+" is a named pipe, not a file") {
+		t.Errorf("exit %d, %s", code, stderr)
+	}
+}
