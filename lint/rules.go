@@ -80,6 +80,7 @@ var allRules = []*Rule{
 	{ID: "internal", Family: famReading, Severity: sevError, Summary: "graphdocgen could not read the page (a bug: please report)", Parser: true},
 	{ID: "invalid-utf8", Family: famReading, Severity: sevError, Summary: "a byte that is not UTF-8 text (read as U+FFFD)", Parser: true},
 	{ID: "control-character", Family: famReading, Severity: sevError, Summary: "a NUL or other control character in the text, or written by a YAML escape (read as U+FFFD)", Parser: true},
+	{ID: "unreadable-page", Family: famReading, Severity: sevError, Summary: "a file under the docs root that was not read: not a regular file, larger than --max-page-bytes, or a symbolic link out of the root", Parser: true},
 	{ID: "nesting-depth", Family: famReading, Severity: sevWarning, Summary: "lists or block quotes nested more than 32 deep (the deeper levels are read as text)", Parser: true},
 
 	// HTTP examples.
