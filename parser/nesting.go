@@ -10,10 +10,10 @@ import (
 // 25 s and 755 MB, and a line of 100,000 list markers 17 s. No page of the docs nests more than a few levels.
 const maxNesting = 32
 
-// nestingCut is where a page's nesting was cut: the first line (1-based, in the markdown handed to goldmark), the
-// byte offset of the marker there, and how many lines were cut.
+// nestingCut is where a page's nesting was cut: the byte offset of the first marker cut (in the markdown handed to
+// goldmark), and on how many lines markers were cut.
 type nestingCut struct {
-	line, offset, lines int
+	offset, lines int
 }
 
 // boundNesting returns the markdown to hand goldmark: src itself when its lists and block quotes nest at most
@@ -32,12 +32,10 @@ func boundNesting(src []byte) ([]byte, nestingCut) {
 	var (
 		out    []byte
 		cut    nestingCut
-		open   []nestedContainer
-		blank  = true // the previous line was blank, or there was none
-		lineNo = 0
+		open  []nestedContainer
+		blank = true // the previous line was blank, or there was none
 	)
 	for start := 0; start < len(src); {
-		lineNo++
 		end := len(src)
 		if nl := bytes.IndexByte(src[start:], '\n'); nl >= 0 {
 			end = start + nl
@@ -89,7 +87,7 @@ func boundNesting(src []byte) ([]byte, nestingCut) {
 				// The marker's last byte: "-", "*", "+", ">" or the "." / ")" of "12.".
 				out[start+next+width-1] = 'x'
 				if cut.lines == 0 {
-					cut.line, cut.offset = lineNo, start+next
+					cut.offset = start + next
 				}
 				cut.lines++
 				break
