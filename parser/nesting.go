@@ -30,8 +30,8 @@ func boundNesting(src []byte) ([]byte, nestingCut) {
 		return src, nestingCut{}
 	}
 	var (
-		out    []byte
-		cut    nestingCut
+		out   []byte
+		cut   nestingCut
 		open  []nestedContainer
 		blank = true // the previous line was blank, or there was none
 	)
