@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -18,8 +19,10 @@ func (c *checker) checkOperations() {
 			continue
 		}
 		c.checkProseStatus(pt, op)
+		c.checkPathParams(pt, op)
 		for _, ex := range op.Examples {
 			c.checkStatusLine(pt, op, ex)
+			c.checkRequestLineMissing(pt, op, ex)
 			c.checkContentLength(pt, ex)
 			c.checkJSONSyntax(pt, ex)
 			c.checkDuplicateKeys(pt, ex)
@@ -73,6 +76,27 @@ func (c *checker) checkStatusLine(pt *pageText, op *model.Operation, ex *model.E
 		c.report(at, "status-mismatch", "", "the response example returns %d but the Response section (line %d) says %d %s; make them agree",
 			ex.Status, op.Response.Pos.Line, op.Response.Status, reasonFor(op.Response.Status, op.Response.Reason))
 	}
+}
+
+// checkRequestLineMissing reports a request example that shows headers but no request line (a scrape or an edit
+// that lost it): the reader cannot tell what is requested.
+func (c *checker) checkRequestLineMissing(pt *pageText, op *model.Operation, ex *model.Example) {
+	if ex.Kind != model.ExampleRequest || ex.Method != "" || ex.URL != "" || len(ex.Headers) == 0 || strings.TrimSpace(ex.Body) == "" {
+		return
+	}
+	want := "the request line"
+	if op.Method != "" && len(op.Paths) > 0 && strings.HasPrefix(op.Paths[0].Raw, "/") {
+		want = quoted(op.Method + " https://graph.microsoft.com/" + pageVersion(pt.page) + op.Paths[0].Raw)
+	}
+	c.report(ex.Headers[0].Pos, "request-line", "", "the request example has headers and a body but no request line; write %s above the headers", want)
+}
+
+// pageVersion guesses the API version of a page: beta when its path or text says so, v1.0 otherwise.
+func pageVersion(p *model.Page) string {
+	if strings.Contains(p.Path, "beta") || bytes.Contains(p.Source, []byte("graph.microsoft.com/beta")) || bytes.Contains(p.Source, []byte("/beta version")) {
+		return "beta"
+	}
+	return "v1.0"
 }
 
 // reasonFor returns the standard reason phrase of code, or the one written when the code has none.
@@ -190,7 +214,7 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 			h = &ex.Headers[i]
 		}
 	}
-	if h == nil || ex.Truncated || ex.Reconstructed || ex.BodyPos.Line == 0 {
+	if h == nil || ex.Truncated || ex.BodyPos.Line == 0 {
 		return
 	}
 	want, err := strconv.Atoi(strings.TrimSpace(h.Value))
@@ -198,6 +222,10 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 		return
 	}
 	if ex.JSON != nil && elided(ex.JSON) || strings.Contains(ex.Body, "...") || strings.Contains(ex.Body, "…") || binaryBody(ex) {
+		return
+	}
+	if ex.Reconstructed {
+		c.checkScrapedContentLength(pt, ex, h, want)
 		return
 	}
 	lines := c.bodyLines(pt, ex)
@@ -266,6 +294,10 @@ func elided(v *model.Value) bool {
 // of the error. Truncation markers ("...") are the docs' convention for shortened examples and are not
 // reported; neither are blocks recovered from a scrape that lost its braces.
 func (c *checker) checkJSONSyntax(pt *pageText, ex *model.Example) {
+	if ex.Reconstructed && ex.Kind != model.ExampleRepresentation {
+		c.checkScrapedJSON(pt, ex)
+		return
+	}
 	if ex.Reconstructed || pt.page.Degraded {
 		return
 	}

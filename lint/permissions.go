@@ -23,18 +23,17 @@ func (c *checker) checkPermissions(pt *pageText) {
 			tables = append(tables, t)
 		}
 	}
+	if p.Kind == model.PageAPI && p.Degraded && len(c.opsByPage[p.Path]) > 0 && len(tables) == 0 && !hasOtherPermissionsTable(p) && !c.opsHavePermissions(p) {
+		// A scraped or rendered page: an include flattened to its text ("[!INCLUDE permissions-table]") shows the
+		// reader no permission, and neither does a Permissions section the scrape left empty.
+		if inc := permissionsInclude(p); inc != nil && inc.Target == "" {
+			c.report(inc.Pos, "missing-permissions", "", "the permissions include %s is shown as text and its table is not on the page, so no permission is given; put the permissions table here", quoted(inc.Name))
+		} else if inc == nil {
+			c.reportMissingPermissions(p)
+		}
+	}
 	if p.Kind == model.PageAPI && !p.Degraded && len(c.opsByPage[p.Path]) > 0 && len(tables) == 0 && !hasPermissionsInclude(p) && !hasOtherPermissionsTable(p) {
-		at, where := model.Pos{File: p.Path, Line: 1, Col: 1}, "add a \"## Permissions\" section with"
-		if p.H1 != nil {
-			at = p.H1.Pos
-		}
-		for _, h := range p.Headings {
-			if n := normHeading(h.Text); n == "permissions" || n == "prerequisites" {
-				at, where = h.Pos, "add"
-				break
-			}
-		}
-		c.report(at, "missing-permissions", "", "method page has no permissions table or include; %s the permissions table or [!INCLUDE [permissions-table](../includes/permissions/<name>-permissions.md)]", where)
+		c.reportMissingPermissions(p)
 	}
 	for _, t := range tables {
 		c.checkPermissionsHeader(p, t)
@@ -53,6 +52,40 @@ func (c *checker) checkPermissions(pt *pageText) {
 			c.report(r.Cells[0].Pos, "permission-type", "", "%s", msg)
 		}
 	}
+}
+
+// reportMissingPermissions reports a method page without permissions, at its Permissions heading when it has one.
+func (c *checker) reportMissingPermissions(p *model.Page) {
+	at, where := model.Pos{File: p.Path, Line: 1, Col: 1}, "add a \"## Permissions\" section with"
+	if p.H1 != nil {
+		at = p.H1.Pos
+	}
+	for _, h := range p.Headings {
+		if n := normHeading(h.Text); n == "permissions" || n == "prerequisites" {
+			at, where = h.Pos, "add"
+			break
+		}
+	}
+	c.report(at, "missing-permissions", "", "method page has no permissions table or include; %s the permissions table or [!INCLUDE [permissions-table](../includes/permissions/<name>-permissions.md)]", where)
+}
+
+// opsHavePermissions reports whether an operation of the page has permissions from anywhere (a table, an include).
+func (c *checker) opsHavePermissions(p *model.Page) bool {
+	for _, op := range c.opsByPage[p.Path] {
+		if len(op.Permissions) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func permissionsInclude(p *model.Page) *model.Include {
+	for i, inc := range p.Includes {
+		if strings.Contains(strings.ToLower(inc.Target), "permissions") || strings.Contains(strings.ToLower(inc.Name), "permissions") {
+			return &p.Includes[i]
+		}
+	}
+	return nil
 }
 
 // isPermissionsTable tells a permissions table from other tables keyed by permission type ("Permission type |

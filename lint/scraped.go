@@ -1,0 +1,144 @@
+package lint
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// Examples the parser recovered from a page that lost its markdown (a plain-text scrape whose fences and outer
+// braces were stripped, a rendered page whose lines were glued) are checked here, on the page's own lines: the
+// parser puts back the braces the scrape stripped, so that the model can be read, and what it put back must
+// neither hide a defect of the page nor be reported as one.
+
+var scrapedMemberLine = regexp.MustCompile(`^\s*"[^"]*"\s*:`)
+
+// reconstructedBody returns the page lines of a recovered example's body (the parser keeps each body line on
+// its page line) and whether its outer braces are the page's own; nil when the extent is unknown.
+func reconstructedBody(pt *pageText, ex *model.Example) (lines []string, braced bool) {
+	if ex.BodyPos.Line == 0 || strings.TrimSpace(ex.Body) == "" {
+		return nil, false
+	}
+	n := strings.Count(strings.TrimRight(ex.Body, "\n"), "\n") + 1
+	first, last := ex.BodyPos.Line, ex.BodyPos.Line+n-1
+	if last > len(pt.lines) {
+		return nil, false
+	}
+	for last >= first && strings.TrimSpace(pt.line(last)) == "" {
+		last--
+	}
+	if last < first {
+		return nil, false
+	}
+	lines = pt.lines[first-1 : last]
+	t := strings.TrimSpace(lines[0])
+	return lines, strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
+}
+
+// checkScrapedJSON reports what is wrong with the JSON of a recovered example as the page shows it. A body whose
+// braces are the page's own is read as it is. In a body whose outer braces the scrape stripped, the brackets are
+// still the page's: an array opened at the end of a line that no "]" closes before a member at its indentation
+// or further left, or before the body ends, is an unclosed array (the parser closed it to read the rest).
+func (c *checker) checkScrapedJSON(pt *pageText, ex *model.Example) {
+	lines, braced := reconstructedBody(pt, ex)
+	if lines == nil {
+		return
+	}
+	if braced {
+		for _, is := range ex.JSONIssues {
+			if is.Kind == "ellipsis" {
+				continue
+			}
+			c.report(model.Pos{File: pt.page.Path, Line: is.Line, Col: is.Col}, "json-syntax", "", "invalid JSON in the example: %s", is.Message)
+		}
+		return
+	}
+	type open struct {
+		line, indent int
+		name         string
+	}
+	var stack []open
+	unclosed := func(o open, where string) {
+		l := pt.line(o.line)
+		at := pt.pos(o.line, strings.LastIndex(l, "["))
+		what := "the array"
+		if o.name != "" {
+			what = "the array " + quoted(o.name)
+		}
+		c.report(at, "json-syntax", "", "invalid JSON in the example: %s opened here is not closed %s; write \"]\" after its last item", what, where)
+	}
+	for k, l := range lines {
+		n := ex.BodyPos.Line + k
+		t := strings.TrimSpace(l)
+		indent := len(l) - len(strings.TrimLeft(l, " \t"))
+		if t == "" {
+			continue
+		}
+		if scrapedMemberLine.MatchString(t) || strings.HasPrefix(t, "}") {
+			for len(stack) > 0 && indent <= stack[len(stack)-1].indent {
+				o := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				unclosed(o, "before the next member (line "+strconv.Itoa(n)+")")
+			}
+		}
+		switch {
+		case strings.HasPrefix(t, "]"):
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case strings.HasSuffix(t, "["):
+			name := ""
+			if m := scrapedMemberLine.FindString(t); m != "" {
+				name = strings.Trim(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m), ":")), "\"")
+			}
+			stack = append(stack, open{line: n, indent: indent, name: name})
+		}
+	}
+	for len(stack) > 0 {
+		o := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		unclosed(o, "before the body ends")
+	}
+}
+
+// checkScrapedContentLength compares a recovered example's Content-Length with its body. A body with its own
+// braces is measured as it is. A body whose outer braces the scrape stripped cannot be measured exactly, but it
+// bounds the length: the page's bytes are there (the header cannot be shorter), and the stripped braces add a
+// line each at most (a brace, a comma, its indentation and a CRLF).
+func (c *checker) checkScrapedContentLength(pt *pageText, ex *model.Example, h *model.Header, want int) {
+	lines, braced := reconstructedBody(pt, ex)
+	if lines == nil {
+		return
+	}
+	lf := 0
+	for _, l := range lines {
+		lf += len(l)
+	}
+	breaks := len(lines) - 1
+	crlf := lf + 2*breaks
+	lf += breaks
+	at := pt.find(h.Pos.Line, h.Value, 1)
+	if braced {
+		for _, n := range []int{lf, crlf, lf + 1, crlf + 2} {
+			if n == want {
+				return
+			}
+		}
+		c.report(at, "content-length", "", "Content-Length is %d but the body below is %d bytes (%d with CRLF line endings); write %d, or drop the header", want, lf, crlf, lf)
+		return
+	}
+	page := strings.Join(lines, "\n")
+	restored := 0
+	for _, b := range []string{"{", "}", "]"} {
+		restored += max(strings.Count(ex.Body, b)-strings.Count(page, b), 0)
+	}
+	upper := crlf + restored*16
+	switch {
+	case want < lf:
+		c.report(at, "content-length", "", "Content-Length is %d but the body below has %d bytes even without the braces the page lost; write the body's length, or drop the header", want, lf)
+	case want > upper:
+		c.report(at, "content-length", "", "Content-Length is %d but the body below is at most %d bytes with its braces and CRLF line endings; write the body's length, or drop the header", want, upper)
+	}
+}
