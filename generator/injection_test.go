@@ -16,7 +16,7 @@ import (
 
 // injectionModel reads testdata/injection: issue 10's reproduction, a property whose description closes the
 // generated comment and declares an init function (widget.md), and a type named con, whose descriptions, enum
-// members and a multi-line cell try the same (con.md).
+// members and a multi-line cell try the same (reserved-device-name.md: the page cannot be named con.md, which a module zip refuses).
 func injectionModel(t *testing.T) *model.Model {
 	t.Helper()
 	m, err := gdparser.ParseDir(filepath.Join("testdata", "injection"), gdparser.Options{})
