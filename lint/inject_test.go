@@ -281,6 +281,10 @@ func firstLink(c *injectCtx, p *model.Page, lines []string) (model.Link, bool) {
 var statusLineRe = regexp.MustCompile(`^HTTP/1\.1 (\d{3}) (.+)$`)
 
 func injectors() []injector {
+	return append(markdownInjectors(), formInjectors()...)
+}
+
+func markdownInjectors() []injector {
 	return []injector{
 		{"todo in a table", "todo", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
 			t := tableOf(p, model.TableProperties, model.TableRequestBody)

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -23,9 +24,12 @@ func (c *checker) checkPermissions(pt *pageText) {
 			tables = append(tables, t)
 		}
 	}
-	if p.Kind == model.PageAPI && p.Degraded && len(c.opsByPage[p.Path]) > 0 && len(tables) == 0 && !hasOtherPermissionsTable(p) && !c.opsHavePermissions(p) {
+	if p.Kind == model.PageAPI && p.Degraded && len(c.opsByPage[p.Path]) > 0 && len(tables) == 0 && !hasOtherPermissionsTable(p) && !c.opsHavePermissions(p) &&
+		!permissionName.Match(p.Source) {
 		// A scraped or rendered page: an include flattened to its text ("[!INCLUDE permissions-table]") shows the
-		// reader no permission, and neither does a Permissions section the scrape left empty.
+		// reader no permission, and neither does a Permissions section the scrape left empty. The plain-text
+		// reader may not have recognised a table laid out another way, so a permission named anywhere on the page
+		// ("Calendars.ReadWrite") is taken as given.
 		if inc := permissionsInclude(p); inc != nil && inc.Target == "" {
 			c.report(inc.Pos, "missing-permissions", "", "the permissions include %s is shown as text and its table is not on the page, so no permission is given; put the permissions table here", quoted(inc.Name))
 		} else if inc == nil {
@@ -53,6 +57,9 @@ func (c *checker) checkPermissions(pt *pageText) {
 		}
 	}
 }
+
+// permissionName is a permission as the docs write one: Calendars.ReadWrite, User.Read.All, Sites.Selected.
+var permissionName = regexp.MustCompile(`\b[A-Z][A-Za-z]+\.(?:Read|ReadWrite|ReadBasic|Write|Send|Manage|Create|AccessAsUser|Selected|Invite|Export|Import)\b`)
 
 // reportMissingPermissions reports a method page without permissions, at its Permissions heading when it has one.
 func (c *checker) reportMissingPermissions(p *model.Page) {

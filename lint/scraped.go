@@ -32,6 +32,17 @@ func reconstructedBody(pt *pageText, ex *model.Example) (lines []string, braced 
 	if last < first {
 		return nil, false
 	}
+	// The reader ends a body at a blank line; closers after it ("\n\n    ]") are still the body's.
+	for k := last + 1; k <= len(pt.lines); k++ {
+		t := strings.TrimSpace(pt.line(k))
+		if t == "" {
+			continue
+		}
+		if strings.Trim(t, "]}, ") != "" {
+			break
+		}
+		last = k
+	}
 	lines = pt.lines[first-1 : last]
 	t := strings.TrimSpace(lines[0])
 	return lines, strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
@@ -57,6 +68,7 @@ func (c *checker) checkScrapedJSON(pt *pageText, ex *model.Example) {
 	}
 	type open struct {
 		line, indent int
+		closer       byte
 		name         string
 	}
 	var stack []open
@@ -76,30 +88,44 @@ func (c *checker) checkScrapedJSON(pt *pageText, ex *model.Example) {
 		if t == "" {
 			continue
 		}
-		if scrapedMemberLine.MatchString(t) || strings.HasPrefix(t, "}") {
-			for len(stack) > 0 && indent <= stack[len(stack)-1].indent {
+		switch {
+		case scrapedMemberLine.MatchString(t):
+			// A member at the array's indentation or left of it: the array ended without its "]".
+			for len(stack) > 0 && stack[len(stack)-1].closer == ']' && indent <= stack[len(stack)-1].indent {
+				unclosed(stack[len(stack)-1], "before the next member (line "+strconv.Itoa(n)+")")
+				stack = stack[:len(stack)-1]
+			}
+		case strings.HasPrefix(t, "}"):
+			for len(stack) > 0 {
 				o := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
-				unclosed(o, "before the next member (line "+strconv.Itoa(n)+")")
+				if o.closer == '}' {
+					break
+				}
+				unclosed(o, "before the object around it ends (line "+strconv.Itoa(n)+")")
+			}
+		case strings.HasPrefix(t, "]"):
+			if len(stack) > 0 && stack[len(stack)-1].closer == ']' {
+				stack = stack[:len(stack)-1]
 			}
 		}
 		switch {
-		case strings.HasPrefix(t, "]"):
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
 		case strings.HasSuffix(t, "["):
 			name := ""
 			if m := scrapedMemberLine.FindString(t); m != "" {
 				name = strings.Trim(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m), ":")), "\"")
 			}
-			stack = append(stack, open{line: n, indent: indent, name: name})
+			stack = append(stack, open{line: n, indent: indent, closer: ']', name: name})
+		case strings.HasSuffix(t, "{"):
+			stack = append(stack, open{line: n, indent: indent, closer: '}'})
 		}
 	}
 	for len(stack) > 0 {
 		o := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		unclosed(o, "before the body ends")
+		if o.closer == ']' {
+			unclosed(o, "before the body ends")
+		}
 	}
 }
 

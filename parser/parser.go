@@ -365,7 +365,9 @@ func (s *pageScratch) readPage(file string, src []byte) (res *pageResult) {
 // yet lines that belong on an API page — a request or status line, or a section title standing alone.
 func (p *pageReader) degraded() bool {
 	for _, b := range p.blocks {
-		if b.kind == blockHeading && b.level >= 2 || b.kind == blockCode {
+		// An indented code block (content on its first line) is no sign of markdown: a scrape keeps the
+		// indentation of JSON members, four spaces deep after a blank line.
+		if b.kind == blockHeading && b.level >= 2 || b.kind == blockCode && b.contentLine != b.line {
 			return false
 		}
 	}
