@@ -23,6 +23,7 @@ func (c *checker) checkOperations() {
 		for _, ex := range op.Examples {
 			c.checkStatusLine(pt, op, ex)
 			c.checkRequestLineMissing(pt, op, ex)
+			c.checkHTTPBlankLines(pt, ex)
 			c.checkContentLength(pt, ex)
 			c.checkJSONSyntax(pt, ex)
 			c.checkDuplicateKeys(pt, ex)
@@ -89,6 +90,37 @@ func (c *checker) checkRequestLineMissing(pt *pageText, op *model.Operation, ex 
 		want = quoted(op.Method + " https://graph.microsoft.com/" + pageVersion(pt.page) + op.Paths[0].Raw)
 	}
 	c.report(ex.Headers[0].Pos, "request-line", "", "the request example has headers and a body but no request line; write %s above the headers", want)
+}
+
+var httpHeaderNames = map[string]bool{
+	"content-type": true, "content-length": true, "prefer": true, "authorization": true, "consistencylevel": true,
+	"if-match": true, "if-none-match": true, "location": true, "accept": true, "workbook-session-id": true,
+	"odata-version": true, "retry-after": true, "etag": true, "cache-control": true, "content-range": true,
+	"preference-applied": true, "content-location": true, "x-ms-throttle-priority": true,
+}
+
+// checkHTTPBlankLines reports an HTTP example laid out against HTTP: a blank line between the request or status
+// line and the headers (it ends the headers, which would be sent as the body), or a body right after the headers
+// with no blank line (its first line would be read as a header).
+func (c *checker) checkHTTPBlankLines(pt *pageText, ex *model.Example) {
+	// Pages that lost their markdown lost blank lines too (a rendered page glues every line): not checked.
+	if ex.FirstLine.Line == 0 || len(ex.Headers) == 0 || ex.Reconstructed {
+		return
+	}
+	first := ex.Headers[0].Pos.Line
+	// Only when what follows the blank line is an HTTP header: a message body (a MIME mail's "From:") is no header.
+	if first > ex.FirstLine.Line+1 && strings.TrimSpace(pt.line(ex.FirstLine.Line+1)) == "" && httpHeaderNames[strings.ToLower(ex.Headers[0].Name)] {
+		what := "request line"
+		if ex.Method == "" {
+			what = "status line"
+		}
+		c.report(pt.pos(ex.FirstLine.Line+1, 0), "http-blank-line", "", "a blank line between the %s and the headers ends the headers, so they would be read as the body; remove the blank line", what)
+	}
+	last := ex.Headers[len(ex.Headers)-1].Pos.Line
+	// Only a JSON body: the lines of a text body ("ORG:Contoso;" in a vCard) look like headers themselves.
+	if b := strings.TrimSpace(ex.Body); ex.BodyPos.Line == last+1 && (strings.HasPrefix(b, "{") || strings.HasPrefix(b, "[")) {
+		c.report(pt.pos(ex.BodyPos.Line, 0), "http-blank-line", "", "the body starts right after the headers, so its first line would be read as a header; put a blank line before it")
+	}
 }
 
 // pageVersion guesses the API version of a page: beta when its path or text says so, v1.0 otherwise.

@@ -90,6 +90,7 @@ var allRules = []*Rule{
 	{ID: "content-length", Family: famHTTP, Severity: sevWarning, Summary: "Content-Length header differs from the length of the example body"},
 	{ID: "json-syntax", Family: famHTTP, Severity: sevError, Summary: "example JSON that is not valid JSON (position of the error in the page)"},
 	{ID: "duplicate-key", Family: famHTTP, Severity: sevWarning, Summary: "a member written twice in one object of an example's JSON"},
+	{ID: "http-blank-line", Family: famHTTP, Severity: sevWarning, Summary: "a blank line between the request or status line and the headers, or none between the headers and the body"},
 	{ID: "path-parameter", Family: famHTTP, Severity: sevWarning, Summary: "an example request names a path parameter differently from the HTTP request section ({id} for {user-id}; a literal value is fine)"},
 	{ID: "placeholder-value", Family: famHTTP, Severity: sevWarning, Summary: "a type name such as \"String\" or \"Int32\" where an example value is expected"},
 
