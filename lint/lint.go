@@ -119,6 +119,7 @@ func Run(m *model.Model, opts Options) []Finding {
 	}
 	c.checkOperations()
 	c.checkTypes()
+	c.checkTypeNamespaces()
 	c.checkExampleNames()
 	c.checkCommentBreakout()
 	c.parserDiagnostics()

@@ -96,6 +96,7 @@ var allRules = []*Rule{
 
 	// Model consistency.
 	{ID: "unknown-property", Family: famModel, Severity: sevInfo, Summary: "an example shows a property its type does not define (a note by default: 2 of 11 false in precision sample 6, 18%)"},
+	{ID: "type-namespace", Family: famModel, Severity: sevWarning, Summary: "a type cell naming a type in a namespace the docs do not use (microsoft.strongAuthentication.x)"},
 	{ID: "property-case", Family: famModel, Severity: sevWarning, Summary: "a property name that differs from its definition in case only"},
 	{ID: "value-type", Family: famModel, Severity: sevWarning, Summary: "an example value of the wrong JSON type (string for Int32, single value or null for a collection)"},
 	{ID: "value-format", Family: famModel, Severity: sevWarning, Summary: "an example string not in its type's form: a date for a DateTimeOffset, \"id-value\" for a Guid, text that is not base64 for Binary"},
