@@ -621,7 +621,7 @@ func markdownInjectors() []injector {
 				if ex.Kind != model.ExampleResponse || !plainJSONExample(ex) || op.Method != "GET" || op.Response.Type == nil || op.Response.Type.Collection {
 					return false
 				}
-				req := requestBefore(op, ex)
+				req := op.RequestBefore(ex)
 				s := c.m.ExampleSubject(op, ex)
 				return req != nil && !collectionRequest(req.URL) && !s.Collection && s.Type != nil && c.m.Property(s.Type, "value") == nil &&
 					strings.TrimSpace(lines[ex.JSON.Line-1]) == "{" && !strings.HasPrefix(strings.ToLower(ex.ODataType), "collection(")

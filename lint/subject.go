@@ -22,7 +22,7 @@ func (c *checker) subject(op *model.Operation, ex *model.Example) model.ExampleS
 		unwrap = true
 		s.Instances = []*model.Value{ex.JSON}
 	}
-	if req := requestBefore(op, ex); req != nil && req.Method == "GET" && collectionRequest(req.URL) {
+	if req := op.RequestBefore(ex); req != nil && req.Method == "GET" && collectionRequest(req.URL) {
 		unwrap = true
 	}
 	if unwrap {
@@ -49,7 +49,7 @@ func answersOperation(op *model.Operation, ex *model.Example) bool {
 		}
 		last = seg
 	}
-	req := requestBefore(op, ex)
+	req := op.RequestBefore(ex)
 	if req == nil || req.URL == "" {
 		return true
 	}
@@ -90,20 +90,6 @@ func pathMatches(url, template string) bool {
 		}
 	}
 	return true
-}
-
-// requestBefore returns the request example that ex answers.
-func requestBefore(op *model.Operation, ex *model.Example) *model.Example {
-	var last *model.Example
-	for _, x := range op.Examples {
-		if x == ex {
-			return last
-		}
-		if x.Kind == model.ExampleRequest {
-			last = x
-		}
-	}
-	return nil
 }
 
 // collectionRequest reports whether a request URL addresses a collection: it has a query ($filter, $top, ...)

@@ -81,7 +81,7 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 	case "response":
 		ty.Evidence = byResponse
 	}
-	if ex.Kind == model.ExampleRequest && op != nil && op.RequestBody != nil && requestsOperation(op, ex) {
+	if ex.Kind == model.ExampleRequest && op != nil && op.RequestBody != nil && op.Requests(ex) {
 		bt := c.bodyType(op)
 		switch {
 		case bt.params:
@@ -99,14 +99,14 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 		// A response to a request on another path (a PATCH of an app definition among the examples of the page
 		// that publishes apps) is not what the Response section describes. (An annotation that names a type
 		// is kept: the author said which type it shows.)
-		if req := requestBefore(op, ex); req != nil && !requestsOperation(op, req) {
+		if req := op.RequestBefore(ex); req != nil && !op.Requests(req) {
 			s.Type, ty.Evidence = nil, ""
 		}
 	}
 	if ex.Kind == model.ExampleResponse && s.From == "annotation" && op != nil && s.Type != nil {
 		// A response to a request on another path, whose members are mostly not the annotated type's: the
 		// annotation was copied from the page's other examples (teamsApp on the PATCH of an app definition).
-		if req := requestBefore(op, ex); req != nil && !requestsOperation(op, req) {
+		if req := op.RequestBefore(ex); req != nil && !op.Requests(req) {
 			if n, fits := members(s.Instances), c.fit(s.Type, s.Instances); n > 0 && 2*fits < n {
 				ty.AnnotationMisfits, ty.Fit, ty.Members = s.Type, fits, n
 				s.Type = nil
@@ -538,52 +538,6 @@ func bothWays(near, table string) string {
 		return didYouMean(near)
 	}
 	return "; remove it from the example, or add it to " + table
-}
-
-// requestsOperation reports whether a request example is a request to one of op's paths (or names none): a page
-// may show other requests among its examples (the notification a bot receives, a call on another path), which
-// the page's Request body section does not describe. The paths are compared from their ends, up to two named
-// segments, so that /me/assignLicense is a request to /users/{id}/assignLicense.
-func requestsOperation(op *model.Operation, ex *model.Example) bool {
-	if ex.URL == "" || !strings.Contains(ex.URL, "/") {
-		return true
-	}
-	for _, p := range op.Paths {
-		if endsLike(ex.URL, strings.TrimPrefix(p.Template, "~")) {
-			return true
-		}
-	}
-	return false
-}
-
-// endsLike compares the end of a request URL with a path template's: after any parameters the template ends
-// with, its named segments up to the next parameter (two at most) must be the URL's at the same place from the
-// end. Only that far: /me/assignLicense is a request to /users/{id}/assignLicense.
-func endsLike(url, template string) bool {
-	if i := strings.IndexAny(url, "?#"); i >= 0 {
-		url = url[:i]
-	}
-	got := strings.Split(strings.Trim(url, "/"), "/")
-	want := strings.Split(strings.Trim(template, "/"), "/")
-	named := 0
-	for i, j := len(got)-1, len(want)-1; i >= 0 && j >= 0 && named < 2; i, j = i-1, j-1 {
-		if w := want[j]; parameterLike(w) {
-			if named > 0 {
-				break
-			}
-		} else if !strings.EqualFold(w, got[i]) {
-			return false
-		} else {
-			named++
-		}
-	}
-	return true
-}
-
-// parameterLike reports whether a path segment stands for a value: a {parameter}, a function call, or a literal
-// id the page wrote into its path ("cf6005fc-9e13-44a2-a6ac-a53322006454").
-func parameterLike(seg string) bool {
-	return strings.ContainsAny(seg, "{(<") || len(seg) >= 8 && strings.ContainsAny(seg, "0123456789")
 }
 
 // listsRow reports whether a table lists a row of that name, exactly.
