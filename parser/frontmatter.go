@@ -95,15 +95,18 @@ func (p *pageReader) simpleFrontMatter(from, to int) bool {
 func (p *pageReader) yamlFrontMatter(from, to int) {
 	var b strings.Builder
 	for n := from; n < to; n++ {
-		b.WriteString(p.lines.line(n))
+		// A carriage return inside a line ends a line for YAML but not for the page: as a space it keeps YAML's
+		// line numbers the page's (it folds to a space in a YAML scalar anyway).
+		b.WriteString(strings.ReplaceAll(p.lines.line(n), "\r", " "))
 		b.WriteByte('\n')
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(b.String()), &doc); err != nil {
 		line := from
 		msg := err.Error()
-		if n, ok := yamlErrorLine(msg); ok {
-			line = from + n - 1
+		if n, ok := yamlErrorLine(msg); ok && n >= 1 {
+			// "unexpected end of stream" is on the line after the block: the block's last line is the page's.
+			line = min(from+n-1, max(to-1, from))
 		}
 		p.diag(line, 1, model.SeverityError, "front-matter", fmt.Sprintf("front matter is not valid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))
 		p.lenientFrontMatter(from, to)
