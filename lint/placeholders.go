@@ -19,6 +19,7 @@ var (
 // descriptions and permission cells, merge-conflict markers and characters lost to an encoding conversion.
 func (c *checker) checkPlaceholders(pt *pageText) {
 	conflict := false
+	var cleaned map[model.Pos]bool // where the parser put U+FFFD for a byte it reported (invalid-utf8, control-character)
 	for i, raw := range pt.lines {
 		n := i + 1
 		l := raw
@@ -39,8 +40,19 @@ func (c *checker) checkPlaceholders(pt *pageText) {
 			}
 		}
 		if strings.ContainsRune(raw, '\uFFFD') {
-			c.report(pt.pos(n, strings.IndexRune(raw, '\uFFFD')), "replacement-char", "",
-				"U+FFFD replacement character: a character was lost in an encoding conversion; retype the original")
+			if cleaned == nil {
+				cleaned = c.cleanedBytes(pt.page.Path)
+			}
+			for off, r := range raw {
+				if r != '\uFFFD' {
+					continue
+				}
+				if p := pt.pos(n, off); !cleaned[p] {
+					c.report(p, "replacement-char", "",
+						"U+FFFD replacement character: a character was lost in an encoding conversion; retype the original")
+					break
+				}
+			}
 		}
 		switch {
 		case strings.HasPrefix(raw, "<<<<<<<") && (len(raw) == 7 || raw[7] == ' '):
@@ -55,6 +67,18 @@ func (c *checker) checkPlaceholders(pt *pageText) {
 	}
 	c.checkEmptyDescriptions(pt)
 	c.checkEmptyPermissions(pt)
+}
+
+// cleanedBytes returns the positions on a page where the parser replaced a byte that is not text with U+FFFD and
+// said so: the replacement character there is that finding, not a second one.
+func (c *checker) cleanedBytes(file string) map[model.Pos]bool {
+	at := map[model.Pos]bool{}
+	for _, d := range c.m.Diagnostics {
+		if d.Pos.File == file && (d.Rule == "invalid-utf8" || d.Rule == "control-character") {
+			at[d.Pos] = true
+		}
+	}
+	return at
 }
 
 // todoOffsets returns the byte offsets of TODO markers in l: upper-case TODO not preceded by a letter or digit
