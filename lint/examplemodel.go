@@ -4,6 +4,7 @@ package lint
 
 import (
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -23,6 +24,9 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 	ty := c.typing(op, ex)
 	s := ty.Subject
 	c.checkODataTypes(pt, op, ex, s)
+	if s.Type == nil && ex.JSON.Kind == model.ValueObject {
+		c.checkUntypedDateTimes(pt, ex.JSON)
+	}
 	if a := ty.AnnotationMisfits; a != nil && ex.Annotation != nil {
 		at := ex.Annotation.Pos
 		if v := ex.Annotation.Value.Get("@odata.type"); v != nil && v.Line > 0 {
@@ -423,4 +427,22 @@ func isNumeric(s string) bool {
 		}
 	}
 	return true
+}
+
+// dateTimeNoOffset is a date and time with no UTC offset ("2025-04-02T16:01:39").
+var dateTimeNoOffset = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?$`)
+
+// checkUntypedDateTimes reports, in an example whose type no page documents, a member named as the docs name every
+// DateTimeOffset property ("createdDateTime", "lastModifiedDateTime") whose value has no UTC offset: the type's page
+// would say DateTimeOffset, and without it the value is ambiguous to a reader whatever the type.
+func (c *checker) checkUntypedDateTimes(pt *pageText, v *model.Value) {
+	for _, m := range v.Members {
+		if m.Value == nil || m.Value.Kind != model.ValueString || len(m.Key) <= len("DateTime") || !strings.HasSuffix(m.Key, "DateTime") {
+			continue
+		}
+		if dateTimeNoOffset.MatchString(m.Value.Str) {
+			at := model.Pos{File: pt.page.Path, Line: m.Value.Line, Col: m.Value.Col}
+			c.report(at, "value-format", "", "%s is a date and time with no UTC offset (%q); the docs' *DateTime properties are DateTimeOffset: write %q", m.Key, m.Value.Str, m.Value.Str+"Z")
+		}
+	}
 }

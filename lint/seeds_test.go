@@ -114,7 +114,7 @@ func TestSeedDefects(t *testing.T) {
 		{s003, 77, "placeholder-value"}, {s003, 87, "odata-type"}, {s003, 95, "odata-type"},
 		{s003, 97, "placeholder-value"}, {s003, 98, "placeholder-value"}, {s003, 99, "placeholder-value"},
 		// 004: see testdata/seeds/REVIEW.md.
-		{s004, 14, "missing-permissions"}, {s004, 29, "path-parameter"},
+		{s004, 14, "missing-permissions"}, {s004, 29, "path-parameter"}, {s004, 49, "value-format"},
 	}
 	for _, w := range want {
 		found := false
