@@ -107,7 +107,10 @@ func (c *checker) checkParameters(pt *pageText, op *model.Operation, body *model
 			}
 			c.report(at, "unknown-property", "", "the request body has %q, which is not a parameter in the Request body table%s", m.Key, bothWays(near, "the Request body table"))
 		} else if row.Name != m.Key {
-			c.report(at, "property-case", "", "%q differs in case from the parameter %s; write %q", m.Key, row.Name, row.Name)
+			// Both ways: the parameter tables of the older actions are often the side that is wrong (sendMail's
+			// "Message" row against the page's "message" examples), and the docs cannot decide it.
+			c.report(at, "property-case", "", "%q differs in case from the parameter %s (line %d); write %q here, or %q in the Request body table",
+				m.Key, row.Name, row.Pos.Line, row.Name, m.Key)
 		}
 		if checked != nil {
 			c.checkValue(pt, checked, m.Key, m.Value, 1)

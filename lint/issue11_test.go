@@ -80,6 +80,14 @@ func TestIssue11Regressions(t *testing.T) {
 			present: []want{{"api/teamsapp-publish.md", "odata-type", "another path"}}},
 		{dir: "sample6-subheading-type", // rows under "### appleIdentityProvider object"
 			absent: []want{{"api/identityproviderbase-post-identityproviders.md", "request-body-property", "keyId"}}},
+		// The false positives of precision sample 7.
+		{dir: "sample7-unparsed-representation", // the JSON representation stops at a U+202F before "approvedLocation"
+			absent:  []want{{"resources/timeclocksettings.md", "table-json", "approvedLocation"}},
+			present: []want{{"resources/timeclocksettings.md", "json-syntax", "JSON representation"}}},
+		{dir: "sample7-parameter-case", // the table's "Message" row against the example's "message": either may be wrong
+			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
+			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},
+				{"api/user-sendmail.md", "property-case", `write "SaveToSentItems" here, or "saveToSentItems" in the Request body table`}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.dir, func(t *testing.T) {

@@ -110,8 +110,9 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 			c.report(model.Pos{File: page, Line: m.Line, Col: m.Col}, "property-case", "", "%q in the JSON representation differs in case from the table's %s; write %q", m.Key, p.Name, p.Name)
 		}
 	}
-	// Table → JSON, unless the JSON is shortened or the annotation lists the property as optional.
-	if rep.Truncated || elided(rep.JSON) || c.isOpen(t) && len(rep.JSON.Members) == 0 {
+	// Table → JSON, unless the JSON is shortened, was read only in part (json-syntax reports where reading
+	// stopped: a row after it may well be in the JSON), or the annotation lists the property as optional.
+	if rep.Truncated || elided(rep.JSON) || readInPart(rep) || c.isOpen(t) && len(rep.JSON.Members) == 0 {
 		return
 	}
 	optional := map[string]bool{}
@@ -132,6 +133,16 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 		}
 		c.report(p.Pos, "table-json", "", "%s is in the Properties table but not in the JSON representation; add \"%s\" to the JSON", p.Name, p.Name)
 	}
+}
+
+// readInPart reports whether the tolerant JSON reader stopped before the end of the block.
+func readInPart(ex *model.Example) bool {
+	for _, is := range ex.JSONIssues {
+		if is.Fatal {
+			return true
+		}
+	}
+	return false
 }
 
 // rowNames returns the names in the first cell of the rows of the page's tables of two columns or more.
