@@ -413,7 +413,56 @@ func (c *checker) reportUnanswered(ex *model.Example) {
 	if ex.Name != "" {
 		what += " " + ex.Name
 	}
+	if n := c.bareResponseAfter(ex.Pos); n > 0 {
+		c.report(ex.Pos, "request-without-response", "", "the %s is answered by a bare JSON block (line %d) that is not a response example; start it with its status line (\"HTTP/1.1 200 OK\") and annotate it with blockType \"response\"", what, n)
+		return
+	}
 	c.report(ex.Pos, "request-without-response", "", "the %s has no response example after it; add one (blockType \"response\"), even if it is only \"HTTP/1.1 204 No Content\"", what)
+}
+
+// bareResponseAfter returns the first line of a JSON body in the fenced block that next follows the request's
+// block with no heading but a line that says "response" between them (the dynamics-*-get pages: "**Response**" over a ```json block with no
+// status line), or 0. A reader sees that block as the response, so "add one" would mislead.
+func (c *checker) bareResponseAfter(req model.Pos) int {
+	pt := c.textOf(req.File)
+	if pt == nil {
+		return 0
+	}
+	end := 0
+	for open, close := range pt.fenceEnd {
+		if open < req.Line && req.Line <= close {
+			end = close
+		}
+	}
+	if end == 0 {
+		return 0
+	}
+	labelled := false // "**Response**" or "Here is an example of the response." between the two blocks
+	for n := end + 1; n <= len(pt.lines); n++ {
+		prose := strings.TrimSpace(pt.prose(n))
+		if strings.HasPrefix(prose, "#") {
+			return 0
+		}
+		if _, ok := pt.fenceEnd[n]; !ok && strings.Contains(strings.ToLower(prose), "response") {
+			labelled = true
+		}
+		if close, ok := pt.fenceEnd[n]; ok {
+			if !labelled {
+				return 0 // a request body in a block of its own (application-post-calls)
+			}
+			for b := n + 1; b < close; b++ {
+				switch t := strings.TrimSpace(pt.line(b)); {
+				case t == "":
+					continue
+				case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
+					return b
+				}
+				return 0
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // checkExampleNames reports annotation names used by more than one request example: tools that turn examples

@@ -84,6 +84,12 @@ func TestIssue11Regressions(t *testing.T) {
 		{dir: "sample7-unparsed-representation", // the JSON representation stops at a U+202F before "approvedLocation"
 			absent:  []want{{"resources/timeclocksettings.md", "table-json", "approvedLocation"}},
 			present: []want{{"resources/timeclocksettings.md", "json-syntax", "JSON representation"}}},
+		{dir: "sample7-derived-collection", // outcomes annotated educationOutcome, whose page names its derived types
+			absent:  []want{{"api/educationsubmission-list-outcomes.md", "odata-type", "differs from the body's"}},
+			present: []want{{"resources/educationfeedbackoutcome.md", "unstated-base-type", "inherits from educationOutcome"}}},
+		{dir: "sample7-bare-response", // "**Response**" over a ```json block with no status line or annotation
+			absent:  []want{{"api/dynamics-customerpaymentsjournal-get.md", "request-without-response", "has no response example after it"}},
+			present: []want{{"api/dynamics-customerpaymentsjournal-get.md", "request-without-response", "bare JSON block (line 65)"}}},
 		{dir: "sample7-parameter-case", // the table's "Message" row against the example's "message": either may be wrong
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},

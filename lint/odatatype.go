@@ -3,6 +3,7 @@ package lint
 // odata-type and unresolved-odata-type: the @odata.type names of examples.
 
 import (
+	"path"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -113,6 +114,13 @@ func (c *checker) compareODataTypes(at model.Pos, annot, body string, bodyLine i
 				return
 			}
 		}
+		// A collection of the annotation's derived types, which only the base type's page states ("This is a
+		// base class; the derived types are [educationFeedbackOutcome](educationfeedbackoutcome.md), ..."): the
+		// annotation is right, and the missing "Inherits from" is reported on the derived type's page.
+		if bt.BaseType == "" && c.introNamesDerived(at2, bt) {
+			c.reportUnstatedBase(bt, at2, objectFact{})
+			return
+		}
 	} else if !strings.EqualFold(shortName(annot), shortName(body)) {
 		return // cannot tell whether one derives from the other
 	}
@@ -139,4 +147,28 @@ func (c *checker) suggestType(name string) string {
 		}
 	}
 	return best
+}
+
+// introNamesDerived reports whether base's page, before its first section, links d's page in a sentence that
+// speaks of derived or inheriting types.
+func (c *checker) introNamesDerived(base, d *model.Type) bool {
+	pt := c.textOf(base.Pos.File)
+	if pt == nil || d.Page == "" {
+		return false
+	}
+	target := strings.ToLower(path.Base(d.Page))
+	for n := pt.fmEnd + 1; n <= len(pt.lines); n++ {
+		l := pt.prose(n)
+		if strings.HasPrefix(l, "## ") {
+			break
+		}
+		low := strings.ToLower(l)
+		if pt.inFence[n-1] || !strings.Contains(low, "derived") && !strings.Contains(low, "inherited by") {
+			continue
+		}
+		if strings.Contains(low, "/"+target+")") || strings.Contains(low, "("+target+")") {
+			return true
+		}
+	}
+	return false
 }
