@@ -90,6 +90,9 @@ func TestIssue11Regressions(t *testing.T) {
 		{dir: "sample7-bare-response", // "**Response**" over a ```json block with no status line or annotation
 			absent:  []want{{"api/dynamics-customerpaymentsjournal-get.md", "request-without-response", "has no response example after it"}},
 			present: []want{{"api/dynamics-customerpaymentsjournal-get.md", "request-without-response", "bare JSON block (line 65)"}}},
+		{dir: "sample7-value-content", // GET …/defaultPages/{id}/$value answers with the page's strings, not the resource
+			absent:  []want{{"api/userflowlanguagepage-get.md", "unknown-property", "LocalizedStrings"}},
+			present: []want{{"api/userflowlanguagepage-get.md", "odata-type", "GET of …/$value"}}},
 		{dir: "sample7-parameter-case", // the table's "Message" row against the example's "message": either may be wrong
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},

@@ -19,6 +19,9 @@ func (c *checker) checkODataTypes(pt *pageText, op *model.Operation, ex *model.E
 			at = model.Pos{File: file, Line: v.Line, Col: v.Col}
 		}
 		c.checkODataName(pt, at, ex.ODataType, "the annotation's @odata.type")
+		if answersValue(op, ex) && ex.JSON != nil {
+			c.report(at, "odata-type", "", "the annotation's @odata.type %s is not what a GET of …/$value answers with: that is the content itself, not the resource; remove @odata.type from the annotation", ex.ODataType)
+		}
 		if len(s.Instances) > 0 {
 			if bv := s.Instances[0].Get("@odata.type"); bv != nil && bv.Kind == model.ValueString {
 				c.compareODataTypes(at, ex.ODataType, strings.TrimPrefix(bv.Str, "#"), bv.Line)

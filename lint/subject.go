@@ -13,6 +13,9 @@ import (
 // Collection(...), or when the request the example answers addresses a collection (a query, or a path that
 // does not end in a key).
 func (c *checker) subject(op *model.Operation, ex *model.Example) model.ExampleSubject {
+	if answersValue(op, ex) {
+		return model.ExampleSubject{} // the content itself (a file, a page's strings), not the resource
+	}
 	s := c.m.ExampleSubject(op, ex)
 	if !s.Wrapped {
 		return s
@@ -30,6 +33,19 @@ func (c *checker) subject(op *model.Operation, ex *model.Example) model.ExampleS
 		s.Collection = s.Collection || !(s.Type != nil && c.m.Property(s.Type, "value") != nil)
 	}
 	return s
+}
+
+// answersValue reports whether ex is the response to a GET of …/$value, which answers with the content itself.
+func answersValue(op *model.Operation, ex *model.Example) bool {
+	if ex.Kind != model.ExampleResponse {
+		return false
+	}
+	req := op.RequestBefore(ex)
+	if req == nil || req.Method != "GET" {
+		return false
+	}
+	u, _, _ := strings.Cut(req.URL, "?")
+	return strings.HasSuffix(strings.TrimRight(u, "/"), "/$value")
 }
 
 // answersOperation reports whether ex answers a request to one of op's paths: a page may show, under its examples,
