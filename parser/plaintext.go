@@ -241,7 +241,9 @@ func (p *pageReader) plainTable(vl []vline, i int, headerCells []string) int {
 		col += utf8.RuneCountInString(rest[:k])
 		t.Header = append(t.Header, model.Cell{Text: h, Pos: p.pos(hl.n, col)})
 		col += utf8.RuneCountInString(h)
-		rest = rest[k+len(h):]
+		// A header cell the line does not hold (the header was guessed from a part of it) moves past no more
+		// than the line.
+		rest = rest[min(k+len(h), len(rest)):]
 	}
 	perm := strings.EqualFold(headerCells[0], "Permission type")
 	typed := len(headerCells) == 3 && normHeader(headerCells[1]) == "type"
