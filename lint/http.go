@@ -267,13 +267,7 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 	if lines == nil {
 		return
 	}
-	lf := 0
-	for _, l := range lines {
-		lf += len(l)
-	}
-	breaks := len(lines) - 1
-	crlf := lf + 2*breaks
-	lf += breaks
+	lf, crlf := bodyLengths(lines)
 	// Allow a final line break, and bodies whose indentation the page adds.
 	for _, n := range []int{lf, crlf, lf + 1, crlf + 2} {
 		if n == want {

@@ -138,13 +138,7 @@ func (c *checker) checkScrapedContentLength(pt *pageText, ex *model.Example, h *
 	if lines == nil {
 		return
 	}
-	lf := 0
-	for _, l := range lines {
-		lf += len(l)
-	}
-	breaks := len(lines) - 1
-	crlf := lf + 2*breaks
-	lf += breaks
+	lf, crlf := bodyLengths(lines)
 	at := pt.find(h.Pos.Line, h.Value, 1)
 	if braced {
 		for _, n := range []int{lf, crlf, lf + 1, crlf + 2} {
@@ -167,4 +161,13 @@ func (c *checker) checkScrapedContentLength(pt *pageText, ex *model.Example, h *
 	case want > upper:
 		c.report(at, "content-length", "", "Content-Length is %d but the body below is at most %d bytes with its braces and CRLF line endings; write the body's length, or drop the header", want, upper)
 	}
+}
+
+// bodyLengths is the length of a body of these lines with LF and with CRLF line ends (no final one).
+func bodyLengths(lines []string) (lf, crlf int) {
+	for _, l := range lines {
+		lf += len(l)
+	}
+	breaks := len(lines) - 1
+	return lf + breaks, lf + 2*breaks
 }

@@ -22,7 +22,7 @@ var ErrOutsideRoot = errors.New("a symbolic link that leads outside the docs roo
 type errNotRegular struct{ mode fs.FileMode }
 
 func (e errNotRegular) Error() string {
-	return "not a regular file but " + describeMode(e.mode) + "; only regular files are read"
+	return "not a regular file but " + DescribeMode(e.mode) + "; only regular files are read"
 }
 
 // errTooLarge is the reason a page over the size limit is not read.
@@ -35,7 +35,8 @@ func (e errTooLarge) Error() string {
 	return fmt.Sprintf("%d bytes, more than the %d a page may have (--max-page-bytes)", e.size, e.limit)
 }
 
-func describeMode(m fs.FileMode) string {
+// DescribeMode names the kind of a file that is not a regular file, for messages.
+func DescribeMode(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"

@@ -73,7 +73,7 @@ func ParseDir(root string, opts Options) (*model.Model, error) {
 	case st.IsDir():
 		return ParseFS(DocsFS(root, opts.FollowSymlinks), opts)
 	case !st.Mode().IsRegular():
-		return nil, fmt.Errorf("docs: %s is %s, not a folder or a page", root, describeMode(st.Mode()))
+		return nil, fmt.Errorf("docs: %s is %s, not a folder or a page", root, DescribeMode(st.Mode()))
 	}
 	dir, name := filepath.Split(root)
 	if dir == "" {

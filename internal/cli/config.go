@@ -158,7 +158,7 @@ func readDocs(roots []string, opts parser.Options) (*model.Model, error) {
 			return nil, &errDocsRoot{fmt.Errorf("docs: %w", err)}
 		}
 		if !st.IsDir() && !st.Mode().IsRegular() {
-			return nil, &errDocsRoot{fmt.Errorf("docs: %s is %s, not a folder or a page", root, describeMode(st.Mode()))}
+			return nil, &errDocsRoot{fmt.Errorf("docs: %s is %s, not a folder or a page", root, parser.DescribeMode(st.Mode()))}
 		}
 		if !st.IsDir() && len(roots) > 1 {
 			return nil, &errDocsRoot{fmt.Errorf("docs: %s is not a folder; only a single docs root may be one page", root)}

@@ -101,7 +101,7 @@ func readDiffSide(arg string, opts parser.Options) (*diffSide, error) {
 		return nil, err
 	}
 	if !st.IsDir() && !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a docs folder, a page or a model file", arg, describeMode(st.Mode()))
+		return nil, fmt.Errorf("%s is %s, not a docs folder, a page or a model file", arg, parser.DescribeMode(st.Mode()))
 	}
 	if st.IsDir() {
 		m, err := parser.ParseDir(arg, opts)

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/graphdocgen/graphdocgen/parser"
 )
 
 // outputMode is how writeOutput writes to a path given with -o.
@@ -150,7 +152,7 @@ func regularFileHolds(path string, data []byte) (bool, error) {
 		return false, err
 	}
 	if !st.Mode().IsRegular() {
-		return false, fmt.Errorf("not a regular file (%s); it is not replaced", describeMode(st.Mode()))
+		return false, fmt.Errorf("not a regular file (%s); it is not replaced", parser.DescribeMode(st.Mode()))
 	}
 	if st.Size() != int64(len(data)) {
 		return false, nil
@@ -160,25 +162,6 @@ func regularFileHolds(path string, data []byte) (bool, error) {
 		return false, nil
 	}
 	return bytes.Equal(old, data), nil
-}
-
-// describeMode names the kind of a file that is not a regular file.
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "an irregular file"
 }
 
 // openRegular opens a file the command reads (a baseline) when it is a regular file: opening a named pipe would
@@ -193,7 +176,7 @@ func openRegular(path string) (*os.File, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a file", path, describeMode(st.Mode()))
+		return nil, fmt.Errorf("%s is %s, not a file", path, parser.DescribeMode(st.Mode()))
 	}
 	return os.Open(path)
 }

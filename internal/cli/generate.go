@@ -18,6 +18,7 @@ import (
 	"github.com/graphdocgen/graphdocgen/generator"
 	"github.com/graphdocgen/graphdocgen/internal/config"
 	"github.com/graphdocgen/graphdocgen/model"
+	"github.com/graphdocgen/graphdocgen/parser"
 	"github.com/graphdocgen/graphdocgen/templates"
 )
 
@@ -194,7 +195,7 @@ func planOutput(dir string, files map[string][]byte) (*outputPlan, error) {
 		// Only a regular file is read and replaced: a named pipe would block the read, and a link or a device is
 		// not a file graphdocgen wrote.
 		if st, err := os.Lstat(file); err == nil && !st.Mode().IsRegular() {
-			return nil, fmt.Errorf("%s is %s, not a file graphdocgen wrote, so it is not replaced; move it, or generate into another --out", file, describeMode(st.Mode()))
+			return nil, fmt.Errorf("%s is %s, not a file graphdocgen wrote, so it is not replaced; move it, or generate into another --out", file, parser.DescribeMode(st.Mode()))
 		}
 		old, err := os.ReadFile(file)
 		switch {
