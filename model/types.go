@@ -19,9 +19,13 @@ type Type struct {
 	Description string   `json:"description,omitempty"`
 	BaseType    string   `json:"baseType,omitempty"` // full name once resolved; as written otherwise
 	BasePos     Pos      `json:"basePos,omitzero"`
-	Abstract    bool     `json:"abstract,omitempty"`
-	Open        bool     `json:"open,omitempty"`
-	Key         []string `json:"key,omitempty"`
+	// BaseSource says which evidence gave BaseType, and BaseReason names it with its position: a base that only
+	// another page or the docs' convention implies is inferred, and lint asks for the missing statement.
+	BaseSource BaseSource `json:"baseSource,omitempty"`
+	BaseReason string     `json:"baseReason,omitempty"`
+	Abstract   bool       `json:"abstract,omitempty"`
+	Open       bool       `json:"open,omitempty"`
+	Key        []string   `json:"key,omitempty"`
 
 	Properties           []*Property `json:"properties,omitempty"`
 	NavigationProperties []*Property `json:"navigationProperties,omitempty"`
@@ -36,7 +40,31 @@ type Type struct {
 	// Annotation is the page's resource annotation; Representation its JSON representation block.
 	Annotation     *Annotation `json:"-"`
 	Representation *Example    `json:"-"`
+	// DerivedListed are the types the page lists as derived from this one ("## Derived types", "the derived
+	// types are [a](a.md), ..."), as written; the parser gives those that state no base of their own this one.
+	DerivedListed []DerivedRef `json:"-"`
 }
+
+// DerivedRef is a link to a derived type as a base type's page writes it.
+type DerivedRef struct {
+	Name string // the link's label
+	Link string // its target
+	Pos  Pos
+}
+
+// BaseSource says where a type's base type was read.
+type BaseSource string
+
+const (
+	BaseFromAnnotation    BaseSource = "annotation"     // the resource annotation's baseType
+	BaseFromProse         BaseSource = "prose"          // "Inherits from [x](x.md)" on the type's page
+	BaseFromInheritedRows BaseSource = "inherited-rows" // the page's "Inherited from [x]" property rows
+	BaseFromDerivedList   BaseSource = "derived-list"   // the base type's page lists it among its derived types
+	BaseFromConvention    BaseSource = "convention"     // an entity keyed by id, by Graph's convention, derives from entity
+)
+
+// Inferred reports whether the base is not stated on the type's own page.
+func (s BaseSource) Inferred() bool { return s == BaseFromDerivedList || s == BaseFromConvention }
 
 // TypeSource says where a type's definition was read.
 type TypeSource string

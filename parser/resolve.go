@@ -85,6 +85,7 @@ func resolve(results []*pageResult, fsys fs.FS) *model.Model {
 	<-done
 	r.diags = append(r.diags, ops.diags...)
 	r.baseTypes(baseHints)
+	r.derivedListBases()
 	r.kinds()
 	r.entityBases()
 	r.inheritance()
@@ -222,7 +223,7 @@ func (r *resolver) mergeSplitType(old, t *model.Type) {
 		}
 	}
 	if main.BaseType == "" && part.BaseType != "" {
-		main.BaseType, main.BasePos = part.BaseType, part.BasePos
+		main.BaseType, main.BasePos, main.BaseSource = part.BaseType, part.BasePos, part.BaseSource
 	}
 	if len(main.Key) == 0 {
 		main.Key = part.Key
@@ -507,6 +508,7 @@ func (r *resolver) baseTypes(hints map[*model.Type][]string) {
 		if t.BaseType == "" {
 			if h := hints[t]; len(h) > 0 {
 				t.BaseType = r.nearestHint(t, h)
+				t.BaseSource = model.BaseFromInheritedRows
 				for _, p := range t.Properties {
 					if p.InheritedFrom != "" {
 						t.BasePos = p.Pos
@@ -525,7 +527,7 @@ func (r *resolver) baseTypes(hints map[*model.Type][]string) {
 		}
 		if b == t {
 			r.diag(orPos(t.BasePos, t.Pos), model.SeverityError, "base-type-cycle", fmt.Sprintf("%s names itself as its base type", t.Name))
-			t.BaseType = ""
+			t.BaseType, t.BaseSource = "", ""
 			continue
 		}
 		t.BaseType = b.FullName()
@@ -536,7 +538,7 @@ func (r *resolver) baseTypes(hints map[*model.Type][]string) {
 		for b := r.typeNamed(t.BaseType); b != nil; b = r.typeNamed(b.BaseType) {
 			if seen[b] {
 				r.diag(orPos(t.BasePos, t.Pos), model.SeverityError, "base-type-cycle", fmt.Sprintf("the base types of %s form a cycle", t.Name))
-				t.BaseType = ""
+				t.BaseType, t.BaseSource = "", ""
 				break
 			}
 			seen[b] = true
@@ -645,7 +647,9 @@ func (r *resolver) entityBases() {
 		if root == nil || root == t || root.Kind != model.KindEntity || root.OwnProperty("id") == nil {
 			continue
 		}
-		t.BaseType = root.FullName()
+		// Nothing on a page states it: BasePos stays zero, and findings about the base point at the type.
+		t.BaseType, t.BaseSource = root.FullName(), model.BaseFromConvention
+		t.BaseReason = fmt.Sprintf("an entity keyed by id (%s) with no stated base derives from %s by the docs' convention", orPos(t.OwnProperty("id").Pos, t.Pos), root.Name)
 	}
 }
 

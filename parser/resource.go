@@ -124,12 +124,14 @@ func (p *pageReader) readResource() {
 		}
 	}
 	p.checkDuplicates(t)
+	p.derivedTypes(t)
 
 	// Base type from prose when the annotation did not give one.
 	if t.BaseType == "" {
 		if m, line := p.inheritsFrom(); m != "" {
 			t.BaseType = m
 			t.BasePos = p.pos(line, 1)
+			t.BaseSource = model.BaseFromProse
 		}
 	}
 	// An open type whose annotation forgets "openType": the page still says so, and its instances carry
@@ -246,6 +248,7 @@ func (p *pageReader) applyResourceAnnotation(t *model.Type, a *model.Annotation)
 	if bt := strings.TrimPrefix(a.String("baseType"), "#"); bt != "" {
 		t.BaseType = bt
 		t.BasePos = a.Pos
+		t.BaseSource = model.BaseFromAnnotation
 		if v := a.Value.Get("baseType"); v != nil {
 			t.BasePos = p.pos(v.Line, v.Col)
 		}
