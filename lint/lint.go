@@ -119,6 +119,7 @@ func Run(m *model.Model, opts Options) []Finding {
 	}
 	c.checkOperations()
 	c.checkTypes()
+	c.checkBaseTypes() // after the operations: it leaves to unstated-base-type the types it reported
 	c.checkTypeNamespaces()
 	c.checkExampleNames()
 	c.checkCommentBreakout()

@@ -1,0 +1,77 @@
+package lint
+
+import (
+	"path"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// checkBaseTypes asks for the "Inherits from" statement a resource page lacks where the model had to infer the
+// base: from another page that lists the type among its derived types (base-type-elsewhere), or from Graph's
+// convention that an entity keyed by id derives from entity (entity-base-unstated, a note). A type whose page
+// states a base (annotation, "Inherits from" prose, "Inherited from" rows) has no inferred base and is never
+// reported. Each type is reported once, at its page's title, whatever the form of the page.
+func (c *checker) checkBaseTypes() {
+	for _, t := range c.m.Types {
+		if !t.BaseSource.Inferred() {
+			continue
+		}
+		base := c.typ(t.BaseType)
+		if base == nil {
+			continue
+		}
+		at := c.titlePos(t)
+		switch t.BaseSource {
+		case model.BaseFromDerivedList:
+			c.report(at, "base-type-elsewhere", "", "%s is listed among the derived types of %s at %s, but this page does not say what %s inherits from; write \"Inherits from [%s](%s).\" in its introduction",
+				t.Name, base.Name, t.BasePos, t.Name, base.Name, relativeLink(t.Page, base.Page))
+		case model.BaseFromConvention:
+			if c.reportedUnstatedBase(t) {
+				continue // unstated-base-type names the base the examples show, a better guess than entity
+			}
+			c.report(at, "entity-base-unstated", "", "%s is keyed by id and this page states no base type; by the docs' convention it derives from %s: if it does, write \"Inherits from [%s](%s).\" in its introduction",
+				t.Name, base.Name, base.Name, relativeLink(t.Page, base.Page))
+		}
+	}
+}
+
+// titlePos is where a type's page names it: its title, or the type's own position (its annotation).
+func (c *checker) titlePos(t *model.Type) model.Pos {
+	if p := c.m.Page(t.Page); p != nil && p.H1 != nil && !p.H1.Pos.IsZero() {
+		return p.H1.Pos
+	}
+	return t.Pos
+}
+
+// reportedUnstatedBase reports whether unstated-base-type already asked t's page for a base.
+func (c *checker) reportedUnstatedBase(t *model.Type) bool {
+	for k := range c.unstatedBases {
+		if k[0] == t {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeLink is the link from page from to page to, as the docs write it: "b.md" in the same folder,
+// "../resources/b.md" from another.
+func relativeLink(from, to string) string {
+	fromDir, toDir := path.Dir(from), path.Dir(to)
+	if fromDir == toDir {
+		return path.Base(to)
+	}
+	up := ""
+	for d := fromDir; d != "." && d != "/" && !strings.HasPrefix(toDir+"/", d+"/"); d = path.Dir(d) {
+		up += "../"
+	}
+	common := fromDir
+	for common != "." && common != "/" && !strings.HasPrefix(toDir+"/", common+"/") {
+		common = path.Dir(common)
+	}
+	rest := to
+	if common != "." && common != "/" {
+		rest = strings.TrimPrefix(to, common+"/")
+	}
+	return up + rest
+}
