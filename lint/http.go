@@ -238,7 +238,7 @@ func binaryBody(ex *model.Example) bool {
 }
 
 // checkContentLength compares a Content-Length header with the body's length in bytes, with LF or CRLF line
-// endings (either is a fair reading of a docs example). Truncated bodies cannot be measured.
+// endings (either is a fair reading of a docs example). A truncated body bounds the length from below only.
 func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 	var h *model.Header
 	for i := range ex.Headers {
@@ -246,7 +246,7 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 			h = &ex.Headers[i]
 		}
 	}
-	if h == nil || ex.Truncated || ex.BodyPos.Line == 0 {
+	if h == nil || ex.BodyPos.Line == 0 {
 		return
 	}
 	want, err := strconv.Atoi(strings.TrimSpace(h.Value))
@@ -257,10 +257,10 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 		return
 	}
 	if ex.Reconstructed {
-		// Responses are often shortened, and a scrape loses the annotation that says so: requests only.
-		if ex.Kind == model.ExampleRequest {
-			c.checkScrapedContentLength(pt, ex, h, want)
-		}
+		// Responses are often shortened, and a scrape loses the annotation that says so (many say it nowhere
+		// else). A shortened body is still no longer than the original, so a Content-Length below what the page
+		// shows is wrong all the same.
+		c.checkScrapedContentLength(pt, ex, h, want, ex.Kind == model.ExampleResponse)
 		return
 	}
 	lines := c.bodyLines(pt, ex)
@@ -268,13 +268,20 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 		return
 	}
 	lf, crlf := bodyLengths(lines)
+	at := pt.find(h.Pos.Line, h.Value, 1)
+	if ex.Truncated {
+		// The body was shortened, so it is no longer than the original: a Content-Length below it is wrong.
+		if want < lf {
+			c.report(at, "content-length", "", "Content-Length is %d but the body below, though shortened, has %d bytes; write the body's length, or drop the header", want, lf)
+		}
+		return
+	}
 	// Allow a final line break, and bodies whose indentation the page adds.
 	for _, n := range []int{lf, crlf, lf + 1, crlf + 2} {
 		if n == want {
 			return
 		}
 	}
-	at := pt.find(h.Pos.Line, h.Value, 1)
 	c.report(at, "content-length", "", "Content-Length is %d but the body below is %d bytes (%d with CRLF line endings); write %d, or drop the header", want, lf, crlf, lf)
 }
 

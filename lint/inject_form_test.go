@@ -3,7 +3,6 @@ package lint
 import (
 	"hash/fnv"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -130,55 +129,16 @@ func pageHash(p *model.Page) uint32 {
 func formInjectors() []injector {
 	return []injector{
 		{"plain text: unclosed array", "json-syntax", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
-			var open, closer int
-			ex := scrapedExample(c, p, lines, func(ex *model.Example) bool {
-				open, closer = 0, 0
-				end := ex.BodyPos.Line + strings.Count(ex.Body, "\n")
-				for n := ex.BodyPos.Line; n <= end && n <= len(lines); n++ {
-					if arrayOpenRe.MatchString(lines[n-1]) && open == 0 {
-						open = n
-						indent := len(lines[n-1]) - len(strings.TrimLeft(lines[n-1], " "))
-						for k := n + 1; k <= end; k++ {
-							t := strings.TrimSpace(lines[k-1])
-							if (t == "]" || t == "],") && len(lines[k-1])-len(strings.TrimLeft(lines[k-1], " ")) == indent {
-								closer = k
-								break
-							}
-						}
-						if closer == 0 || closer == n+1 {
-							open = 0
-						}
-					}
-				}
-				return open > 0 && closer > 0
-			})
-			if ex == nil {
+			open, closer := arrayToUnclose(c, p, lines)
+			if open == 0 {
 				return nil, 0, false
 			}
 			out, at := plainText(deleteLines(lines, closer, closer))
 			return out, at[open], at[open] > 0
 		}},
-		{"plain text: content length", "content-length", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
-			ex := scrapedExample(c, p, lines, func(ex *model.Example) bool {
-				for _, h := range ex.Headers {
-					if strings.EqualFold(h.Name, "Content-Length") {
-						return false
-					}
-				}
-				return ex.Kind == model.ExampleRequest && len(ex.Headers) > 0
-			})
-			if ex == nil {
-				return nil, 0, false
-			}
-			n := len(ex.Body)
-			want := n / 2
-			if pageHash(p)%2 == 1 {
-				want = 2*n + 40 // more than the body could be with its braces and CRLF line ends
-			}
-			at := ex.Headers[len(ex.Headers)-1].Pos.Line + 1
-			out, pos := plainText(insertAt(lines, at, "Content-Length: "+strconv.Itoa(want)))
-			return out, pos[at], pos[at] > 0
-		}},
+		{"plain text: request content length", "content-length", contentLengthInjector(model.ExampleRequest, plainText)},
+		{"plain text: response content length", "content-length", contentLengthInjector(model.ExampleResponse, plainText)},
+		{"plain text: status differs from the prose", "status-mismatch", statusInjector(plainText)},
 		{"path parameter renamed", "path-parameter", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
 			for _, id := range p.Operations {
 				op := c.m.Operation(id)
@@ -245,61 +205,7 @@ func formInjectors() []injector {
 // TestPlainTextControl scrapes the same pages to plain text without a defect: the rules the form injectors test
 // must stay quiet on them (the restored braces are not a defect of the page).
 func TestPlainTextControl(t *testing.T) {
-	if testing.Short() {
-		t.Skip("corpus test")
-	}
-	root := sharedDir(t) + "/corpus/graph-docs-2021/v1.0"
-	files := sampleTree(t, root)
-	base := parseFiles(t, files)
-	ctx := &injectCtx{m: base}
-	before := indexFindings(Run(base, Options{FS: mapFS(files)}))
-	tree := make(map[string][]byte, len(files))
-	for p, b := range files {
-		tree[p] = b
-	}
-	scraped := map[string]bool{}
-	for _, p := range base.Pages {
-		if p.Degraded {
-			continue
-		}
-		lines := strings.Split(string(p.Source), "\n")
-		if scrapedExample(ctx, p, lines, func(*model.Example) bool { return true }) == nil {
-			continue
-		}
-		out, _ := plainText(lines)
-		tree[p.Path] = []byte(strings.Join(out, "\n"))
-		scraped[p.Path] = true
-	}
-	m := parseFiles(t, tree)
-	degraded := 0
-	for _, p := range m.Pages {
-		if scraped[p.Path] && p.Degraded {
-			degraded++
-		}
-	}
-	bad := map[string]int{}
-	for _, f := range Run(m, Options{FS: mapFS(tree)}) {
-		if !scraped[f.Pos.File] {
-			continue
-		}
-		if len(before[f.Rule][f.Pos.File]) > 0 {
-			continue // the markdown page has this rule's defect already
-		}
-		switch f.Rule {
-		case "json-syntax", "content-length", "request-line", "path-parameter", "missing-permissions":
-			bad[f.Rule]++
-			if bad[f.Rule] <= 3 {
-				t.Logf("%s", f)
-			}
-		}
-	}
-	t.Logf("%d pages scraped to plain text, %d read as plain text; findings of the form rules on them: %v", len(scraped), degraded, bad)
-	if degraded < len(scraped)*90/100 {
-		t.Errorf("only %d of %d scraped pages read as plain text", degraded, len(scraped))
-	}
-	for r, n := range bad {
-		if n*100 > len(scraped) {
-			t.Errorf("%s: %d findings on %d clean scraped pages (over 1%%)", r, n, len(scraped))
-		}
-	}
+	formControl(t, "plain text", plainText, func(ctx *injectCtx, p *model.Page, lines []string) bool {
+		return scrapedExample(ctx, p, lines, func(*model.Example) bool { return true }) != nil
+	})
 }

@@ -44,6 +44,10 @@ func reconstructedBody(pt *pageText, ex *model.Example) (lines []string, braced 
 		last = k
 	}
 	lines = pt.lines[first-1 : last]
+	if k := strings.Index(lines[len(lines)-1], "[!INCLUDE"); k > 0 {
+		// A rendered page glues the includes after a code block to its last line ("}[!INCLUDE sample-code]").
+		lines = append(lines[:len(lines)-1:len(lines)-1], lines[len(lines)-1][:k])
+	}
 	t := strings.TrimSpace(lines[0])
 	return lines, strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
 }
@@ -130,17 +134,20 @@ func (c *checker) checkScrapedJSON(pt *pageText, ex *model.Example) {
 }
 
 // checkScrapedContentLength compares a recovered example's Content-Length with its body. A body with its own
-// braces is measured as it is. A body whose outer braces the scrape stripped cannot be measured exactly, but it
-// bounds the length: the page's bytes are there (the header cannot be shorter), and the stripped braces add a
-// line each at most (a brace, a comma, its indentation and a CRLF).
-func (c *checker) checkScrapedContentLength(pt *pageText, ex *model.Example, h *model.Header, want int) {
+// braces and indentation is measured as it is. A body whose outer braces the scrape stripped, or whose indentation
+// the rendering dropped, cannot be measured exactly, but it bounds the length: the page's bytes are there (the
+// header cannot be shorter), and each stripped brace adds a line at most (a brace, a comma, its indentation and a
+// CRLF), each lost indentation at most 8 bytes a level. A body that may be shortened (a response) has only the
+// lower bound.
+func (c *checker) checkScrapedContentLength(pt *pageText, ex *model.Example, h *model.Header, want int, shortened bool) {
 	lines, braced := reconstructedBody(pt, ex)
 	if lines == nil {
 		return
 	}
 	lf, crlf := bodyLengths(lines)
 	at := pt.find(h.Pos.Line, h.Value, 1)
-	if braced {
+	lostIndent := flushLeft(lines)
+	if braced && !lostIndent && !shortened {
 		for _, n := range []int{lf, crlf, lf + 1, crlf + 2} {
 			if n == want {
 				return
@@ -155,12 +162,44 @@ func (c *checker) checkScrapedContentLength(pt *pageText, ex *model.Example, h *
 		restored += max(strings.Count(ex.Body, b)-strings.Count(page, b), 0)
 	}
 	upper := crlf + restored*16
+	if lostIndent {
+		upper += indentBound(lines)
+	}
 	switch {
+	case want < lf && braced:
+		c.report(at, "content-length", "", "Content-Length is %d but the body below has %d bytes even without the indentation the page lost; write the body's length, or drop the header", want, lf)
 	case want < lf:
 		c.report(at, "content-length", "", "Content-Length is %d but the body below has %d bytes even without the braces the page lost; write the body's length, or drop the header", want, lf)
-	case want > upper:
-		c.report(at, "content-length", "", "Content-Length is %d but the body below is at most %d bytes with its braces and CRLF line endings; write the body's length, or drop the header", want, upper)
+	case want > upper && !shortened:
+		c.report(at, "content-length", "", "Content-Length is %d but the body below is at most %d bytes with its braces, indentation and CRLF line endings; write the body's length, or drop the header", want, upper)
 	}
+}
+
+// flushLeft reports a body of several lines that all start at the margin: a rendered page drops the indentation
+// of code (a body that had none loses nothing, and stays within the bounds).
+func flushLeft(lines []string) bool {
+	for _, l := range lines {
+		if l != strings.TrimLeft(l, " \t") {
+			return false
+		}
+	}
+	return len(lines) > 2
+}
+
+// indentBound is the most indentation the lines could have lost: 8 bytes for each level of nesting.
+func indentBound(lines []string) int {
+	depth, n := 0, 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		lead := depth
+		if strings.HasPrefix(t, "}") || strings.HasPrefix(t, "]") {
+			lead = max(depth-1, 0)
+		}
+		n += 8 * lead
+		depth += strings.Count(t, "{") + strings.Count(t, "[") - strings.Count(t, "}") - strings.Count(t, "]")
+		depth = max(depth, 0)
+	}
+	return n
 }
 
 // bodyLengths is the length of a body of these lines with LF and with CRLF line ends (no final one).

@@ -3,6 +3,7 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -85,7 +86,7 @@ func (p *pageReader) readPlainText(from int) {
 		}
 		if verb, target, ok := requestLine(t); ok {
 			flush()
-			if strings.HasPrefix(target, "/") && !p.inExamples() {
+			if strings.HasPrefix(target, "/") && !p.inExamples() && !p.pastRequestSyntax() && !startsHTTPMessage(vl, i+1) {
 				p.synthHeading("HTTP request", 2, l.n)
 				p.addBlock(block{kind: blockCode, line: l.n, contentLine: l.n, endLine: l.n, text: verb + " " + target + "\n", reconstructed: true})
 				continue
@@ -117,6 +118,10 @@ func (p *pageReader) readPlainText(from int) {
 			i = p.plainTable(vl, i, cols) - 1
 			continue
 		}
+		if sectionCue(t) != "" {
+			// A rendered page has no blank line between paragraphs: a line that opens a section opens one.
+			flush()
+		}
 		para = append(para, l)
 	}
 	flush()
@@ -129,15 +134,35 @@ type vline struct {
 	text string
 }
 
-var gluedTable = regexp.MustCompile(`^([^|]*\S)(\|.*\|)\s*$`)
+// gluedTableAt returns where the table row glued to the end of l starts: the first pipe from which the row has as
+// many pipes as the delimiter row under it ("DELETE /tables/{id|name}/rows| Name | Description |"), or -1.
+func gluedTableAt(l, delimiter string) int {
+	l = strings.TrimRight(l, " ")
+	if strings.HasPrefix(strings.TrimSpace(l), "|") || !strings.HasSuffix(l, "|") || !isDelimiterRow(delimiter) {
+		return -1
+	}
+	want := strings.Count(strings.TrimSpace(delimiter), "|")
+	for k := 0; k < len(l); k++ {
+		if l[k] == '|' && k > 0 && strings.TrimSpace(l[:k]) != "" && strings.Count(l[k:], "|") == want {
+			return k
+		}
+	}
+	return -1
+}
 
 func (p *pageReader) virtualLines(from int) []vline {
 	var out []vline
 	for n := from; n <= p.lines.count(); n++ {
 		l := strings.TrimRight(p.lines.line(n), "\r")
-		if m := gluedTable.FindStringSubmatchIndex(l); m != nil && !strings.HasPrefix(strings.TrimSpace(l), "|") && isDelimiterRow(p.lines.line(n+1)) {
-			out = append(out, vline{n: n, col: 1, text: l[m[2]:m[3]]})
-			out = append(out, vline{n: n, col: utf8.RuneCountInString(l[:m[4]]) + 1, text: l[m[4]:m[5]]})
+		if k := gluedTableAt(l, p.lines.line(n+1)); k > 0 {
+			out = append(out, vline{n: n, col: 1, text: strings.TrimRight(l[:k], " ")})
+			out = append(out, vline{n: n, col: utf8.RuneCountInString(l[:k]) + 1, text: strings.TrimRight(l[k:], " ")})
+			continue
+		}
+		if k := strings.Index(l, "[!INCLUDE"); k > 0 && strings.TrimSpace(l[:k]) != "" {
+			// A rendered page glues a code block's last line to the includes after it ("}[!INCLUDE sample-code]").
+			out = append(out, vline{n: n, col: 1, text: l[:k]})
+			out = append(out, vline{n: n, col: utf8.RuneCountInString(l[:k]) + 1, text: l[k:]})
 			continue
 		}
 		out = append(out, vline{n: n, col: 1, text: l})
@@ -152,6 +177,23 @@ func (p *pageReader) hasHeading(level int) bool {
 		}
 	}
 	return false
+}
+
+// pastRequestSyntax reports whether the reader is in the request body or response section, which come after
+// the HTTP request syntax: a request line there is an example's.
+func (p *pageReader) pastRequestSyntax() bool {
+	h := p.heads[2]
+	return h != nil && (h.sec == sectionRequestBody || h.sec == sectionResponse)
+}
+
+// startsHTTPMessage reports whether vl[i] goes on with a request's headers or body: the request line above it is
+// an example's, not the syntax section's.
+func startsHTTPMessage(vl []vline, i int) bool {
+	if i >= len(vl) {
+		return false
+	}
+	t := strings.TrimSpace(vl[i].text)
+	return isHeaderLine(t) || t == "{"
 }
 
 func (p *pageReader) inExamples() bool {
@@ -174,17 +216,25 @@ func (p *pageReader) synthHeading(text string, level, line int) {
 
 // cueSection adds the heading a paragraph's opening phrase implies on a page without headings.
 func (p *pageReader) cueSection(text string, line int) {
+	if h := sectionCue(text); h != "" {
+		p.synthHeading(h, 2, line)
+	}
+}
+
+// sectionCue returns the section a paragraph's opening phrase implies, or "".
+func sectionCue(text string) string {
 	low := strings.ToLower(text)
 	switch {
 	case strings.HasPrefix(low, "one of the following permissions") || strings.HasPrefix(low, "choose the permission"):
-		p.synthHeading("Permissions", 2, line)
+		return "Permissions"
 	case strings.HasPrefix(low, "in the request body") || strings.HasPrefix(low, "do not supply a request body") || strings.HasPrefix(low, "don't supply a request body"):
-		p.synthHeading("Request body", 2, line)
+		return "Request body"
 	case strings.HasPrefix(low, "if successful"):
-		p.synthHeading("Response", 2, line)
+		return "Response"
 	case strings.HasPrefix(low, "the following example shows a request") || strings.HasPrefix(low, "the following is an example of a request") || strings.HasPrefix(low, "here is an example of the request"):
-		p.synthHeading("Examples", 2, line)
+		return "Examples"
 	}
+	return ""
 }
 
 // plainPipeTable reads pipe rows of a scraped page (no goldmark table, since the page was not read as markdown).
@@ -376,10 +426,18 @@ func (p *pageReader) plainHTTP(vl []vline, i int) int {
 	if j < len(vl) {
 		t := strings.TrimSpace(vl[j].text)
 		switch {
-		case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
+		case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[!"):
 			depth := 0
-			for ; j < len(vl); j++ {
+			for first := j; j < len(vl); j++ {
 				l := vl[j].text
+				if j > first && !jsonLine(l) {
+					// A body that never closes (a lost brace) ends where the page's text goes on; what a
+					// rendering glued after its last bracket ("}[!INCLUDE sample-code]") is not the body's.
+					if k := strings.Index(body[end], "[!INCLUDE"); k > 0 {
+						body[end] = strings.TrimRightFunc(body[end][:k], unicode.IsSpace)
+					}
+					break
+				}
 				cut := balancedEnd(l, &depth)
 				if cut >= 0 {
 					body[vl[j].n] = l[:cut]
@@ -423,6 +481,22 @@ func (p *pageReader) plainHTTP(vl []vline, i int) int {
 	}
 	p.addBlock(block{kind: blockCode, line: start, contentLine: start, endLine: end, text: b.String(), reconstructed: true})
 	return j
+}
+
+// jsonLine reports whether a line can be a line of a JSON body: it starts with a string, a bracket, a number or a
+// literal (a member's value may go on over several lines, but prose, an include or a status line cannot).
+func jsonLine(l string) bool {
+	t := strings.TrimSpace(l)
+	if t == "" || strings.HasPrefix(t, "[!") {
+		return t == ""
+	}
+	switch c := t[0]; {
+	case strings.IndexByte("\"{}[],-0123456789", c) >= 0:
+		return true
+	case strings.HasPrefix(t, "true") || strings.HasPrefix(t, "false") || strings.HasPrefix(t, "null"):
+		return true
+	}
+	return false
 }
 
 // balancedEnd tracks brace depth over a line and returns the byte index just after the brace that closes the
