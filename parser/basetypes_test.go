@@ -130,3 +130,51 @@ func TestDerivedTypesOnlyFromTheIntroduction(t *testing.T) {
 		t.Errorf("attachment lists no derived types in its introduction: %+v", a)
 	}
 }
+
+// orgcontact.md annotates baseType entity but says "Inherits from [directoryObject](directoryobject.md)": the page
+// contradicts itself, and the sentence, the more specific, is taken. Against another annotated base the
+// annotation is kept; a sentence that names no linked type ("Inherits from the abstract base type ...") is no
+// contradiction.
+func TestProseContradictsAnnotation(t *testing.T) {
+	withBase := func(name, base, intro string) string {
+		return resource(name, "microsoft.graph", intro, "| id | String | The id. |\n", `  "keyProperty": "id",
+  "baseType": "`+base+`",`, `{"id": "String"}`)
+	}
+	pages := map[string]string{
+		"resources/entity.md":          resource("entity", "microsoft.graph", "The base.", "| id | String | The id. |\n", `  "keyProperty": "id",`, `{"id": "String"}`),
+		"resources/directoryobject.md": withBase("directoryObject", "microsoft.graph.entity", "A directory object."),
+		"resources/policybase.md":      withBase("policyBase", "microsoft.graph.directoryObject", "A policy."),
+		"resources/orgcontact.md":      withBase("orgContact", "microsoft.graph.entity", "A contact.\n\nInherits from [directoryObject](directoryobject.md)."),
+		"resources/stspolicy.md":       withBase("stsPolicy", "microsoft.graph.policyBase", "A policy. Inherits from [directoryObject](directoryobject.md)."),
+		"resources/listener.md":        withBase("listener", "microsoft.graph.policyBase", "Inherits from the abstract base type [policyBase](policybase.md)."),
+	}
+	m := docs(t, pages)
+	for _, c := range []struct {
+		name, base string
+		source     model.BaseSource
+		conflict   string // the text of the line reported, or ""
+	}{
+		{"orgContact", "directoryObject", model.BaseFromProse, "Inherits from"},
+		{"stsPolicy", "policyBase", model.BaseFromAnnotation, "Inherits from"},
+		{"listener", "policyBase", model.BaseFromAnnotation, ""},
+	} {
+		ty := m.Type("microsoft.graph." + c.name)
+		if ty == nil || ty.BaseType != "microsoft.graph."+c.base || ty.BaseSource != c.source {
+			t.Errorf("%s: want base %s from %s, got %+v", c.name, c.base, c.source, ty)
+			continue
+		}
+		file := "resources/" + strings.ToLower(c.name) + ".md"
+		var got []model.Diagnostic
+		for _, d := range m.Diagnostics {
+			if d.Rule == "base-type-conflict" && d.Pos.File == file {
+				got = append(got, d)
+			}
+		}
+		switch {
+		case c.conflict == "" && len(got) > 0:
+			t.Errorf("%s: no contradiction, got %v", c.name, got)
+		case c.conflict != "" && (len(got) != 1 || got[0].Pos.Line != lineOf(t, pages[file], c.conflict)):
+			t.Errorf("%s: want one base-type-conflict at line %d, got %v", c.name, lineOf(t, pages[file], c.conflict), got)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -127,11 +128,14 @@ func (p *pageReader) readResource() {
 	p.derivedTypes(t)
 
 	// Base type from prose when the annotation did not give one.
-	if t.BaseType == "" {
-		if m, line := p.inheritsFrom(); m != "" {
+	if m, line, linked := p.inheritsFrom(); m != "" {
+		switch {
+		case t.BaseType == "":
 			t.BaseType = m
 			t.BasePos = p.pos(line, 1)
 			t.BaseSource = model.BaseFromProse
+		case linked && !strings.EqualFold(shortName(m), shortName(t.BaseType)):
+			p.proseContradictsAnnotation(t, m, line)
 		}
 	}
 	// An open type whose annotation forgets "openType": the page still says so, and its instances carry
@@ -261,8 +265,22 @@ func (p *pageReader) applyResourceAnnotation(t *model.Type, a *model.Annotation)
 	t.Abstract = a.Bool("abstract")
 }
 
-// inheritsFrom finds "Inherits from [x](x.md)" in the page's intro.
-func (p *pageReader) inheritsFrom() (string, int) {
+// proseContradictsAnnotation reports a page whose "Inherits from [m](m.md)" names another base than its
+// annotation's baseType. Where the annotation names the root entity, the sentence is the more specific of the two
+// (every entity derives from entity) and its base is taken: orgcontact.md and userscopeteamsappinstallation.md
+// annotate entity but say directoryObject and teamsAppInstallation, as the service's schema has it.
+func (p *pageReader) proseContradictsAnnotation(t *model.Type, m string, line int) {
+	annotated := t.BaseType
+	msg := fmt.Sprintf("this page says %s inherits from %s, but its resource annotation's baseType is %s; make them agree", t.Name, m, annotated)
+	if strings.EqualFold(shortName(annotated), "entity") {
+		t.BaseType, t.BasePos, t.BaseSource = m, p.pos(line, 1), model.BaseFromProse
+		msg += " (read as " + m + ", the more specific)"
+	}
+	p.diag(line, 1, model.SeverityWarning, "base-type-conflict", msg)
+}
+
+// inheritsFrom finds "Inherits from [x](x.md)" in the page's intro; linked says whether x is a link's label.
+func (p *pageReader) inheritsFrom() (string, int, bool) {
 	for _, x := range p.blocks {
 		if x.kind == blockHeading && x.level >= 2 && x.sec != sectionOther {
 			break
@@ -275,10 +293,11 @@ func (p *pageReader) inheritsFrom() (string, int) {
 		}
 		if m := inheritsPhrase.FindStringSubmatchIndex(x.text); m != nil {
 			ref := x.text[m[2]:m[3]]
+			linked := false
 			if label, _, ok := firstLink(ref); ok {
-				ref = label
+				ref, linked = label, true
 			} else if rm := refLink.FindStringSubmatch(ref); rm != nil {
-				ref = rm[1]
+				ref, linked = rm[1], true
 			}
 			ref = strings.Trim(stripEmphasis(ref), "[]`*. ")
 			line := x.line + strings.Count(x.text[:m[0]], "\n")
@@ -288,11 +307,11 @@ func (p *pageReader) inheritsFrom() (string, int) {
 				continue
 			}
 			if isIdentifier(shortName(ref)) && !baseStopWords[strings.ToLower(ref)] {
-				return ref, line
+				return ref, line, linked
 			}
 		}
 	}
-	return "", 0
+	return "", 0, false
 }
 
 // openTypePhrase is how a resource page's introduction or title says that its type is open: "This is an
