@@ -23,9 +23,12 @@ type Type struct {
 	// another page or the docs' convention implies is inferred, and lint asks for the missing statement.
 	BaseSource BaseSource `json:"baseSource,omitempty"`
 	BaseReason string     `json:"baseReason,omitempty"`
-	Abstract   bool       `json:"abstract,omitempty"`
-	Open       bool       `json:"open,omitempty"`
-	Key        []string   `json:"key,omitempty"`
+	// BaseLink is the target of the link that names the base in prose: it finds the base when the label does not
+	// name the type the linked page documents ("[identityUserFlow](identityuserflow.md)" on a page titled UserFlow).
+	BaseLink string   `json:"-"`
+	Abstract bool     `json:"abstract,omitempty"`
+	Open     bool     `json:"open,omitempty"`
+	Key      []string `json:"key,omitempty"`
 
 	Properties           []*Property `json:"properties,omitempty"`
 	NavigationProperties []*Property `json:"navigationProperties,omitempty"`

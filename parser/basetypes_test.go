@@ -178,3 +178,32 @@ func TestProseContradictsAnnotation(t *testing.T) {
 		}
 	}
 }
+
+// Sentences of real pages that name a base after words that say what it is, and one that names none.
+func TestInheritsFromPhrasing(t *testing.T) {
+	plain := func(name, intro string) string {
+		return resource(name, "microsoft.graph", intro, "| "+name+"Prop | String | A property. |\n", ``, `{}`)
+	}
+	pages := map[string]string{
+		"resources/gradebase.md": plain("gradeBase", "A grade."),
+		// identityuserflow.md is titled "UserFlow resource type": the link finds the type its page documents.
+		"resources/identityuserflow.md": fm("resourcePageType") + "\n# UserFlow resource type\n\nNamespace: microsoft.graph\n\nA user flow.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| userFlowType | String | The type. |\n",
+		// b2xidentityuserflow.md
+		"resources/b2xflow.md": plain("b2xFlow", "A flow.\n\nInherits from base class [identityUserFlow](../resources/identityuserflow.md)."),
+		// educationassignmentpointsgrade.md
+		"resources/pointsgrade.md": plain("pointsGrade", "This creates a subclass from [gradeBase](gradebase.md) which will add the who data."),
+		// authorizationpolicy.md: "base policy type" is no type's name.
+		"resources/authpolicy.md": plain("authPolicy", "It's a singleton that inherits from base policy type, and always exists for the tenant."),
+	}
+	m := docs(t, pages)
+	for name, want := range map[string]string{"b2xFlow": "microsoft.graph.UserFlow", "pointsGrade": "microsoft.graph.gradeBase", "authPolicy": ""} {
+		if ty := m.Type("microsoft.graph." + name); ty == nil || ty.BaseType != want {
+			t.Errorf("%s: want base %q, got %+v\n%s", name, want, ty, diagList(m.Diagnostics))
+		}
+	}
+	for _, d := range m.Diagnostics {
+		if d.Rule == "unresolved-base-type" {
+			t.Errorf("the link finds the base: %s", d.Message)
+		}
+	}
+}

@@ -223,7 +223,7 @@ func (r *resolver) mergeSplitType(old, t *model.Type) {
 		}
 	}
 	if main.BaseType == "" && part.BaseType != "" {
-		main.BaseType, main.BasePos, main.BaseSource = part.BaseType, part.BasePos, part.BaseSource
+		main.BaseType, main.BasePos, main.BaseSource, main.BaseLink = part.BaseType, part.BasePos, part.BaseSource, part.BaseLink
 	}
 	if len(main.Key) == 0 {
 		main.Key = part.Key
@@ -521,6 +521,9 @@ func (r *resolver) baseTypes(hints map[*model.Type][]string) {
 			continue
 		}
 		b := r.lookup(t.BaseType, t.Namespace)
+		if b == nil && t.BaseLink != "" && t.BaseLink != "#" {
+			b = r.byLink(t.BaseLink, t.BaseType, t.Page)
+		}
 		if b == nil {
 			r.diag(orPos(t.BasePos, t.Pos), model.SeverityWarning, "unresolved-base-type", fmt.Sprintf("base type %s of %s is not documented by any page", t.BaseType, t.Name))
 			continue

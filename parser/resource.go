@@ -54,7 +54,9 @@ func (p *pageReader) description() string {
 	return p.page.Description
 }
 
-var inheritsPhrase = regexp.MustCompile(`(?i)\b(?:(?:inherits|derives|derived|inherited)\s+from|subclass\s+of)\s+(?:the\s+)?(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])?|\*{0,2}` + "`?" + `[A-Za-z][A-Za-z0-9_.]*)`)
+// inheritsPhrase names a base: "Inherits from [x](x.md)", "Inherits from base class [x](x.md)", "Inherits from the
+// abstract base type [x](x.md)", "This creates a subclass from [x](x.md)".
+var inheritsPhrase = regexp.MustCompile(`(?i)\b(?:(?:inherits|derives|derived|inherited)\s+from|subclass\s+(?:of|from))\s+(?:(?:(?:the|an?|abstract|base|class|type)\s+)*(\[[^\]]+\](?:\([^)]*\)|\[[^\]]*\])?)|(?:the\s+)?(\*{0,2}` + "`?" + `[A-Za-z][A-Za-z0-9_.]*))`)
 
 // readResource reads a resource page: its resource annotation(s), Properties and Relationships tables, base type
 // and JSON representation.
@@ -128,14 +130,15 @@ func (p *pageReader) readResource() {
 	p.derivedTypes(t)
 
 	// Base type from prose when the annotation did not give one.
-	if m, line, linked := p.inheritsFrom(); m != "" {
+	if m, line, link := p.inheritsFrom(); m != "" {
 		switch {
 		case t.BaseType == "":
 			t.BaseType = m
 			t.BasePos = p.pos(line, 1)
 			t.BaseSource = model.BaseFromProse
-		case linked && !strings.EqualFold(shortName(m), shortName(t.BaseType)):
-			p.proseContradictsAnnotation(t, m, line)
+			t.BaseLink = link
+		case link != "" && !strings.EqualFold(shortName(m), shortName(t.BaseType)):
+			p.proseContradictsAnnotation(t, m, line, link)
 		}
 	}
 	// An open type whose annotation forgets "openType": the page still says so, and its instances carry
@@ -269,18 +272,19 @@ func (p *pageReader) applyResourceAnnotation(t *model.Type, a *model.Annotation)
 // annotation's baseType. Where the annotation names the root entity, the sentence is the more specific of the two
 // (every entity derives from entity) and its base is taken: orgcontact.md and userscopeteamsappinstallation.md
 // annotate entity but say directoryObject and teamsAppInstallation, as the service's schema has it.
-func (p *pageReader) proseContradictsAnnotation(t *model.Type, m string, line int) {
+func (p *pageReader) proseContradictsAnnotation(t *model.Type, m string, line int, link string) {
 	annotated := t.BaseType
 	msg := fmt.Sprintf("this page says %s inherits from %s, but its resource annotation's baseType is %s; make them agree", t.Name, m, annotated)
 	if strings.EqualFold(shortName(annotated), "entity") {
-		t.BaseType, t.BasePos, t.BaseSource = m, p.pos(line, 1), model.BaseFromProse
+		t.BaseType, t.BasePos, t.BaseSource, t.BaseLink = m, p.pos(line, 1), model.BaseFromProse, link
 		msg += " (read as " + m + ", the more specific)"
 	}
 	p.diag(line, 1, model.SeverityWarning, "base-type-conflict", msg)
 }
 
-// inheritsFrom finds "Inherits from [x](x.md)" in the page's intro; linked says whether x is a link's label.
-func (p *pageReader) inheritsFrom() (string, int, bool) {
+// inheritsFrom finds "Inherits from [x](x.md)" in the page's intro; link is the link's target ("#" for a
+// reference link), "" when x is a bare name.
+func (p *pageReader) inheritsFrom() (string, int, string) {
 	for _, x := range p.blocks {
 		if x.kind == blockHeading && x.level >= 2 && x.sec != sectionOther {
 			break
@@ -292,12 +296,18 @@ func (p *pageReader) inheritsFrom() (string, int, bool) {
 			continue
 		}
 		if m := inheritsPhrase.FindStringSubmatchIndex(x.text); m != nil {
-			ref := x.text[m[2]:m[3]]
-			linked := false
-			if label, _, ok := firstLink(ref); ok {
-				ref, linked = label, true
+			// A link may follow words that say what it is ("base class [x](x.md)"); a bare name may not.
+			ref := ""
+			if m[2] >= 0 {
+				ref = x.text[m[2]:m[3]]
+			} else {
+				ref = x.text[m[4]:m[5]]
+			}
+			link := ""
+			if label, target, ok := firstLink(ref); ok {
+				ref, link = label, target
 			} else if rm := refLink.FindStringSubmatch(ref); rm != nil {
-				ref, linked = rm[1], true
+				ref, link = rm[1], "#"
 			}
 			ref = strings.Trim(stripEmphasis(ref), "[]`*. ")
 			line := x.line + strings.Count(x.text[:m[0]], "\n")
@@ -307,11 +317,11 @@ func (p *pageReader) inheritsFrom() (string, int, bool) {
 				continue
 			}
 			if isIdentifier(shortName(ref)) && !baseStopWords[strings.ToLower(ref)] {
-				return ref, line, linked
+				return ref, line, link
 			}
 		}
 	}
-	return "", 0, false
+	return "", 0, ""
 }
 
 // openTypePhrase is how a resource page's introduction or title says that its type is open: "This is an
