@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -123,7 +124,13 @@ func validateSARIF(t *testing.T, s *jsonschema.Schema, data []byte) error {
 func TestSARIFValidates(t *testing.T) {
 	schema := sarifSchema(t)
 	var buf bytes.Buffer
-	if err := Write(&buf, "sarif", sampleFindings(), WriteOptions{Root: "docs", Version: "1.2.3"}); err != nil {
+	findings := sampleFindings()
+	// An absolute path under the working directory and one outside it, as an absolute --docs gives.
+	findings = append(findings,
+		Finding{Pos: model.Pos{File: "/work/repo/docs/api/y.md", Line: 2, Col: 1}, Severity: model.SeverityWarning, Rule: "todo", Message: "m", Outside: true},
+		Finding{Pos: model.Pos{File: "/elsewhere/docs/api/z.md", Line: 3, Col: 1}, Severity: model.SeverityWarning, Rule: "todo", Message: "m", Outside: true},
+		Finding{Pos: model.Pos{File: "../sibling/api/w.md", Line: 4, Col: 1}, Severity: model.SeverityWarning, Rule: "todo", Message: "m", Outside: true})
+	if err := Write(&buf, "sarif", findings, WriteOptions{Root: "docs", Version: "v1.2.3", BaseDir: "/work/repo"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := validateSARIF(t, schema, buf.Bytes()); err != nil {
@@ -133,16 +140,22 @@ func TestSARIFValidates(t *testing.T) {
 		Runs []struct {
 			Tool struct {
 				Driver struct {
-					Rules []struct{ ID string }
+					Version, SemanticVersion string
+					Rules                    []struct {
+						ID, Name, HelpURI string
+						FullDescription   struct{ Text string }
+						Help              struct{ Text, Markdown string }
+					}
 				}
 			}
-			Results []struct {
+			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			Results            []struct {
 				RuleID    string
 				RuleIndex int
 				Level     string
 				Locations []struct {
 					PhysicalLocation struct {
-						ArtifactLocation struct{ URI string }
+						ArtifactLocation struct{ URI, URIBaseID string } `json:"artifactLocation"`
 						Region           struct{ StartLine, StartColumn int }
 					}
 				}
@@ -158,17 +171,62 @@ func TestSARIFValidates(t *testing.T) {
 			t.Errorf("result %s points at rule %s", r.RuleID, got)
 		}
 	}
+	type loc struct{ uri, base string }
+	var got []loc
+	for _, r := range run.Results {
+		a := r.Locations[0].PhysicalLocation.ArtifactLocation
+		got = append(got, loc{a.URI, a.URIBaseID})
+	}
+	want := []loc{
+		{"docs/api/user%20get,%20list.md", "%SRCROOT%"},
+		{"docs/resources/user.md", "%SRCROOT%"},
+		{"truth/service.csdl", "%SRCROOT%"},
+		{"docs/api/x.md", "%SRCROOT%"},
+		{"docs/api/y.md", "%SRCROOT%"},
+		{"file:///elsewhere/docs/api/z.md", ""},
+		{"file:///work/sibling/api/w.md", ""},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("locations\n got %v\nwant %v", got, want)
+	}
+	if root := run.OriginalURIBaseIDs["%SRCROOT%"].URI; root != "file:///work/repo/" {
+		t.Errorf("%%SRCROOT%% is %q", root)
+	}
 	first := run.Results[0].Locations[0].PhysicalLocation
-	if first.ArtifactLocation.URI != "docs/api/user%20get,%20list.md" || first.Region.StartLine != 12 || first.Region.StartColumn != 3 {
+	if first.Region.StartLine != 12 || first.Region.StartColumn != 3 {
 		t.Errorf("unexpected location %+v", first)
 	}
 	if run.Results[3].Level != "note" {
 		t.Errorf("info findings are SARIF notes, got %q", run.Results[3].Level)
 	}
+	if d := run.Tool.Driver; d.Version != "1.2.3" || d.SemanticVersion != "1.2.3" {
+		t.Errorf("driver version %q, semantic version %q", d.Version, d.SemanticVersion)
+	}
+	for _, r := range run.Tool.Driver.Rules {
+		if strings.EqualFold(r.Name, r.ID) || r.FullDescription.Text == "" || r.Help.Text == "" || r.Help.Markdown == "" ||
+			r.HelpURI != "https://github.com/graphdocgen/graphdocgen/blob/v1.2.3/README.md#rules" {
+			t.Errorf("rule %s: name %q, full description %q, help %q, help URI %q", r.ID, r.Name, r.FullDescription.Text, r.Help.Markdown, r.HelpURI)
+		}
+	}
 
 	// The check is not vacuous: a log without its required version is rejected.
 	if err := validateSARIF(t, schema, []byte(`{"runs": []}`)); err == nil {
 		t.Fatal("the schema accepted a log without a version")
+	}
+}
+
+func TestSARIFToolVersion(t *testing.T) {
+	for _, tt := range []struct{ build, version, help string }{
+		{"v1.2.3", "1.2.3", "blob/v1.2.3/"},
+		{"v0.0.0-20261203023400-3db6bb9a1b2c", "0.0.0-20261203023400-3db6bb9a1b2c", "blob/main/"},
+		{"v1.3.0-rc.1+dirty", "1.3.0-rc.1+dirty", "blob/main/"},
+		{"(devel)", "0.0.0-devel", "blob/main/"},
+		{"", "0.0.0-devel", "blob/main/"},
+	} {
+		v, sv := sarifToolVersion(tt.build)
+		if v != tt.version || sv != tt.version || !strings.Contains(RuleHelpURI(tt.build), tt.help) {
+			t.Errorf("%q: version %q %q, help %s; want %q and %s", tt.build, v, sv, RuleHelpURI(tt.build), tt.version, tt.help)
+		}
 	}
 }
 

@@ -147,7 +147,8 @@ func runLint(e *env, args []string) int {
 		}
 	}
 	var buf bytes.Buffer
-	if err := lint.Write(&buf, *format, findings, lint.WriteOptions{Version: "dev"}); err != nil {
+	wd, _ := os.Getwd()
+	if err := lint.Write(&buf, *format, findings, lint.WriteOptions{Version: toolVersion(), BaseDir: filepath.ToSlash(wd)}); err != nil {
 		return fail(e, "lint", err)
 	}
 	if *out == "" {
