@@ -188,9 +188,13 @@ func formInjectors() []injector {
 				if normHeading(h.Text) != "permissions" || h.Level != 2 {
 					continue
 				}
+				// The whole section, its subsections too ("### Permissions acting on self").
 				end := len(lines)
-				if i+1 < len(p.Headings) {
-					end = p.Headings[i+1].Pos.Line - 1
+				for _, next := range p.Headings[i+1:] {
+					if next.Level <= 2 {
+						end = next.Pos.Line - 1
+						break
+					}
 				}
 				if end <= h.Pos.Line {
 					return nil, 0, false

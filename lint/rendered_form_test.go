@@ -17,8 +17,10 @@ import (
 // The seed shows that glue only before a table and before includes, so only that glue is made.
 
 var (
-	includeMarkdown = regexp.MustCompile(`\[!INCLUDE\s*\[([^\]]*)\]\([^)]*\)\]`)
-	inlineComment   = regexp.MustCompile(`<!--.*?-->`)
+	includeMarkdown   = regexp.MustCompile(`\[!INCLUDE\s*\[([^\]]*)\]\([^)]*\)\]`)
+	inlineComment     = regexp.MustCompile(`<!--.*?-->`)
+	referenceLink     = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	refDefinitionLine = regexp.MustCompile(`^\[[^\]]+\]:\s*\S`)
 )
 
 // rendered turns a markdown page into its GitHub-rendered text. at maps each 1-based line of the page to its line
@@ -55,6 +57,7 @@ func rendered(lines []string) (out []string, at []int) {
 	}
 	prose := func(l string) string {
 		l = inlineComment.ReplaceAllString(l, "")
+		l = referenceLink.ReplaceAllString(l, "$1")
 		l = includeMarkdown.ReplaceAllString(l, "[!INCLUDE $1]")
 		l = markdownLink.ReplaceAllString(l, "$1")
 		l = strings.NewReplacer("**", "", "`", "").Replace(l)
@@ -89,6 +92,8 @@ func rendered(lines []string) (out []string, at []int) {
 		case strings.HasPrefix(t, "<!--"):
 			inComment = !strings.Contains(t, "-->")
 			inPara = false
+		case refDefinitionLine.MatchString(t):
+			// A link reference definition does not show.
 		case strings.HasPrefix(t, "#"):
 			glue = afterFence
 			inPara = false

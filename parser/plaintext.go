@@ -105,7 +105,7 @@ func (p *pageReader) readPlainText(from int) {
 			i = p.plainHTTP(vl, i) - 1
 			continue
 		}
-		if isHeaderLine(t) && p.followedByJSON(vl, i) {
+		if isHeaderLine(t) && !proseNote.MatchString(t) && p.followedByJSON(vl, i) {
 			// Headers and a body with no request line: an example whose request line the scrape lost.
 			flush()
 			if p.inExamples() {
@@ -227,11 +227,13 @@ func sectionCue(text string) string {
 	switch {
 	case strings.HasPrefix(low, "one of the following permissions") || strings.HasPrefix(low, "choose the permission"):
 		return "Permissions"
-	case strings.HasPrefix(low, "in the request body") || strings.HasPrefix(low, "do not supply a request body") || strings.HasPrefix(low, "don't supply a request body"):
+	case strings.HasPrefix(low, "in the request body") || strings.HasPrefix(low, "do not supply a request body") || strings.HasPrefix(low, "don't supply a request body") ||
+		strings.HasPrefix(low, "no request body"):
 		return "Request body"
 	case strings.HasPrefix(low, "if successful"):
 		return "Response"
-	case strings.HasPrefix(low, "the following example shows a request") || strings.HasPrefix(low, "the following is an example of a request") || strings.HasPrefix(low, "here is an example of the request"):
+	case strings.HasPrefix(low, "the following example") || strings.HasPrefix(low, "the following is an example") || strings.HasPrefix(low, "here is an example") ||
+		strings.HasPrefix(low, "this example "):
 		return "Examples"
 	}
 	return ""
@@ -426,7 +428,7 @@ func (p *pageReader) plainHTTP(vl []vline, i int) int {
 	if j < len(vl) {
 		t := strings.TrimSpace(vl[j].text)
 		switch {
-		case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[!"):
+		case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") && !markdownBracket.MatchString(t):
 			depth := 0
 			for first := j; j < len(vl); j++ {
 				l := vl[j].text
@@ -482,6 +484,13 @@ func (p *pageReader) plainHTTP(vl []vline, i int) int {
 	p.addBlock(block{kind: blockCode, line: start, contentLine: start, endLine: end, text: b.String(), reconstructed: true})
 	return j
 }
+
+// markdownBracket is a line a scrape kept that opens with a bracket but no JSON array: an include as text
+// ("[!INCLUDE sample-code]"), a link ("[C#](#tab/csharp)"), a reference definition ("[item-resource]: ../x.md").
+var markdownBracket = regexp.MustCompile(`^\[(?:!|[^\]"]*\][(:\[])`)
+
+// proseNote is a note's label, which reads like a header ("Note: If 'Accept-Language: ja' is specified").
+var proseNote = regexp.MustCompile(`(?i)^(?:note|notes|important|tip|caution|warning)\s*:`)
 
 // jsonLine reports whether a line can be a line of a JSON body: it starts with a string, a bracket, a number or a
 // literal (a member's value may go on over several lines, but prose, an include or a status line cannot).
