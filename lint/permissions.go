@@ -25,11 +25,12 @@ func (c *checker) checkPermissions(pt *pageText) {
 		}
 	}
 	if p.Kind == model.PageAPI && p.Degraded && len(c.opsByPage[p.Path]) > 0 && len(tables) == 0 && !hasOtherPermissionsTable(p) && !c.opsHavePermissions(p) &&
-		!permissionName.Match(p.Source) {
+		!permissionNamedBefore(pt, c.firstPathLine(p)) {
 		// A scraped or rendered page: an include flattened to its text ("[!INCLUDE permissions-table]") shows the
 		// reader no permission, and neither does a Permissions section the scrape left empty. The plain-text
-		// reader may not have recognised a table laid out another way, so a permission named anywhere on the page
-		// ("Calendars.ReadWrite") is taken as given.
+		// reader may not have recognised a table laid out another way, so a permission named above the HTTP
+		// request ("Calendars.ReadWrite") is taken as given; one named further down is not the section's
+		// ("Request with a 'user id' is only accessible ... with the User.ReadWrite.All permissions").
 		if inc := permissionsInclude(p); inc != nil && inc.Target == "" {
 			c.report(inc.Pos, "missing-permissions", "", "the permissions include %s is shown as text and its table is not on the page, so no permission is given; put the permissions table here", quoted(inc.Name))
 		} else if inc == nil {
@@ -60,6 +61,29 @@ func (c *checker) checkPermissions(pt *pageText) {
 
 // permissionName is a permission as the docs write one: Calendars.ReadWrite, User.Read.All, Sites.Selected.
 var permissionName = regexp.MustCompile(`\b[A-Z][A-Za-z]+\.(?:Read|ReadWrite|ReadBasic|Write|Send|Manage|Create|AccessAsUser|Selected|Invite|Export|Import)\b`)
+
+// permissionNamedBefore reports whether a permission is named on the page above line before (0: anywhere).
+func permissionNamedBefore(pt *pageText, before int) bool {
+	for n := 1; n <= len(pt.lines) && (before == 0 || n < before); n++ {
+		if permissionName.MatchString(pt.line(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPathLine is the line of the page's first HTTP request path, or 0.
+func (c *checker) firstPathLine(p *model.Page) int {
+	first := 0
+	for _, op := range c.opsByPage[p.Path] {
+		for _, sp := range op.Paths {
+			if sp.Pos.Line > 0 && (first == 0 || sp.Pos.Line < first) {
+				first = sp.Pos.Line
+			}
+		}
+	}
+	return first
+}
 
 // reportMissingPermissions reports a method page without permissions, at its Permissions heading when it has one.
 func (c *checker) reportMissingPermissions(p *model.Page) {
