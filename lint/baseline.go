@@ -160,3 +160,42 @@ func (b *Baseline) Filter(findings []Finding) (fresh []Finding, known int) {
 	}
 	return fresh, known
 }
+
+// Stale returns the baseline's entries that findings no longer match, in the baseline's order, each with the
+// count of findings it no longer covers: fixed findings, or ones whose line or message changed. They are worth
+// pruning, since a finding that comes back would otherwise pass unnoticed.
+func (b *Baseline) Stale(findings []Finding) []BaselineEntry {
+	seen := map[string]int{}
+	for _, f := range findings {
+		seen[f.Fingerprint]++
+	}
+	var stale []BaselineEntry
+	for _, e := range b.Findings {
+		used := min(seen[e.Fingerprint], e.Count)
+		seen[e.Fingerprint] -= used
+		if used < e.Count {
+			e.Count -= used
+			stale = append(stale, e)
+		}
+	}
+	return stale
+}
+
+// Prune returns the baseline without what findings no longer match: entries none matches are dropped and counts
+// lowered to the findings there are. It adds nothing, so new findings stay reported.
+func (b *Baseline) Prune(findings []Finding) *Baseline {
+	seen := map[string]int{}
+	for _, f := range findings {
+		seen[f.Fingerprint]++
+	}
+	out := &Baseline{Version: b.Version, Findings: []BaselineEntry{}}
+	for _, e := range b.Findings {
+		used := min(seen[e.Fingerprint], e.Count)
+		seen[e.Fingerprint] -= used
+		if used > 0 {
+			e.Count = used
+			out.Findings = append(out.Findings, e)
+		}
+	}
+	return out
+}

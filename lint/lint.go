@@ -113,6 +113,12 @@ func (o Options) level(r *Rule) (sev model.Severity, forced, on bool) {
 
 // Run lints the model and returns the findings in position order, with in-page suppressions applied.
 func Run(m *model.Model, opts Options) []Finding {
+	findings, _ := RunCounted(m, opts)
+	return findings
+}
+
+// RunCounted is Run that also says how many findings in-page suppression comments silenced, for the summaries.
+func RunCounted(m *model.Model, opts Options) (findings []Finding, suppressed int) {
 	c := newChecker(m, opts)
 	for _, p := range m.Pages {
 		c.checkPage(c.text(p))
@@ -139,9 +145,8 @@ func (c *checker) checkPage(pt *pageText) {
 	c.checkSuppressionComments(pt)
 }
 
-// finish applies rule levels and suppressions, fingerprints and sorts the findings.
-func (c *checker) finish() []Finding {
-	var out []Finding
+// finish applies rule levels and suppressions, fingerprints and sorts the findings, and counts the suppressed.
+func (c *checker) finish() (out []Finding, suppressed int) {
 	seen := map[string]bool{}
 	for _, f := range c.findings {
 		r := c.rule(f.Rule)
@@ -156,6 +161,7 @@ func (c *checker) finish() []Finding {
 			f.Severity = sev
 		}
 		if c.suppressed(f) {
+			suppressed++
 			continue
 		}
 		key := displayPos(f.Pos) + "\x00" + f.Rule + "\x00" + f.Message
@@ -168,7 +174,7 @@ func (c *checker) finish() []Finding {
 	}
 	c.reportUnusedSuppressions(&out)
 	SortFindings(out)
-	return out
+	return out, suppressed
 }
 
 // SortFindings orders findings by position, then rule and message.

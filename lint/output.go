@@ -25,6 +25,14 @@ type WriteOptions struct {
 	// BaseDir is the absolute directory that relative paths are relative to (where the command ran). SARIF
 	// writes paths under it as URIs relative to %SRCROOT% and defines %SRCROOT% as it.
 	BaseDir string
+	// Changed tells whether a shown file is part of the change under review: GitHub annotations show those first.
+	// Nil means none is known.
+	Changed func(file string) bool
+	// MaxAnnotations caps the GitHub annotations per level (GitHub shows 10 errors, 10 warnings and 10 notices
+	// per step); 0 means no cap. The findings left out are listed in the log, in text form.
+	MaxAnnotations int
+	// Color colours the text output (severity, rule, path) for a terminal.
+	Color bool
 }
 
 // displayFile returns the path a finding's file is shown as.
@@ -50,13 +58,60 @@ func Write(w io.Writer, format string, findings []Finding, o WriteOptions) error
 	return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats, ", "))
 }
 
-// writeText writes "file:line:col: severity rule: message" lines.
+// writeText writes "file:line:col: severity rule: message" lines, coloured for a terminal when o.Color.
 func writeText(w io.Writer, findings []Finding, o WriteOptions) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range findings {
 		p := f.Pos
 		p.File = o.displayFile(f)
+		if o.Color {
+			fmt.Fprintf(bw, "%s: %s %s: %s\n", ansiBold+displayPos(p)+ansiReset, severityColor(f.Severity)+string(f.Severity)+ansiReset,
+				ansiDim+f.Rule+ansiReset, f.Message)
+			continue
+		}
 		fmt.Fprintf(bw, "%s: %s %s: %s\n", displayPos(p), f.Severity, f.Rule, f.Message)
+	}
+	return bw.Flush()
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiCyan   = "\x1b[1;36m"
+)
+
+func severityColor(s model.Severity) string {
+	switch s {
+	case model.SeverityError:
+		return ansiRed
+	case model.SeverityWarning:
+		return ansiYellow
+	}
+	return ansiCyan
+}
+
+// WriteRuleSummary writes the findings per rule, most first, as golangci-lint ends its text output:
+//
+//	3 findings (1 error, 2 warnings):
+//	* reason-phrase: 2
+//	* todo: 1
+//
+// It writes nothing when there are no findings.
+func WriteRuleSummary(w io.Writer, findings []Finding, color bool) error {
+	if len(findings) == 0 {
+		return nil
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s (%s):\n", countNoun(len(findings), "finding"), severityCounts(findings))
+	for _, rc := range ruleCounts(findings) {
+		rule := rc.rule
+		if color {
+			rule = severityColor(rc.level) + rule + ansiReset
+		}
+		fmt.Fprintf(bw, "* %s: %d\n", rule, rc.n)
 	}
 	return bw.Flush()
 }
@@ -104,43 +159,4 @@ func writeJSON(w io.Writer, findings []Finding, o WriteOptions) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
-}
-
-// writeGitHub writes GitHub Actions workflow commands, which show as annotations on the pull request.
-func writeGitHub(w io.Writer, findings []Finding, o WriteOptions) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range findings {
-		cmd := "warning"
-		switch f.Severity {
-		case model.SeverityError:
-			cmd = "error"
-		case model.SeverityInfo:
-			cmd = "notice"
-		}
-		props := "file=" + ghProperty(o.displayFile(f))
-		if f.Pos.Line > 0 {
-			props += fmt.Sprintf(",line=%d", f.Pos.Line)
-			if f.Pos.Col > 0 {
-				props += fmt.Sprintf(",col=%d", f.Pos.Col)
-			}
-		}
-		props += ",title=" + ghProperty("graphdocgen "+f.Rule)
-		fmt.Fprintf(bw, "::%s %s::%s\n", cmd, props, ghData(f.Message))
-	}
-	return bw.Flush()
-}
-
-var (
-	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)
-
-// ghData escapes a workflow command's message.
-func ghData(s string) string {
-	return ghDataEscaper.Replace(s)
-}
-
-// ghProperty escapes a workflow command's property value.
-func ghProperty(s string) string {
-	return ghPropertyEscaper.Replace(s)
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/internal/gitdiff"
 	"github.com/graphdocgen/graphdocgen/lint"
 	"github.com/graphdocgen/graphdocgen/lint/csdl"
 	"github.com/graphdocgen/graphdocgen/model"
@@ -20,12 +21,17 @@ func init() {
 }
 
 func runLint(e *env, args []string) int {
-	fs := newFlags(e, "lint", "lint --docs DIR [--format text|json|sarif|github] [--fail-on LEVEL] [--baseline FILE] [--write-baseline FILE] [--against SERVICE.csdl] [--config FILE]")
+	fs := newFlags(e, "lint", "lint --docs DIR [--format text|json|sarif|github] [--fail-on LEVEL] [--new-from-rev REV] [--changed-only] [--baseline FILE] [--write-baseline FILE] [--against SERVICE.csdl] [--config FILE]")
 	docs := fs.StringArray("docs", nil, "docs root `DIR`: a folder of pages (or one page); repeat to read several folders as one tree (the first that holds a page wins)")
 	format := fs.String("format", "text", "output format: text (file:line:col: severity rule: message), json, sarif (SARIF 2.1.0) or github (workflow annotations)")
 	failOn := fs.String("fail-on", "warning", "exit 1 when a finding is at or above this level: error, warning, info, or none")
-	baseline := fs.String("baseline", "", "report only findings that baseline FILE (from --write-baseline) does not list")
-	writeBaseline := fs.String("write-baseline", "", "write every current finding to FILE as the baseline, and exit 0")
+	baseline := fs.String("baseline", "", "report only findings that baseline FILE (from --write-baseline) does not list; entries that no longer match are listed")
+	writeBaseline := fs.String("write-baseline", "", "write every current finding to FILE as the baseline, and exit 0; with --baseline, write that baseline without the entries that no longer match (prune)")
+	newFromRev := fs.String("new-from-rev", "", "report only findings on lines changed since git revision `REV`: its commits since, uncommitted edits and untracked files (as golangci-lint does)")
+	changedOnly := fs.Bool("changed-only", false, "report only findings in files that changed (whole files): in the working tree against HEAD, or since --new-from-rev REV")
+	color := fs.String("color", "auto", "colour text output: auto (when standard output is a terminal and NO_COLOR is not set), always or never")
+	jobSummary := fs.String("job-summary", "", "append a Markdown summary (counts per rule and per file) to `FILE`; with --format github it defaults to $GITHUB_STEP_SUMMARY when that is set; \"none\" writes none")
+	maxAnnotations := fs.Int("max-annotations", lint.GitHubAnnotationsPerLevel, "with --format github, annotate at most N findings of each level, changed files first (GitHub shows 10 per level and step); the rest are listed in the log; 0 for no cap")
 	against := fs.String("against", "", "also compare the docs with a service schema (CSDL / EDMX file)")
 	out := fs.StringP("output", "o", "", "write the findings to `FILE` instead of standard output (\"-\" is standard output; devices and pipes are written through)")
 	rules := fs.StringArray("rule", nil, "set a rule or rule family to a level, `ID=LEVEL` with LEVEL off|on|info|warning|error (e.g. --rule todo=off --rule links=error); repeatable")
@@ -67,8 +73,15 @@ func runLint(e *env, args []string) int {
 	if err != nil {
 		return usageError(e, err)
 	}
-	if *baseline != "" && *writeBaseline != "" {
-		return usageError(e, errors.New("--baseline and --write-baseline do not go together: write the baseline first, then lint against it"))
+	useColor, err := colorWanted(*color, e.stdout, *out)
+	if err != nil {
+		return usageError(e, err)
+	}
+	if *writeBaseline != "" && (*newFromRev != "" || *changedOnly) {
+		return usageError(e, errors.New("--write-baseline records every finding: it does not go with --new-from-rev or --changed-only"))
+	}
+	if *maxAnnotations < 0 {
+		return usageError(e, fmt.Errorf("--max-annotations must be 0 (no cap) or more, not %d", *maxAnnotations))
 	}
 	opts := lint.Options{TODOInComments: *todoInComments, IntuneCreateTables: *intuneCreate, Rules: map[string]string{}}
 	for _, r := range *rules {
@@ -122,22 +135,38 @@ func runLint(e *env, args []string) int {
 		return fail(e, "lint", err)
 	}
 	opts.FS = docsFS(*docs)
-	findings := lint.Run(m, opts)
+	// Ask git before linting, so that a missing revision fails fast.
+	var changes *gitdiff.Changes
+	if *newFromRev != "" || *changedOnly {
+		changes, err = gitdiff.Since(gitdiff.DirOf((*docs)[0]), *newFromRev)
+		if err != nil {
+			return fail(e, "lint", err)
+		}
+	}
+	findings, suppressed := lint.RunCounted(m, opts)
 
 	if *writeBaseline != "" {
+		b, what := lint.NewBaseline(findings), plural(len(findings), "finding")
+		if known != nil {
+			b = known.Prune(findings)
+			what = fmt.Sprintf("%s of %s (pruned %s that no longer match)", entries(len(b.Findings)), *baseline,
+				entries(len(known.Findings)-len(b.Findings)))
+		}
 		var buf bytes.Buffer
-		if err := lint.NewBaseline(findings).Write(&buf); err != nil {
+		if err := b.Write(&buf); err != nil {
 			return fail(e, "lint", err)
 		}
 		if err := writeOutput(*writeBaseline, e.stdout, buf.Bytes()); err != nil {
 			return fail(e, "lint", fmt.Errorf("baseline: %w", err))
 		}
-		fmt.Fprintf(e.stderr, "graphdocgen lint: wrote %s to %s\n", plural(len(findings), "finding"), *writeBaseline)
+		fmt.Fprintf(e.stderr, "graphdocgen lint: wrote %s to %s\n", what, *writeBaseline)
 		return ExitOK
 	}
-	baselined := 0
+	run := lint.RunSummary{Pages: len(m.Pages), Suppressed: suppressed}
+	var stale []lint.BaselineEntry
 	if known != nil {
-		findings, baselined = known.Filter(findings)
+		stale = known.Stale(findings)
+		findings, run.Baselined = known.Filter(findings)
 	}
 
 	for i := range findings {
@@ -146,9 +175,18 @@ func runLint(e *env, args []string) int {
 			findings[i].Outside = true
 		}
 	}
-	var buf bytes.Buffer
 	wd, _ := os.Getwd()
-	if err := lint.Write(&buf, *format, findings, lint.WriteOptions{Version: toolVersion(), BaseDir: filepath.ToSlash(wd)}); err != nil {
+	wopts := lint.WriteOptions{Version: toolVersion(), BaseDir: filepath.ToSlash(wd), Color: useColor}
+	if changes != nil {
+		findings, run.Unchanged = inChange(findings, changes, *changedOnly)
+		run.Change = describeChange(*newFromRev, *changedOnly)
+	}
+	if *format == "github" {
+		wopts.MaxAnnotations = *maxAnnotations
+		wopts.Changed = pullRequestChanges(changes, (*docs)[0])
+	}
+	var buf bytes.Buffer
+	if err := lint.Write(&buf, *format, findings, wopts); err != nil {
 		return fail(e, "lint", err)
 	}
 	if *out == "" {
@@ -157,12 +195,36 @@ func runLint(e *env, args []string) int {
 	if err := writeOutput(*out, e.stdout, buf.Bytes()); err != nil {
 		return fail(e, "lint", fmt.Errorf("output: %w", err))
 	}
+	summaryFile := *jobSummary
+	if summaryFile == "" && *format == "github" {
+		summaryFile = os.Getenv("GITHUB_STEP_SUMMARY")
+	}
+	if summaryFile != "" && summaryFile != "none" {
+		if err := appendJobSummary(summaryFile, findings, run, wopts); err != nil {
+			return fail(e, "lint", fmt.Errorf("job summary: %w", err))
+		}
+	}
 
+	if *format == "text" {
+		summaryColor, _ := colorWanted(*color, e.stderr, "-")
+		lint.WriteRuleSummary(e.stderr, findings, summaryColor)
+	}
+	reportStale(e, stale, *baseline)
 	errs, warns := countSeverity(findings, model.SeverityError), countSeverity(findings, model.SeverityWarning)
 	summary := fmt.Sprintf("graphdocgen lint: %s, %s, %s, %s", plural(len(m.Pages), "page"), plural(errs, "error"),
 		plural(warns, "warning"), plural(len(findings)-errs-warns, "note"))
+	var more []string
 	if known != nil {
-		summary += fmt.Sprintf(" (%d more in the baseline)", baselined)
+		more = append(more, fmt.Sprintf("%d more in the baseline", run.Baselined))
+	}
+	if suppressed > 0 {
+		more = append(more, fmt.Sprintf("%d suppressed in the pages", suppressed))
+	}
+	if changes != nil {
+		more = append(more, fmt.Sprintf("%d outside the change", run.Unchanged))
+	}
+	if len(more) > 0 {
+		summary += " (" + strings.Join(more, ", ") + ")"
 	}
 	fmt.Fprintln(e.stderr, summary)
 	if threshold != "" && lint.AtLeast(findings, threshold) > 0 {

@@ -99,7 +99,7 @@ func TestLintCommand(t *testing.T) {
 	if !strings.HasPrefix(lines[0], wantTODO) || !strings.Contains(lines[1], ":55:14: warning reason-phrase:") {
 		t.Errorf("findings:\n%s\nwant the TODO at %s and the reason phrase at line 55", stdout, wantTODO)
 	}
-	if stderr != "graphdocgen lint: 1 page, 1 error, 1 warning, 0 notes\n" {
+	if stderr != "2 findings (1 error, 1 warning):\n* reason-phrase: 1\n* todo: 1\ngraphdocgen lint: 1 page, 1 error, 1 warning, 0 notes\n" {
 		t.Errorf("summary %q", stderr)
 	}
 }
@@ -228,7 +228,9 @@ func TestLintFailures(t *testing.T) {
 		{"rule without level", []string{"lint", "--docs", docs, "--rule", "todo"}, "write ID=LEVEL"},
 		{"bad baseline", []string{"lint", "--docs", docs, "--baseline", "bad-baseline.json"}, "bad-baseline.json:3:"},
 		{"missing baseline", []string{"lint", "--docs", docs, "--baseline", "none.json"}, "baseline: open none.json"},
-		{"both baselines", []string{"lint", "--docs", docs, "--baseline", "a.json", "--write-baseline", "b.json"}, "do not go together"},
+		{"baseline of a change", []string{"lint", "--docs", docs, "--write-baseline", "b.json", "--changed-only"}, "does not go with --new-from-rev or --changed-only"},
+		{"bad color", []string{"lint", "--docs", docs, "--color", "rainbow"}, "--color must be auto, always or never"},
+		{"negative cap", []string{"lint", "--docs", docs, "--max-annotations", "-1"}, "--max-annotations must be 0"},
 		{"bad schema", []string{"lint", "--docs", docs, "--against", "bad.csdl"}, "bad.csdl: no entity, complex or enum types"},
 		{"missing schema", []string{"lint", "--docs", docs, "--against", "none.csdl"}, "schema: open none.csdl"},
 		{"unwritable output", []string{"lint", "--docs", docs, "-o", filepath.Join(dir, "bad-baseline.json", "out.txt")}, "output:"},
