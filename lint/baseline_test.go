@@ -72,3 +72,28 @@ func TestFingerprintIgnoresNumbers(t *testing.T) {
 		t.Fatalf("fingerprints: %s %s %s", a, b, c)
 	}
 }
+
+func TestBaselineStaleAndPrune(t *testing.T) {
+	f := func(fp string) Finding { return Finding{Rule: "todo", Fingerprint: fp} }
+	b := &Baseline{Version: baselineVersion, Findings: []BaselineEntry{
+		{File: "a.md", Rule: "todo", Fingerprint: "fixed", Count: 1, Message: "gone"},
+		{File: "b.md", Rule: "todo", Fingerprint: "twice", Count: 2},
+		{File: "c.md", Rule: "todo", Fingerprint: "kept", Count: 1},
+	}}
+	// "fixed" is fixed, one of the two "twice" is, "kept" is still there, and "new" is new.
+	now := []Finding{f("twice"), f("kept"), f("new")}
+	stale := b.Stale(now)
+	if len(stale) != 2 || stale[0].Fingerprint != "fixed" || stale[0].Count != 1 || stale[1].Fingerprint != "twice" || stale[1].Count != 1 {
+		t.Errorf("stale entries %+v", stale)
+	}
+	pruned := b.Prune(now)
+	if len(pruned.Findings) != 2 || pruned.Findings[0].Fingerprint != "twice" || pruned.Findings[0].Count != 1 || pruned.Findings[1].Fingerprint != "kept" {
+		t.Errorf("pruned baseline %+v", pruned.Findings)
+	}
+	if fresh, _ := pruned.Filter(now); len(fresh) != 1 || fresh[0].Fingerprint != "new" {
+		t.Errorf("the pruned baseline must still report the new finding, got %+v", fresh)
+	}
+	if len(b.Prune(nil).Findings) != 0 || len(b.Stale(nil)) != 3 {
+		t.Error("with no findings every entry is stale and pruned")
+	}
+}

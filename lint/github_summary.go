@@ -93,7 +93,7 @@ func WriteJobSummary(w io.Writer, findings []Finding, s RunSummary, o WriteOptio
 	fmt.Fprintf(bw, "\n<details><summary>%s with findings</summary>\n\n| File | Errors | Warnings | Notes |\n|---|--:|--:|--:|\n", countNoun(len(files), "file"))
 	for i, fc := range files {
 		if i == summaryFileRows {
-			fmt.Fprintf(bw, "| … and %s more | | | |\n", countNoun(len(files)-i, "file"))
+			fmt.Fprintf(bw, "| … and %s | | | |\n", countNoun(len(files)-i, "more file"))
 			break
 		}
 		fmt.Fprintf(bw, "| %s | %d | %d | %d |\n", mdCell(fc.file), fc.errs, fc.warns, fc.all-fc.errs-fc.warns)

@@ -246,3 +246,27 @@ func TestSARIFOfSeeds(t *testing.T) {
 		t.Fatalf("SARIF of the seeds does not validate: %v", err)
 	}
 }
+
+func TestTextColorAndRuleSummary(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, "text", sampleFindings()[1:2], WriteOptions{Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "\x1b[1mresources/user.md:7:1\x1b[0m: \x1b[1;33mwarning\x1b[0m \x1b[2mtable-json\x1b[0m: id is in the table\n"; buf.String() != want {
+		t.Errorf("coloured line %q, want %q", buf.String(), want)
+	}
+	buf.Reset()
+	findings := append(sampleFindings(), sampleFindings()[0])
+	if err := WriteRuleSummary(&buf, findings, false); err != nil {
+		t.Fatal(err)
+	}
+	want := "5 findings (2 errors, 2 warnings, 1 note):\n* todo: 2\n* parser-new-rule: 1\n* schema-type: 1\n* table-json: 1\n"
+	if buf.String() != want {
+		t.Errorf("rule summary\n%s\nwant\n%s", buf.String(), want)
+	}
+	buf.Reset()
+	WriteRuleSummary(&buf, nil, true)
+	if buf.Len() != 0 {
+		t.Errorf("a summary of no findings: %q", buf.String())
+	}
+}
