@@ -156,6 +156,7 @@ func TestLintFormats(t *testing.T) {
 		t.Errorf("sarif log: %v %+v", err, log)
 	}
 
+	t.Setenv("GITHUB_STEP_SUMMARY", "") // in CI, the job's own summary
 	_, stdout, _ = runGraphdocgen(t, "lint", "--docs", docs, "--format", "github")
 	if !strings.HasPrefix(stdout, "::error file=") || !strings.Contains(stdout, ",line=17,col=40,title=graphdocgen todo::") {
 		t.Errorf("github annotations:\n%s", stdout)
@@ -255,7 +256,8 @@ func TestLintHelp(t *testing.T) {
 	if code != ExitOK || stderr != "" || !strings.HasPrefix(stdout, "Usage: graphdocgen lint --docs DIR") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	for _, flag := range []string{"--format", "--fail-on", "--baseline", "--write-baseline", "--against", "--rule", "--output", "--config"} {
+	for _, flag := range []string{"--format", "--fail-on", "--baseline", "--write-baseline", "--against", "--rule", "--output", "--config",
+		"--new-from-rev", "--changed-only", "--color", "--job-summary", "--max-annotations"} {
 		if !strings.Contains(stdout, flag) {
 			t.Errorf("help does not mention %s", flag)
 		}
