@@ -230,7 +230,7 @@ func sectionCue(text string) string {
 	case strings.HasPrefix(low, "in the request body") || strings.HasPrefix(low, "do not supply a request body") || strings.HasPrefix(low, "don't supply a request body") ||
 		strings.HasPrefix(low, "no request body"):
 		return "Request body"
-	case strings.HasPrefix(low, "if successful"):
+	case strings.HasPrefix(low, "if successful") || strings.HasPrefix(low, "this method returns"):
 		return "Response"
 	case strings.HasPrefix(low, "the following example") || strings.HasPrefix(low, "the following is an example") || strings.HasPrefix(low, "here is an example") ||
 		strings.HasPrefix(low, "this example "):
