@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -418,6 +419,42 @@ func formControl(t *testing.T, name string, form func([]string) ([]string, []int
 	for r, n := range bad {
 		if n*100 > len(changed) {
 			t.Errorf("%s: %d findings on %d clean %s pages (over 1%%)", r, n, len(changed), name)
+		}
+	}
+}
+
+var gluedRequestTable = regexp.MustCompile(`(?m)^(GET|POST|PATCH|PUT|DELETE) /\S+\| Name \|.*\n\|---\|`)
+
+// TestRenderedLikeSeed checks rendered() against the traits of the rendered seed (../shared/seeds/004): what the
+// seed has, a rendered corpus page has, and what the seed lacks, it lacks.
+func TestRenderedLikeSeed(t *testing.T) {
+	root := sharedDir(t)
+	seed, err := os.ReadFile(root + "/seeds/004_24ad20879d6ddd78.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(root + "/corpus/graph-docs-2021/v1.0/api/directoryobject-checkmembergroups.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := rendered(strings.Split(string(page), "\n"))
+	for name, lines := range map[string][]string{"seed": strings.Split(strings.TrimRight(string(seed), "\n"), "\n"), "rendered": out} {
+		text := strings.Join(lines, "\n")
+		if !strings.HasPrefix(lines[0], "| title | ") || lines[1] != "|---|---|" {
+			t.Errorf("%s: front matter not a table: %q %q", name, lines[0], lines[1])
+		}
+		if !gluedRequestTable.MatchString(text) {
+			t.Errorf("%s: no request line glued to the header table", name)
+		}
+		for _, trait := range []string{"}[!INCLUDE sample-code] [!INCLUDE sdk-documentation]", "\n[!INCLUDE sample-code] [!INCLUDE sdk-documentation]\n", "\n{\n\""} {
+			if !strings.Contains(text, trait) {
+				t.Errorf("%s lacks %q", name, trait)
+			}
+		}
+		for i, l := range lines {
+			if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "```") || strings.Contains(l, "<!--") || strings.HasPrefix(l, " ") {
+				t.Errorf("%s line %d: %q (blank lines, headings, fences, comments and indentation are gone)", name, i+1, l)
+			}
 		}
 	}
 }
