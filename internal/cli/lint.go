@@ -140,7 +140,11 @@ func runLint(e *env, args []string) int {
 	if *newFromRev != "" || *changedOnly {
 		changes, err = gitdiff.Since(gitdiff.DirOf((*docs)[0]), *newFromRev)
 		if err != nil {
-			return fail(e, "lint", err)
+			flag := "--changed-only"
+			if *newFromRev != "" {
+				flag = "--new-from-rev"
+			}
+			return fail(e, "lint", fmt.Errorf("%s: %w", flag, err))
 		}
 	}
 	findings, suppressed := lint.RunCounted(m, opts)
