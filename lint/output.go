@@ -31,6 +31,8 @@ type WriteOptions struct {
 	// MaxAnnotations caps the GitHub annotations per level (GitHub shows 10 errors, 10 warnings and 10 notices
 	// per step); 0 means no cap. The findings left out are listed in the log, in text form.
 	MaxAnnotations int
+	// Run is what the run counted but did not report; the JSON summary includes it when set.
+	Run *RunSummary
 	// Color colours the text output (severity, rule, path) for a terminal.
 	Color bool
 }
@@ -136,10 +138,17 @@ type jsonSummary struct {
 	Warnings int            `json:"warnings"`
 	Infos    int            `json:"infos"`
 	Rules    map[string]int `json:"rules"`
+	// What the run did not report, when the caller says (WriteOptions.Run).
+	Suppressed *int `json:"suppressed,omitempty"`
+	Baselined  *int `json:"baselined,omitempty"`
+	Unchanged  *int `json:"outsideChange,omitempty"`
 }
 
 func writeJSON(w io.Writer, findings []Finding, o WriteOptions) error {
 	r := jsonReport{Findings: make([]jsonFinding, 0, len(findings)), Summary: jsonSummary{Rules: Counts(findings)}}
+	if run := o.Run; run != nil {
+		r.Summary.Suppressed, r.Summary.Baselined, r.Summary.Unchanged = &run.Suppressed, &run.Baselined, &run.Unchanged
+	}
 	for _, f := range findings {
 		col := f.Pos.Col
 		if col == 0 && f.Pos.Line > 0 {

@@ -189,6 +189,7 @@ func runLint(e *env, args []string) int {
 		wopts.MaxAnnotations = *maxAnnotations
 		wopts.Changed = pullRequestChanges(changes, (*docs)[0])
 	}
+	wopts.Run = &run
 	var buf bytes.Buffer
 	if err := lint.Write(&buf, *format, findings, wopts); err != nil {
 		return fail(e, "lint", err)

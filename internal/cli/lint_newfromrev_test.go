@@ -74,6 +74,9 @@ type jsonFindings struct {
 		File, Rule string
 		Line       int
 	}
+	Summary struct {
+		OutsideChange *int `json:"outsideChange"`
+	}
 }
 
 func lintJSON(t *testing.T, args ...string) (jsonFindings, string) {
@@ -117,8 +120,8 @@ func TestLintNewFromRev(t *testing.T) {
 	}
 	r, stderr := lintJSON(t, "--docs", "docs", "--new-from-rev", "HEAD")
 	check("uncommitted edit", r)
-	if !strings.Contains(stderr, "outside the change") {
-		t.Errorf("the summary does not count what was left out: %s", stderr)
+	if !strings.Contains(stderr, "outside the change") || r.Summary.OutsideChange == nil || *r.Summary.OutsideChange != len(all.Findings) {
+		t.Errorf("the summaries do not count the %d findings left out: %s", len(all.Findings), stderr)
 	}
 	abs, _ := lintJSON(t, "--docs", filepath.Join(repo, "docs"), "--new-from-rev", "HEAD")
 	if len(abs.Findings) != 2 {
