@@ -118,6 +118,7 @@ func Run(m *model.Model, opts Options) []Finding {
 		c.checkPage(c.text(p))
 	}
 	c.checkOperations()
+	c.checkRoutes()
 	c.checkTypes()
 	c.checkTypeNamespaces()
 	c.checkExampleNames()

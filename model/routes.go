@@ -191,10 +191,20 @@ func (r *Route) choose() {
 		r.Why = "the only page that documents the route"
 		return
 	}
-	r.Why = strings.Join(best.why, "; ")
-	if r.Why == "" {
-		r.Why = "first in page order; no page's name or response reads as the route's resource"
+	var why []string
+	queried := false
+	for _, d := range r.Docs {
+		queried = queried || d.Queried
 	}
+	for _, w := range best.why {
+		if w != "states the path without a query string" || queried {
+			why = append(why, w)
+		}
+	}
+	if cands[1].score == best.score {
+		why = append(why, "first in page order among the pages that read equally well")
+	}
+	r.Why = strings.Join(why, "; ")
 }
 
 // verbWords are the words of a page name that say what a method does rather than what it acts on.
