@@ -1,6 +1,7 @@
 package model
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,8 @@ type Route struct {
 	// Canonical is the operation that speaks for the route; Why says on what evidence it was chosen.
 	Canonical *Operation
 	Why       string
+
+	re *regexp.Regexp // Shape compiled, for Matches
 }
 
 // RouteDoc is one page's path on a route.
@@ -114,6 +117,7 @@ func buildRoutes(ops []*Operation) ([]*Route, map[*Path]*Route) {
 			r := byKey[key]
 			if r == nil {
 				r = &Route{Method: method, Shape: RouteShape(p.Template)}
+				r.re = shapePattern(r.Shape)
 				byKey[key] = r
 			}
 			r.Docs = append(r.Docs, RouteDoc{Op: op, Path: p, Queried: p.Query != ""})
@@ -271,4 +275,108 @@ func (r *Route) String() string { return r.Method + " " + r.Template }
 // Summary says how many pages document the route.
 func (r *Route) Summary() string {
 	return r.String() + " (" + strconv.Itoa(len(r.Operations())) + " pages)"
+}
+
+// Examples returns the request examples of the route's pages that address the route, each with the response that
+// follows it on its page (nil when none does): the union of what the pages show of the route.
+func (r *Route) Examples() []ExchangeExample {
+	var out []ExchangeExample
+	for _, op := range r.Operations() {
+		var last *ExchangeExample
+		for _, ex := range op.Examples {
+			switch ex.Kind {
+			case ExampleRequest:
+				last = nil
+				if strings.EqualFold(ex.Method, r.Method) && r.Matches(ex.URL) {
+					out = append(out, ExchangeExample{Op: op, Request: ex})
+					last = &out[len(out)-1]
+				}
+			case ExampleResponse:
+				if last != nil && last.Response == nil {
+					last.Response = ex
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ExchangeExample is a request example of a route and the response shown after it.
+type ExchangeExample struct {
+	Op       *Operation
+	Request  *Example
+	Response *Example
+}
+
+// Headers returns the request headers the route's pages document, each name once (the canonical page's first).
+func (r *Route) Headers() []Header {
+	var out []Header
+	seen := map[string]bool{}
+	for _, op := range r.Operations() {
+		for _, h := range op.Headers {
+			if k := strings.ToLower(h.Name); !seen[k] {
+				seen[k] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+// Matches reports whether a request URL as an example writes it ("https://graph.microsoft.com/v1.0/users/{id}/
+// events?$top=2", "/me/drive/root:/folder/a.txt:/content") addresses the route: its path, without host, version
+// and query, has the route's segments, a parameter standing for any value (a drive path for several segments).
+func (r *Route) Matches(url string) bool {
+	return r.re.MatchString(requestPath(url))
+}
+
+// requestPath is the path of a request URL without scheme, host, Graph version and query string, in lower case.
+func requestPath(url string) string {
+	s := strings.TrimSpace(url)
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+		if j := strings.IndexByte(s, '/'); j >= 0 {
+			s = s[j:]
+		} else {
+			s = "/"
+		}
+	}
+	for _, v := range []string{"/v1.0/", "/beta/"} {
+		if strings.HasPrefix(strings.ToLower(s), v) {
+			s = s[len(v)-1:]
+		}
+	}
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	if !strings.HasPrefix(s, "/") {
+		s = "/" + s
+	}
+	for len(s) > 1 && strings.HasSuffix(s, "/") {
+		s = strings.TrimSuffix(s, "/")
+	}
+	return strings.ToLower(s)
+}
+
+// shapePattern compiles a route shape: {} is one segment's value, or any path after a drive's "root:/".
+func shapePattern(shape string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("^")
+	rest := shape
+	for {
+		i := strings.Index(rest, "{}")
+		if i < 0 {
+			b.WriteString(regexp.QuoteMeta(rest))
+			break
+		}
+		b.WriteString(regexp.QuoteMeta(rest[:i]))
+		if strings.HasSuffix(rest[:i], ":/") || strings.HasSuffix(rest[:i], ":") {
+			b.WriteString(".+?")
+		} else {
+			b.WriteString("[^/]+?")
+		}
+		rest = rest[i+2:]
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
 }
