@@ -124,6 +124,7 @@ func RunCounted(m *model.Model, opts Options) (findings []Finding, suppressed in
 		c.checkPage(c.text(p))
 	}
 	c.checkOperations()
+	c.checkRoutes()
 	c.checkTypes()
 	c.checkBaseTypes() // after the operations: it leaves to unstated-base-type the types it reported
 	c.checkTypeNamespaces()

@@ -91,6 +91,8 @@ var allRules = []*Rule{
 	{ID: "json-syntax", Family: famHTTP, Severity: sevError, Summary: "example JSON that is not valid JSON (position of the error in the page)"},
 	{ID: "duplicate-key", Family: famHTTP, Severity: sevWarning, Summary: "a member written twice in one object of an example's JSON"},
 	{ID: "http-blank-line", Family: famHTTP, Severity: sevWarning, Summary: "a blank line between the request or status line and the headers, or none between the headers and the body"},
+	{ID: "route-conflict", Family: famHTTP, Severity: sevWarning, Summary: "two pages document one method and path and disagree on its success status, response, request body or permissions (reported at both)"},
+	{ID: "prose-path", Family: famStructure, Severity: sevWarning, Summary: "a request path with prose in it (\".../\", words, markup): no route is made of it", Parser: true},
 	{ID: "path-parameter", Family: famHTTP, Severity: sevWarning, Summary: "an example request names a path parameter differently from the HTTP request section ({id} for {user-id}; a literal value is fine)"},
 	{ID: "placeholder-value", Family: famHTTP, Severity: sevWarning, Summary: "a type name such as \"String\" or \"Int32\" where an example value is expected"},
 

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Pos is a source position. File is slash-separated and relative to the docs root, so that output does not
@@ -143,6 +144,11 @@ type index struct {
 	shortTypes map[string][]*Type // lower-case short name
 	pages      map[string]*Page   // path
 	ops        map[string]*Operation
+
+	// Routes are built on first use; the linter asks from several goroutines.
+	routesOnce sync.Once
+	routes     []*Route
+	routeOf    map[*Path]*Route
 }
 
 // Reindex rebuilds the lookup tables; call it after changing Types, Pages or Operations.

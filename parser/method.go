@@ -12,9 +12,10 @@ import (
 func (p *pageReader) readMethodPage() {
 	var reqs []requestAt
 	seenHTTP := false
+	examplesAmongSyntax := p.annotatedExamplesInHTTPRequest()
 	for _, b := range p.blocks {
 		k, _ := b.innermost()
-		if k != sectionHTTPRequest || b.under(sectionExamples) {
+		if k != sectionHTTPRequest || b.under(sectionExamples) || examplesAmongSyntax[b] {
 			continue
 		}
 		seenHTTP = true
@@ -58,6 +59,10 @@ func (p *pageReader) readMethodPage() {
 	byVerb := map[string]*model.Operation{}
 	var ops []*model.Operation
 	for _, r := range reqs {
+		if why := prosePath(r.target); why != "" {
+			p.diag(r.line, r.col, model.SeverityWarning, "prose-path", "the request path "+quote(r.target)+" has "+why+" in it: it is not a path the service answers, and no route is made of it; write each path in full, one per line, with {placeholders}")
+			continue
+		}
 		op := byVerb[r.verb]
 		if op == nil {
 			op = &model.Operation{Page: p.path, Method: r.verb, Pos: p.pos(r.line, r.col), Title: p.title(), Description: p.description()}
@@ -74,6 +79,9 @@ func (p *pageReader) readMethodPage() {
 		if !dup {
 			op.Paths = append(op.Paths, pth)
 		}
+	}
+	if len(ops) == 0 {
+		return // every path was prose
 	}
 	for _, op := range ops {
 		op.ID = base
@@ -501,12 +509,13 @@ func (p *pageReader) colOf(n int, s string) int {
 // readExamples reads the request and response examples and attaches each to an operation: requests by verb,
 // responses to the operation of the request before them.
 func (p *pageReader) readExamples(ops []*model.Operation) {
+	examplesAmongSyntax := p.annotatedExamplesInHTTPRequest()
 	var current *model.Operation
 	for _, b := range p.blocks {
 		if b.kind != blockCode {
 			continue
 		}
-		if k, _ := b.innermost(); k == sectionHTTPRequest && !b.under(sectionExamples) {
+		if k, _ := b.innermost(); k == sectionHTTPRequest && !b.under(sectionExamples) && !examplesAmongSyntax[b] {
 			continue
 		}
 		a := p.annotationFor(b)
