@@ -25,6 +25,7 @@ func (p *plan) planOperations() error {
 			}
 		}
 	}
+	var planned []plannedOp
 	for _, op := range p.m.Operations {
 		if len(op.Paths) == 0 || !httpMethod(op.Method) {
 			continue // nothing to call
@@ -45,6 +46,7 @@ func (p *plan) planOperations() error {
 		spec.Doc = opDoc(spec, op)
 		f := p.fileFor(group)
 		f.Operations = append(f.Operations, spec)
+		planned = append(planned, plannedOp{op, spec, f})
 		if f.Group == nil {
 			g := exportedName(strings.TrimSuffix(strings.TrimSuffix(f.Name, ".go"), "_api"))
 			f.Group = &templates.Group{
@@ -54,7 +56,50 @@ func (p *plan) planOperations() error {
 			f.Group.Doc = f.Group.Interface + " has the operations of the " + strings.TrimSuffix(f.Name, ".go") + " group."
 		}
 	}
+	// Variant names are claimed once every operation has its name, so that a variant never takes the name of an
+	// operation planned after it.
+	for _, po := range planned {
+		if err := p.planVariants(po.spec, po.op, canonicalPath(po.op)); err != nil {
+			return err
+		}
+	}
+	p.planRoutes(planned)
 	return nil
+}
+
+type plannedOp struct {
+	op   *model.Operation
+	spec *templates.Operation
+	file *templates.File
+}
+
+// planRoutes gives every route of the model to the server method of its canonical operation, at the path that
+// operation writes it with: one handler per route, so that no page's route is shadowed by another's. An operation
+// canonical for no route has no server method (its client method calls a route another operation serves), and a
+// file whose operations serve none has no Server interface.
+func (p *plan) planRoutes(planned []plannedOp) {
+	served := map[*templates.File]bool{}
+	for _, po := range planned {
+		seen := map[string]bool{}
+		for _, path := range po.op.Paths {
+			r := p.m.RouteOf(po.op, path)
+			if r == nil || r.Canonical != po.op || r.Docs[0].Path != path {
+				continue
+			}
+			if route := routeTemplate(path); !seen[route] {
+				seen[route] = true
+				po.spec.Routes = append(po.spec.Routes, route)
+			}
+		}
+		if len(po.spec.Routes) > 0 {
+			served[po.file] = true
+		}
+	}
+	for _, po := range planned {
+		if !served[po.file] {
+			po.file.Group = nil
+		}
+	}
 }
 
 // httpMethod reports whether a method from the docs can be sent: an HTTP token (RFC 9110) of letters, so that it is
@@ -190,8 +235,7 @@ func (p *plan) argScope() *scope {
 	return s
 }
 
-// planPaths turns the canonical path into the client's path expression and arguments, and every documented path
-// into a server route.
+// planPaths turns a path (the canonical one, or a variant's) into the client's path expression and arguments.
 func (p *plan) planPaths(spec *templates.Operation, op *model.Operation, canonical *model.Path) error {
 	args := p.argScope()
 	params := map[string]model.PathParam{}
@@ -223,15 +267,6 @@ func (p *plan) planPaths(spec *templates.Operation, op *model.Operation, canonic
 		spec.Path = append(spec.Path, templates.PathPart{Literal: rest})
 	}
 	p.planQuery(spec, canonical, args)
-
-	seen := map[string]bool{}
-	for _, path := range op.Paths {
-		route := routeTemplate(path)
-		if !seen[route] {
-			seen[route] = true
-			spec.Routes = append(spec.Routes, route)
-		}
-	}
 	return nil
 }
 

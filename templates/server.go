@@ -9,7 +9,14 @@ import (
 // BuildServerGroup renders the Server side of one file's operations: the group's interface, the Unimplemented methods
 // that answer 501, and the function that registers a handler per documented path, which decodes and validates the
 // body, calls the method and answers with the documented status.
-func BuildServerGroup(f *jen.File, g *Group, ops []*Operation) {
+func BuildServerGroup(f *jen.File, g *Group, all []*Operation) {
+	// An operation that serves no route (another page speaks for each of its paths) has no server method.
+	var ops []*Operation
+	for _, op := range all {
+		if len(op.Routes) > 0 {
+			ops = append(ops, op)
+		}
+	}
 	comment(f, g.Doc)
 	f.Type().Id(g.Interface).InterfaceFunc(func(ig *jen.Group) {
 		for i, op := range ops {

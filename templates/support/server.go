@@ -126,6 +126,9 @@ type router struct {
 	maxHeader int
 	allowDots bool
 	errorLog  *log.Logger
+	routes    []registered
+	// landed, when a test sets it, hears which operation each request is routed to, before anything is read.
+	landed func(operation string, r *http.Request)
 }
 
 type route struct {
@@ -233,12 +236,14 @@ func headerSize(r *http.Request) int {
 	return n
 }
 
-// handle registers an operation's handler at method and each of its path templates. Whole-segment parameters are
-// written {name}; a parameter that is a path of its own (a drive item path) is written {name...}.
+// handle registers an operation's handler at method and each of the routes it serves. Whole-segment parameters are
+// written {name}; a parameter that is a path of its own (a drive item path) is written {name...}. The generator
+// gives each documented route to one operation, so no two handle calls share a route.
 func (rt *router) handle(name, method string, h operationFunc, templates ...string) {
 	op := &operation{name: name}
 	for _, template := range templates {
-		hf := rt.serve(op, h, templateNames(template))
+		rt.routes = append(rt.routes, registered{method: method, template: template, operation: name})
+		hf := rt.serve(op, h, &matched{method: method, pattern: template, names: templateNames(template)})
 		if pattern, ok := muxPattern(template); ok && rt.tryMux(method+" "+pattern, hf) {
 			continue
 		}
@@ -246,10 +251,18 @@ func (rt *router) handle(name, method string, h operationFunc, templates ...stri
 	}
 }
 
+// registered is one route as handle got it, for the tests that send a request to each.
+type registered struct{ method, template, operation string }
+
 // serve is what runs before an operation's own handler: 501 for an operation known to be unimplemented, and 400
-// for a path parameter that is a dot segment.
-func (rt *router) serve(op *operation, h operationFunc, params []string) http.HandlerFunc {
+// for a path parameter that is a dot segment. The route goes into the request's context (RouteFromContext).
+func (rt *router) serve(op *operation, h operationFunc, route *matched) http.HandlerFunc {
+	params := route.names
 	return func(w http.ResponseWriter, r *http.Request) {
+		if rt.landed != nil {
+			rt.landed(op.name, r)
+		}
+		r = r.WithContext(context.WithValue(r.Context(), routeKey{}, route))
 		if op.unimplemented.Load() {
 			writeError(w, notImplemented(op.name))
 			return
