@@ -26,6 +26,7 @@ func (p *plan) planOperations() error {
 		}
 	}
 	var planned []plannedOp
+	p.specOf, p.clientOf = map[*model.Operation]*templates.Operation{}, map[*model.Path]string{}
 	for _, op := range p.m.Operations {
 		if len(op.Paths) == 0 || !httpMethod(op.Method) {
 			continue // nothing to call
@@ -47,6 +48,7 @@ func (p *plan) planOperations() error {
 		f := p.fileFor(group)
 		f.Operations = append(f.Operations, spec)
 		planned = append(planned, plannedOp{op, spec, f})
+		p.specOf[op] = spec
 		if f.Group == nil {
 			g := exportedName(strings.TrimSuffix(strings.TrimSuffix(f.Name, ".go"), "_api"))
 			f.Group = &templates.Group{

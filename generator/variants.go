@@ -13,12 +13,12 @@ import (
 // one path.
 func (p *plan) planVariants(spec *templates.Operation, op *model.Operation, canonical *model.Path) error {
 	key := func(path *model.Path) string { return model.RouteShape(path.Template) + "?" + path.Query }
-	seen := map[string]bool{key(canonical): true}
+	seen := map[string]string{key(canonical): spec.Name}
 	for _, path := range op.Paths {
-		if seen[key(path)] {
+		if name, ok := seen[key(path)]; ok {
+			p.clientOf[path] = name
 			continue
 		}
-		seen[key(path)] = true
 		tmp := &templates.Operation{}
 		if err := p.planPaths(tmp, op, path); err != nil {
 			return err
@@ -35,13 +35,14 @@ func (p *plan) planVariants(spec *templates.Operation, op *model.Operation, cano
 		}
 		v.Doc = v.Name + " is " + spec.Name + " at another documented path:\n\n  " + strings.Join(strings.Fields(line), " ")
 		spec.Variants = append(spec.Variants, v)
+		seen[key(path)], p.clientOf[path] = v.Name, v.Name
 	}
 	return nil
 }
 
-// variantSuffix names what sets a path apart from the canonical one: its named segments without those the two
-// paths end with alike, a segment before a parameter in the singular (/me/calendars/{id}/events beside
-// /users/{id}/events → MeCalendar).
+// variantSuffix names what sets a path apart from the canonical one: its named segments as written, without those
+// the two paths end with alike (/me/calendars/{id}/events beside /users/{id}/events → MeCalendars, and
+// /me/calendar/events → MeCalendar).
 func variantSuffix(canonical, variant *model.Path) string {
 	cw, vw := segmentWords(canonical.Template), segmentWords(variant.Template)
 	for len(cw) > 0 && len(vw) > 1 && strings.EqualFold(cw[len(cw)-1], vw[len(vw)-1]) {
@@ -58,15 +59,12 @@ func variantSuffix(canonical, variant *model.Path) string {
 }
 
 // segmentWords returns the named segments of a template: a function or cast segment by its last dotted name
-// (microsoft.graph.delta() → delta), a segment before a parameter in the singular.
+// (microsoft.graph.delta() → delta).
 func segmentWords(template string) []string {
 	t, _, _ := strings.Cut(normalizeTemplate(template), "?")
 	var words []string
 	for _, seg := range strings.Split(t, "/") {
 		if strings.HasPrefix(seg, "{") || strings.HasPrefix(seg, "<") {
-			if n := len(words); n > 0 {
-				words[n-1] = singular(words[n-1])
-			}
 			continue
 		}
 		if i := strings.IndexAny(seg, "({:'<"); i >= 0 {

@@ -79,10 +79,10 @@ func (c *Client) DriveItemPutContent(ctx context.Context, driveID string, parent
 	return &out, nil
 }
 
-// DriveItemPutContentAtMe is DriveItemPutContent at another documented path:
+// DriveItemPutContentAtMeDrive is DriveItemPutContent at another documented path:
 //
 //	PUT /me/drive/items/{itemId}/content
-func (c *Client) DriveItemPutContentAtMe(ctx context.Context, itemID string, body io.Reader, opts ...RequestOption) (*DriveItem, error) {
+func (c *Client) DriveItemPutContentAtMeDrive(ctx context.Context, itemID string, body io.Reader, opts ...RequestOption) (*DriveItem, error) {
 	var out DriveItem
 	if err := c.do(ctx, &call{
 		method: "PUT",

@@ -4,7 +4,6 @@
 package out
 
 import (
-	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
@@ -13,12 +12,12 @@ import (
 )
 
 // TestEveryRouteLandsInItsOwnMethod sends a request to each route NewHandler registers and wants it routed to the
-// operation registered for it: no route is registered twice (parameter names aside), and none is shadowed by
+// operation registered for it, at that route: no route is registered twice (parameter names aside), and none is shadowed by
 // another's pattern, ServeMux's or the fallback's.
 func TestEveryRouteLandsInItsOwnMethod(t *testing.T) {
 	var landed []string
 	h := NewHandler(Unimplemented{}, func(rt *router) {
-		rt.landed = func(operation string, _ *http.Request) { landed = append(landed, operation) }
+		rt.landed = func(operation, pattern string) { landed = append(landed, operation+" at "+pattern) }
 	})
 	rt := h.(*router)
 	if len(rt.routes) == 0 {
@@ -37,12 +36,14 @@ func TestEveryRouteLandsInItsOwnMethod(t *testing.T) {
 		landed = nil
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
-		if len(landed) != 1 || landed[0] != r.operation {
+		if want := r.operation + " at " + r.template; len(landed) != 1 || landed[0] != want {
 			t.Errorf("%s %s (%s) landed in %v, answered %d: %s", r.method, target, r.operation, landed, w.Code,
 				strings.TrimSpace(w.Body.String()))
 		}
 	}
-	t.Logf("%d routes, each landed in its own operation", len(rt.routes))
+	if !t.Failed() {
+		t.Logf("%d routes, each landed in its own operation", len(rt.routes))
+	}
 }
 
 var routeParam = regexp.MustCompile(`\{[^{}]*\}`)

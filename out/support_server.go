@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -129,8 +130,9 @@ type router struct {
 	allowDots bool
 	errorLog  *log.Logger
 	routes    []registered
-	// landed, when a test sets it, hears which operation each request is routed to, before anything is read.
-	landed func(operation string, r *http.Request)
+	// landed, when a test sets it, hears which operation and route each request is routed to, before anything is
+	// read.
+	landed func(operation, pattern string)
 }
 
 type route struct {
@@ -139,6 +141,8 @@ type route struct {
 	names   []string
 	quoted  []bool // the value sits inside quotes: undo OData's doubled quotes
 	handler http.HandlerFunc
+	literal int    // the length of the template without its parameters
+	prefix  string // the template up to its first parameter
 }
 
 // operation is what the handler knows of one operation across requests.
@@ -246,11 +250,27 @@ func (rt *router) handle(name, method string, h operationFunc, templates ...stri
 	for _, template := range templates {
 		rt.routes = append(rt.routes, registered{method: method, template: template, operation: name})
 		hf := rt.serve(op, h, &matched{method: method, pattern: template, names: templateNames(template)})
-		if pattern, ok := muxPattern(template); ok && rt.tryMux(method+" "+pattern, hf) {
+		literal, names := len(templateParam.ReplaceAllString(template, "")), templateNames(template)
+		muxed := func(w http.ResponseWriter, r *http.Request) {
+			if !rt.serveSpecific(w, r, literal, names) {
+				hf(w, r)
+			}
+		}
+		if pattern, ok := muxPattern(template); ok && rt.tryMux(method+" "+pattern, muxed) {
 			continue
 		}
-		rt.fallback = append(rt.fallback, compileRoute(method, template, hf))
+		rt.addFallback(compileRoute(method, template, hf))
 	}
+}
+
+// addFallback keeps the fallback routes by how much of the path they spell out, most first (stable): the first
+// that matches a request is the most specific, so /me/drive/root:/{path...}:/content is not taken for the item at
+// /me/drive/root:/{path...}, whichever was registered first.
+func (rt *router) addFallback(r *route) {
+	i := sort.Search(len(rt.fallback), func(i int) bool { return rt.fallback[i].literal < r.literal })
+	rt.fallback = append(rt.fallback, nil)
+	copy(rt.fallback[i+1:], rt.fallback[i:])
+	rt.fallback[i] = r
 }
 
 // registered is one route as handle got it, for the tests that send a request to each.
@@ -262,7 +282,7 @@ func (rt *router) serve(op *operation, h operationFunc, route *matched) http.Han
 	params := route.names
 	return func(w http.ResponseWriter, r *http.Request) {
 		if rt.landed != nil {
-			rt.landed(op.name, r)
+			rt.landed(op.name, route.pattern)
 		}
 		r = r.WithContext(context.WithValue(r.Context(), routeKey{}, route))
 		if op.unimplemented.Load() {
@@ -363,7 +383,57 @@ func compileRoute(method, template string, h http.HandlerFunc) *route {
 	b.WriteString(regexp.QuoteMeta(template[last:]))
 	b.WriteString("$")
 	rt.re = regexp.MustCompile(b.String())
+	rt.literal = len(templateParam.ReplaceAllString(template, ""))
+	rt.prefix = template
+	if loc := templateParam.FindStringIndex(template); loc != nil {
+		rt.prefix = template[:loc[0]]
+	}
 	return rt
+}
+
+// serve calls the route's handler with the path values of its match.
+func (rte *route) serve(w http.ResponseWriter, r *http.Request, m []string) {
+	for i, name := range rte.names {
+		v, err := url.PathUnescape(m[i+1])
+		if err != nil {
+			v = m[i+1]
+		}
+		if rte.quoted[i] {
+			v = strings.ReplaceAll(v, "''", "'")
+		}
+		r.SetPathValue(name, v)
+	}
+	rte.handler(w, r)
+}
+
+// serveSpecific serves a request ServeMux matched with a pattern of literal characters by a fallback route of its
+// method that matches it and spells out more of the path, and reports whether it did: ServeMux's /directoryRoles/{id}
+// must not take /directoryRoles/roleTemplateId=62e9…, which only the fallback can express.
+// The path values ServeMux set for its own pattern (muxNames) are emptied first.
+func (rt *router) serveSpecific(w http.ResponseWriter, r *http.Request, literal int, muxNames []string) bool {
+	var path string
+	for _, rte := range rt.fallback {
+		if rte.literal <= literal {
+			return false // sorted: the rest spell out no more
+		}
+		if rte.method != r.Method && !(rte.method == http.MethodGet && r.Method == http.MethodHead) {
+			continue
+		}
+		if path == "" {
+			path = matchablePath(r.URL.EscapedPath())
+		}
+		if !strings.HasPrefix(path, rte.prefix) {
+			continue
+		}
+		if m := rte.re.FindStringSubmatch(path); m != nil {
+			for _, name := range muxNames {
+				r.SetPathValue(name, "")
+			}
+			rte.serve(w, r, m)
+			return true
+		}
+	}
+	return false
 }
 
 // serveFallback matches what ServeMux could not: the fallback routes, then 405 or 404.
@@ -379,17 +449,7 @@ func (rt *router) serveFallback(w http.ResponseWriter, r *http.Request) {
 			allowed = append(allowed, rte.method)
 			continue
 		}
-		for i, name := range rte.names {
-			v, err := url.PathUnescape(m[i+1])
-			if err != nil {
-				v = m[i+1]
-			}
-			if rte.quoted[i] {
-				v = strings.ReplaceAll(v, "''", "'")
-			}
-			r.SetPathValue(name, v)
-		}
-		rte.handler(w, r)
+		rte.serve(w, r, m)
 		return
 	}
 	for _, method := range []string{http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete} {

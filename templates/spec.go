@@ -86,9 +86,9 @@ type Operation struct {
 	Params []*Param
 	// Variants are the operation's other documented paths, each a Client method of its own.
 	Variants []*Variant
-	Body   *Body // nil when the operation takes no body
-	Result Result
-	Status int // the documented success status
+	Body     *Body // nil when the operation takes no body
+	Result   Result
+	Status   int // the documented success status
 }
 
 // Variant is another documented path of an operation: a Client method that calls it with the operation's body and
