@@ -405,9 +405,10 @@ func wildcards(path *model.Path) map[string]string {
 	return out
 }
 
-// normalizeTemplate gives a template a leading slash and no trailing one.
+// normalizeTemplate gives a template a leading slash and no trailing one; a leading ~ (the service root, as some
+// beta pages write it: ~/onPremisesPublishingProfiles/…) is dropped, as model.RouteShape drops it.
 func normalizeTemplate(t string) string {
-	t = strings.TrimSpace(t)
+	t = strings.TrimPrefix(strings.TrimSpace(t), "~")
 	if !strings.HasPrefix(t, "/") {
 		t = "/" + t
 	}
