@@ -802,28 +802,34 @@ func corpusRouteCase(p *plan, r *model.Route, base *corpusE2E) corpusE2E {
 			params = v.Params
 		}
 	}
-	// A parameter of the server method gets the client's argument for the parameter of the same wildcard (the
-	// k-th of that name for the k-th), or of the same query option; "" when the route has none.
-	sent := map[string][]string{}
-	key := func(prm *templates.Param) string {
-		if prm.Route != "" {
-			return "path " + prm.Route
-		}
-		return "query " + prm.QueryKey + " " + prm.QueryWildcard
-	}
+	// A path argument of the server method is the value of the parameter after the same segment (paramKeys) in
+	// the route's path, "" when the route has none; a query argument that of the same query option.
+	sent := map[string]string{}
+	keys, names := paramKeys(r.Docs[0].Path.Template), paramNames(r.Docs[0].Path.Template)
 	c.Args = nil
 	for i, prm := range params {
 		a := fmt.Sprintf("arg%d", i+1)
 		c.Args = append(c.Args, a)
-		sent[key(prm)] = append(sent[key(prm)], a)
-	}
-	c.ServerArgs = nil
-	for _, prm := range base.spec.Params {
-		v := ""
-		if q := sent[key(prm)]; len(q) > 0 {
-			v, sent[key(prm)] = q[0], q[1:]
+		if prm.Route != "" {
+			sent["path "+keys[i]] = a
+			sent["name "+keys[i]] = names[i]
+		} else {
+			sent["query "+prm.QueryKey+" "+prm.QueryWildcard] = a
 		}
-		c.ServerArgs = append(c.ServerArgs, v)
+	}
+	canonical := canonicalPath(r.Canonical).Template
+	canonKeys, canonNames := paramKeys(canonical), paramNames(canonical)
+	c.ServerArgs = nil
+	for i, prm := range base.spec.Params {
+		if prm.Route != "" {
+			v := sent["path "+canonKeys[i]]
+			if v != "" && !sameParam(canonNames[i], sent["name "+canonKeys[i]]) {
+				v = "" // another parameter after the same segment: /items/{itemId} is not /items/{parentId}
+			}
+			c.ServerArgs = append(c.ServerArgs, v)
+		} else {
+			c.ServerArgs = append(c.ServerArgs, sent["query "+prm.QueryKey+" "+prm.QueryWildcard])
+		}
 	}
 	return c
 }

@@ -88,7 +88,7 @@ func (p *plan) planRoutes(planned []plannedOp) {
 			if r == nil || r.Canonical != po.op || r.Docs[0].Path != path {
 				continue
 			}
-			if route := routeTemplate(path); !seen[route] {
+			if route := routeTemplate(path, canonicalPath(po.op)); !seen[route] {
 				seen[route] = true
 				po.spec.Routes = append(po.spec.Routes, route)
 			}
@@ -422,20 +422,88 @@ func normalizeTemplate(t string) string {
 }
 
 // routeTemplate writes a documented path the way the router reads it: {wildcard}, and {wildcard...} for a parameter
-// that is a path of its own.
-func routeTemplate(path *model.Path) string {
+// that is a path of its own. The server method's arguments are the parameters of the operation's canonical path,
+// read by their wildcards; so a parameter of another path takes the wildcard of the canonical path's parameter it
+// is (the same segment before it, the same occurrence, and the same name unless one is a bare id:
+// /me/calendars/{id} beside /users/{id}/calendars/{id2} is /me/calendars/{id2}; /me/drive/items/{itemId}/content is
+// not the {parentId} of /drives/{driveId}/items/{parentId}:/{filename}:/content), and one the canonical path has
+// not a wildcard of its own, which no argument reads.
+func routeTemplate(path, canonical *model.Path) string {
 	kinds := map[string]model.ParamKind{}
 	for _, pp := range path.Params {
 		kinds[pp.Name] = pp.Kind
 	}
-	wild := wildcards(path)
+	canonWild := wildcards(canonical)
+	type canonParam struct{ name, wildcard string }
+	byKey := map[string]canonParam{}
+	used := map[string]bool{}
+	for i, name := range paramNames(canonical.Template) {
+		byKey[paramKeys(canonical.Template)[i]] = canonParam{name, canonWild[name]}
+		used[canonWild[name]] = true
+	}
+	own := map[string]string{} // a parameter of this path only, by name, once per name as wildcards gives it
+	keys := paramKeys(path.Template)
+	n := 0
 	return paramPattern.ReplaceAllStringFunc(normalizeTemplate(path.Template), func(s string) string {
 		name := s[1 : len(s)-1]
-		if kinds[name] == model.ParamDrivePath {
-			return "{" + wild[name] + "...}"
+		key := keys[n]
+		n++
+		cp, ok := byKey[key]
+		w := cp.wildcard
+		if ok && !sameParam(cp.name, name) {
+			ok = false
 		}
-		return "{" + wild[name] + "}"
+		if !ok {
+			if w, ok = own[name]; !ok {
+				w = routeName(name)
+				for i := 2; used[w]; i++ {
+					w = routeName(name) + fmt.Sprint(i)
+				}
+				used[w], own[name] = true, w
+			}
+		}
+		if kinds[name] == model.ParamDrivePath {
+			return "{" + w + "...}"
+		}
+		return "{" + w + "}"
 	})
+}
+
+// sameParam reports whether two parameters after the same segment are one: the same name, or a bare id either side.
+func sameParam(a, b string) bool {
+	return strings.EqualFold(a, b) || genericID.MatchString(a) || genericID.MatchString(b)
+}
+
+// paramNames returns the names of a template's parameters, one per occurrence.
+func paramNames(template string) []string {
+	var names []string
+	for _, m := range paramPattern.FindAllStringSubmatch(normalizeTemplate(template), -1) {
+		names = append(names, m[1])
+	}
+	return names
+}
+
+// paramKeys says what each parameter of a template (one per occurrence) is the value of: the segment before it in
+// lower case ("calendars" for /me/calendars/{id}), or the literal the parameter's own segment starts with
+// ("in roletemplateid=" for /directoryRoles/roleTemplateId={id}), with its occurrence ("calendars#2" for the second).
+func paramKeys(template string) []string {
+	t := normalizeTemplate(template)
+	seen := map[string]int{}
+	var keys []string
+	for _, m := range paramPattern.FindAllStringIndex(t, -1) {
+		before := t[:m[0]]
+		var key string
+		if strings.HasSuffix(before, "/") {
+			before = strings.TrimSuffix(before, "/")
+			key = before[strings.LastIndexByte(before, '/')+1:]
+		} else {
+			key = "in " + before[strings.LastIndexByte(before, '/')+1:]
+		}
+		key = strings.ToLower(key)
+		seen[key]++
+		keys = append(keys, fmt.Sprintf("%s#%d", key, seen[key]))
+	}
+	return keys
 }
 
 func isStreamPath(template string) bool {
