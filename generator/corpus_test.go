@@ -30,10 +30,13 @@ import (
 //     testdata/corpus/harness_test.go); at least 95% of those without a doc defect the linter reports must, and
 //     every one that does not must be a doc defect the linter reports at the failing value (the raw rate, defects
 //     included, is logged);
-//   - end to end: the generated Client calls the generated NewHandler over httptest, for every operation whose docs
-//     give what it needs, with the docs' request example as the body and a Server that answers with the docs'
-//     response example; the client must get the typed answer with the documented status and the server the typed
-//     request and the path arguments.
+//   - routes: every route of the model is registered once, and a request to each lands in the operation registered
+//     for it (TestEveryRouteLandsInItsOwnMethod, copied from out/);
+//   - end to end, per route: the generated Client method of the route's path calls the generated NewHandler over
+//     httptest, for every route whose canonical page gives what it needs, with the page's request example as the
+//     body and a Server that answers with its response example; the client must get the typed answer with the
+//     documented status and the route's Server method the typed request and the path arguments. The share that
+//     must pass is of the routes whose examples are free of lint findings (warnings and errors).
 //
 // v1.0 runs always (when ../shared is there); beta only with GRAPHDOCGEN_LONG=1.
 
@@ -51,7 +54,7 @@ func corpusShared(t testing.TB) string {
 }
 
 func TestCorpusV1(t *testing.T) {
-	runCorpus(t, "v1.0", corpusWant{roundTrip: 0.95, allLinted: true, e2e: 200})
+	runCorpus(t, "v1.0", corpusWant{roundTrip: 0.95, allLinted: true, e2e: 200, e2eClean: 0.99})
 }
 
 // TestSeedsEndToEnd proves the package generated from the five seed pages (drafts full of TODOs, a plain-text
@@ -62,7 +65,7 @@ func TestSeedsEndToEnd(t *testing.T) {
 		t.Skip("-short: builds and tests a generated module")
 	}
 	root := filepath.Join(corpusShared(t), "seeds")
-	m := runDocs(t, "seeds", root, parser.Options{Include: []string{"*.md", "*.txt"}}, corpusWant{roundTrip: 0.95, allLinted: true, everyOperation: true})
+	m := runDocs(t, "seeds", root, parser.Options{Include: []string{"*.md", "*.txt"}}, corpusWant{roundTrip: 0.95, allLinted: true, everyRoute: true})
 	if len(m.Operations) < 5 {
 		t.Errorf("seeds: %d operations, want one per seed page", len(m.Operations))
 	}
@@ -72,16 +75,18 @@ func TestCorpusBeta(t *testing.T) {
 	if os.Getenv("GRAPHDOCGEN_LONG") == "" {
 		t.Skip("the beta corpus takes minutes: set GRAPHDOCGEN_LONG=1 to run it")
 	}
-	runCorpus(t, "beta", corpusWant{roundTrip: 0.95, allLinted: true, e2e: 200})
+	runCorpus(t, "beta", corpusWant{roundTrip: 0.95, allLinted: true, e2e: 200, e2eClean: 0.99})
 }
 
 type corpusWant struct {
 	roundTrip float64 // the least share of examples without a reported doc defect that must round-trip
 	// allLinted requires every round-trip failure to be a doc defect the linter reports at the failing value.
 	allLinted bool
-	e2e       int // the least number of operations that must pass end to end
-	// everyOperation requires every operation of the docs to pass end to end.
-	everyOperation bool
+	e2e       int // the least number of routes that must pass end to end
+	// e2eClean is the least share of the routes whose examples are free of lint findings that must pass end to end.
+	e2eClean float64
+	// everyRoute requires every route of the docs to pass end to end.
+	everyRoute bool
 }
 
 // corpusExample is what the outer test knows of a round-trip case: where its example is.
@@ -232,7 +237,7 @@ func runDocs(t *testing.T, version, root string, opts parser.Options, want corpu
 			repaired, leftOut = repaired+1, leftOut+len(c.LeftOut)
 		}
 	}
-	t.Logf("%s: end to end: %d operations with examples; %d of them with %d members left out of their examples as doc defects the linter reports",
+	t.Logf("%s: end to end: %d routes with cases; %d of them with %d members left out of their examples as doc defects the linter reports",
 		version, len(cases.E2E), repaired, leftOut)
 	t.Logf("%s: %d round-trip cases from %d examples; %d examples left out: %s", version, len(cases.RoundTrip),
 		len(examples), skipped.total(), skipped)
@@ -256,17 +261,26 @@ func runDocs(t *testing.T, version, root string, opts parser.Options, want corpu
 	must(t, err)
 	must(t, os.WriteFile(filepath.Join(pkgDir, "corpus_harness_test.go"), harness, 0o644))
 	must(t, os.WriteFile(filepath.Join(pkgDir, "corpus_server_test.go"), server, 0o644))
+	routes, err := os.ReadFile(filepath.Join("..", "out", "routes_internal_test.go"))
+	must(t, err)
+	routes = bytes.Replace(routes, []byte("\npackage out\n"), []byte("\npackage "+corpusPackage+"\n"), 1)
+	must(t, os.WriteFile(filepath.Join(pkgDir, "corpus_routes_test.go"), routes, 0o644))
+	checkRoutesRegistered(t, version, m, p)
 	data, err := json.Marshal(cases)
 	must(t, err)
 	must(t, os.WriteFile(filepath.Join(pkgDir, "testdata", "corpus_cases.json"), data, 0o644))
 
-	run := func(args ...string) []byte {
+	try := func(args ...string) ([]byte, error) {
 		cmd := exec.Command(goBin, args...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GO111MODULE=on")
 		began := time.Now()
 		out, err := cmd.CombinedOutput()
 		t.Logf("%s: go %s: %v", version, strings.Join(args, " "), time.Since(began).Round(time.Second))
+		return out, err
+	}
+	run := func(args ...string) []byte {
+		out, err := try(args...)
 		if err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, tail(out, 60))
 		}
@@ -274,25 +288,24 @@ func runDocs(t *testing.T, version, root string, opts parser.Options, want corpu
 	}
 	run("vet", "./...")
 	out := run("test", "-count=1", "-v", "-run", "^TestCorpus(RoundTrip|E2E)$", "./"+corpusPackage)
+	// The routes test is a test of its own, so that a shadowed route is reported beside the end-to-end figures.
+	if out, err := try("test", "-count=1", "-v", "-run", "^TestEveryRouteLandsInItsOwnMethod$", "./"+corpusPackage); err != nil {
+		t.Errorf("%s: a request to a route lands elsewhere: %v\n%s", version, err, tail(out, 60))
+	} else if m := regexp.MustCompile(`routes_test.go:\d+: (\d+ routes, each landed in its own operation)`).FindSubmatch(out); m != nil {
+		t.Logf("%s: %s", version, m[1])
+	}
 
 	res := readCorpusResults(t, out)
 	checkRoundTrip(t, version, li, cases, examples, res, want)
-	checkE2E(t, version, cases, res.e2e, sharedRoutes(p), want.e2e)
-	if want.everyOperation {
-		for _, op := range m.Operations {
-			if r, ok := res.e2e[op.ID]; !ok || !r.ok {
-				t.Errorf("%s: end to end: %s (%s %s) did not pass: %+v", version, op.ID, op.Method, pathOf(op), r)
+	checkE2E(t, version, cases, res.e2e, want)
+	if want.everyRoute {
+		for _, r := range m.Routes() {
+			if res, ok := res.e2e[r.String()]; !ok || !res.ok {
+				t.Errorf("%s: end to end: %s (%s) did not pass: %+v", version, r, r.Canonical.ID, res)
 			}
 		}
 	}
 	return m
-}
-
-func pathOf(op *model.Operation) string {
-	if len(op.Paths) == 0 {
-		return ""
-	}
-	return op.Paths[0].Template
 }
 
 type corpusResult struct {
@@ -527,53 +540,75 @@ func checkRoundTrip(t *testing.T, version string, li lintIndex, cases *corpusCas
 	}
 }
 
-// sharedRoutes finds the operations the handler cannot tell from others: those documented at the same method and
-// path (parameter names aside) as another operation, by Go method name. The handler serves the first.
-func sharedRoutes(p *plan) map[string]bool {
-	byRoute := map[string][]string{}
+// checkRoutesRegistered wants every route of the model whose method can be sent registered once, at its canonical
+// operation's server method.
+func checkRoutesRegistered(t *testing.T, version string, m *model.Model, p *plan) {
+	registered := map[string][]string{}
 	for _, f := range p.files {
 		for _, spec := range f.Operations {
 			for _, r := range spec.Routes {
-				key := spec.Method + " " + shapeOf(r)
-				byRoute[key] = append(byRoute[key], spec.Name)
+				key := spec.Method + " " + model.RouteShape(r)
+				registered[key] = append(registered[key], spec.Name)
 			}
 		}
 	}
-	shared := map[string]bool{}
-	for _, names := range byRoute {
-		if len(uniq(names)) > 1 {
-			for _, n := range names {
-				shared[n] = true
-			}
+	n := 0
+	for _, r := range m.Routes() {
+		spec := p.specOf[r.Canonical]
+		if spec == nil {
+			continue // no method net/http sends
 		}
+		n++
+		key := r.Method + " " + r.Shape
+		if got := registered[key]; len(got) != 1 || got[0] != spec.Name {
+			t.Errorf("%s: route %s is registered for %v, want once for %s (%s)", version, r, got, spec.Name, r.Canonical.Page)
+		}
+		delete(registered, key)
 	}
-	return shared
+	for key, names := range registered {
+		t.Errorf("%s: %s is registered for %v but is no route of the model", version, key, names)
+	}
+	t.Logf("%s: %d routes registered, each once", version, n)
 }
 
-func checkE2E(t *testing.T, version string, cases *corpusCases, e2e map[string]corpusResult, shared map[string]bool, least int) {
-	passed, sharedFailed, untyped := 0, 0, 0
+func checkE2E(t *testing.T, version string, cases *corpusCases, e2e map[string]corpusResult, want corpusWant) {
+	passed, untyped, clean, cleanPassed := 0, 0, 0, 0
 	byReason := map[string][]string{}
 	for _, c := range cases.E2E {
 		r, ok := e2e[c.ID]
+		if len(c.Findings) == 0 {
+			clean++
+		}
 		switch {
 		case !ok:
 			t.Errorf("end to end: no result for %s", c.ID)
 		case r.ok:
 			passed++
+			if len(c.Findings) == 0 {
+				cleanPassed++
+			}
 			if r.detail != "typed" {
 				untyped++
 			}
 		default:
 			reason := r.reason
-			if shared[c.Method] {
-				// Another page documents the same method and path: the handler serves that operation.
-				reason, sharedFailed = "shared-route ("+reason+")", sharedFailed+1
+			if len(c.Findings) > 0 {
+				reason += ", examples with lint findings"
 			}
-			byReason[reason] = append(byReason[reason], c.ID+" ("+c.Method+"): "+r.detail)
+			line := c.ID + " (" + c.Client + " → " + c.Method + ", " + c.Page + "): " + r.detail
+			if len(c.Findings) > 0 {
+				line += " [lint: " + strings.Join(uniq(c.Findings), ", ") + "]"
+			}
+			byReason[reason] = append(byReason[reason], line)
 		}
 	}
-	t.Logf("%s: end to end: %d of %d operations pass (%d of them with a raw JSON body or answer, the others typed); "+
-		"%d fail because another page documents the same method and path", version, passed, len(cases.E2E), untyped, sharedFailed)
+	rate := 0.0
+	if clean > 0 {
+		rate = float64(cleanPassed) / float64(clean)
+	}
+	t.Logf("%s: end to end: %d of %d routes whose examples are free of lint findings pass (%.1f%%); %d of %d routes in all "+
+		"(%d of them with a raw JSON body or answer, the others typed)", version, cleanPassed, clean, 100*rate, passed,
+		len(cases.E2E), untyped)
 	reasons := make([]string, 0, len(byReason))
 	for r := range byReason {
 		reasons = append(reasons, r)
@@ -582,8 +617,11 @@ func checkE2E(t *testing.T, version string, cases *corpusCases, e2e map[string]c
 	for _, r := range reasons {
 		t.Logf("%s: end to end, %s (%d):\n  %s", version, r, len(byReason[r]), strings.Join(byReason[r], "\n  "))
 	}
-	if passed < least {
-		t.Errorf("end to end: %d operations pass, want at least %d", passed, least)
+	if passed < want.e2e {
+		t.Errorf("end to end: %d routes pass, want at least %d", passed, want.e2e)
+	}
+	if rate < want.e2eClean {
+		t.Errorf("end to end: %.1f%% of the routes whose examples are free of lint findings pass, want at least %.0f%%", 100*rate, 100*want.e2eClean)
 	}
 }
 
@@ -613,15 +651,20 @@ type corpusRoundTrip struct {
 }
 
 type corpusE2E struct {
-	ID       string          `json:"id"`
-	Method   string          `json:"method"`
-	Args     []string        `json:"args"`
-	Request  json.RawMessage `json:"request,omitempty"`
-	Response json.RawMessage `json:"response,omitempty"`
-	Status   int             `json:"status"`
+	ID         string          `json:"id"` // the route
+	Method     string          `json:"method"`
+	Client     string          `json:"client"`
+	Args       []string        `json:"args"`
+	ServerArgs []string        `json:"serverArgs"`
+	Request    json.RawMessage `json:"request,omitempty"`
+	Response   json.RawMessage `json:"response,omitempty"`
+	Status     int             `json:"status"`
 	// LeftOut are the members left out of the docs' examples as defects the linter reports (file:line key).
 	LeftOut []string `json:"-"`
-	spec    *templates.Operation
+	// Findings are the rules the linter reports (warnings and errors) in the examples the case uses.
+	Findings []string `json:"-"`
+	Page     string   `json:"-"`
+	spec     *templates.Operation
 }
 
 // corpusSkips counts the examples that are not round-trip cases, by why.
@@ -656,31 +699,6 @@ func corpusExampleKey(id string) string {
 	return id
 }
 
-var docsPage = regexp.MustCompile(`Docs: (\S+?)\.?$`)
-
-// corpusSpecs finds the planned operation of each documented one, by the page and method its doc comment names.
-func corpusSpecs(p *plan) map[string]*templates.Operation {
-	specs := map[string]*templates.Operation{}
-	dup := map[string]bool{}
-	for _, f := range p.files {
-		for _, spec := range f.Operations {
-			mm := docsPage.FindStringSubmatch(spec.Doc)
-			if mm == nil {
-				continue
-			}
-			key := mm[1] + " " + spec.Method
-			if specs[key] != nil {
-				dup[key] = true
-			}
-			specs[key] = spec
-		}
-	}
-	for k := range dup {
-		delete(specs, k)
-	}
-	return specs
-}
-
 func jsonOK(ex *model.Example) bool {
 	if ex.JSON == nil {
 		return false
@@ -699,12 +717,12 @@ func rawOf(v *model.Value) json.RawMessage {
 }
 
 func corpusCasesOf(m *model.Model, p *plan, li lintIndex) (*corpusCases, map[string]*corpusExample, corpusSkips) {
-	specs := corpusSpecs(p)
 	cases := &corpusCases{}
+	base := map[*model.Operation]*corpusE2E{}
 	examples := map[string]*corpusExample{}
 	skipped := corpusSkips{}
 	for _, op := range m.Operations {
-		spec := specs[op.Page+" "+strings.ToUpper(op.Method)]
+		spec := p.specOf[op]
 		n := map[model.ExampleKind]int{}
 		for _, ex := range op.Examples {
 			if ex.Kind != model.ExampleRequest && ex.Kind != model.ExampleResponse {
@@ -761,10 +779,59 @@ func corpusCasesOf(m *model.Model, p *plan, li lintIndex) (*corpusCases, map[str
 			cases.RoundTrip = append(cases.RoundTrip, rts...)
 		}
 		if c := corpusE2ECase(op, spec, li); c != nil {
-			cases.E2E = append(cases.E2E, *c)
+			base[op] = c
+		}
+	}
+	for _, r := range m.Routes() {
+		if c := base[r.Canonical]; c != nil {
+			cases.E2E = append(cases.E2E, corpusRouteCase(p, r, c))
 		}
 	}
 	return cases, examples, skipped
+}
+
+// corpusRouteCase makes the case of a route from its canonical operation's: the Client method of the path the
+// canonical page writes the route with, its arguments, and what the Server method must get of them.
+func corpusRouteCase(p *plan, r *model.Route, base *corpusE2E) corpusE2E {
+	c := *base
+	c.ID = r.String()
+	c.Client = p.clientOf[r.Docs[0].Path]
+	params := base.spec.Params
+	for _, v := range base.spec.Variants {
+		if v.Name == c.Client {
+			params = v.Params
+		}
+	}
+	// A path argument of the server method is the value of the parameter after the same segment (paramKeys) in
+	// the route's path, "" when the route has none; a query argument that of the same query option.
+	sent := map[string]string{}
+	keys, names := paramKeys(r.Docs[0].Path.Template), paramNames(r.Docs[0].Path.Template)
+	c.Args = nil
+	for i, prm := range params {
+		a := fmt.Sprintf("arg%d", i+1)
+		c.Args = append(c.Args, a)
+		if prm.Route != "" {
+			sent["path "+keys[i]] = a
+			sent["name "+keys[i]] = names[i]
+		} else {
+			sent["query "+prm.QueryKey+" "+prm.QueryWildcard] = a
+		}
+	}
+	canonical := canonicalPath(r.Canonical).Template
+	canonKeys, canonNames := paramKeys(canonical), paramNames(canonical)
+	c.ServerArgs = nil
+	for i, prm := range base.spec.Params {
+		if prm.Route != "" {
+			v := sent["path "+canonKeys[i]]
+			if v != "" && !sameParam(canonNames[i], sent["name "+canonKeys[i]]) {
+				v = "" // another parameter after the same segment: /items/{itemId} is not /items/{parentId}
+			}
+			c.ServerArgs = append(c.ServerArgs, v)
+		} else {
+			c.ServerArgs = append(c.ServerArgs, sent["query "+prm.QueryKey+" "+prm.QueryWildcard])
+		}
+	}
+	return c
 }
 
 // corpusSideType reports whether the operation's request body or answer has a Go type of its own (not raw JSON).
@@ -791,10 +858,10 @@ func corpusE2ECase(op *model.Operation, spec *templates.Operation, li lintIndex)
 	if spec.Result.Kind != templates.ResultNone && spec.Result.Kind != templates.ResultJSON {
 		return nil
 	}
-	c := &corpusE2E{ID: op.ID, Method: spec.Name, Status: spec.Status, spec: spec}
-	for i := range spec.Params {
-		c.Args = append(c.Args, fmt.Sprintf("arg%d", i+1))
+	if len(spec.Routes) == 0 {
+		return nil // no server method: another page speaks for each of its routes
 	}
+	c := &corpusE2E{ID: op.ID, Method: spec.Name, Status: spec.Status, Page: op.Page, spec: spec}
 	first := func(kind model.ExampleKind) *model.Example {
 		for _, ex := range op.Examples {
 			if ex.Kind == kind {
@@ -810,6 +877,7 @@ func corpusE2ECase(op *model.Operation, spec *templates.Operation, li lintIndex)
 		}
 		v, left := li.withoutDefects(ex.Pos.File, ex.JSON)
 		c.Request, c.LeftOut = rawOf(v), append(c.LeftOut, left...)
+		c.Findings = append(c.Findings, li.findingsIn(ex)...)
 	}
 	if spec.Result.Kind == templates.ResultJSON {
 		ex := first(model.ExampleResponse)
@@ -818,8 +886,25 @@ func corpusE2ECase(op *model.Operation, spec *templates.Operation, li lintIndex)
 		}
 		v, left := li.withoutDefects(ex.Pos.File, ex.JSON)
 		c.Response, c.LeftOut = rawOf(v), append(c.LeftOut, left...)
+		c.Findings = append(c.Findings, li.findingsIn(ex)...)
 	}
 	return c
+}
+
+// findingsIn returns the rules of the warnings and errors the linter reports in an example, from its annotation
+// through its body.
+func (li lintIndex) findingsIn(ex *model.Example) []string {
+	start, end := ex.Pos.Line, ex.BodyPos.Line+strings.Count(ex.Body, "\n")+1
+	if ex.Annotation != nil && ex.Annotation.Pos.File == ex.Pos.File && ex.Annotation.Pos.Line < start {
+		start = ex.Annotation.Pos.Line
+	}
+	var rules []string
+	for _, f := range li.byFile[ex.Pos.File] {
+		if f.Severity != "info" && f.Pos.Line >= start && f.Pos.Line <= end {
+			rules = append(rules, f.Rule)
+		}
+	}
+	return rules
 }
 
 // valueDefects are the rules that find an example value wrong (a placeholder, a value not in its type's form or
@@ -877,8 +962,13 @@ func corpusServerFile(p *plan, cases []corpusE2E) []byte {
 	f := jen.NewFile(corpusPackage)
 	f.HeaderComment(templates.Header)
 	f.Type().Id("corpusServer").Struct(jen.Id("Unimplemented"))
+	done := map[string]bool{}
 	for _, c := range cases {
 		spec := c.spec
+		if done[spec.Name] {
+			continue // routes of one operation share its method
+		}
+		done[spec.Name] = true
 		params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 		var args []jen.Code
 		for i := range spec.Params {

@@ -264,7 +264,10 @@ func expectedDecls(f *templates.File) []string {
 	}
 	for _, op := range f.Operations {
 		out = append(out, "func Client."+op.Name)
-		if f.Group != nil {
+		for _, v := range op.Variants {
+			out = append(out, "func Client."+v.Name)
+		}
+		if f.Group != nil && len(op.Routes) > 0 {
 			out = append(out, "func Unimplemented."+op.Name)
 		}
 	}
@@ -350,10 +353,18 @@ func checkFileDetails(t *testing.T, name string, file *ast.File, f *templates.Fi
 		}
 	}
 	ops := map[string]*templates.Operation{}
+	// A path variant is a Client method of its own, with its own arguments.
+	clientArgs := map[string][]*templates.Param{}
 	var opNames []string
 	for _, op := range f.Operations {
 		ops[op.Name] = op
-		opNames = append(opNames, op.Name)
+		clientArgs[op.Name] = op.Params
+		for _, v := range op.Variants {
+			ops[v.Name], clientArgs[v.Name] = op, v.Params
+		}
+		if len(op.Routes) > 0 {
+			opNames = append(opNames, op.Name) // only an operation that serves a route has a Server method
+		}
 	}
 	for _, d := range file.Decls {
 		switch d := d.(type) {
@@ -414,7 +425,7 @@ func checkFileDetails(t *testing.T, name string, file *ast.File, f *templates.Fi
 					}
 				}
 				want := []string{"ctx"}
-				for _, p := range op.Params {
+				for _, p := range clientArgs[d.Name.Name] {
 					want = append(want, p.Name)
 				}
 				if op.Body != nil {

@@ -25,6 +25,8 @@ func (p *plan) planOperations() error {
 			}
 		}
 	}
+	var planned []plannedOp
+	p.specOf, p.clientOf = map[*model.Operation]*templates.Operation{}, map[*model.Path]string{}
 	for _, op := range p.m.Operations {
 		if len(op.Paths) == 0 || !httpMethod(op.Method) {
 			continue // nothing to call
@@ -45,6 +47,8 @@ func (p *plan) planOperations() error {
 		spec.Doc = opDoc(spec, op)
 		f := p.fileFor(group)
 		f.Operations = append(f.Operations, spec)
+		planned = append(planned, plannedOp{op, spec, f})
+		p.specOf[op] = spec
 		if f.Group == nil {
 			g := exportedName(strings.TrimSuffix(strings.TrimSuffix(f.Name, ".go"), "_api"))
 			f.Group = &templates.Group{
@@ -54,7 +58,50 @@ func (p *plan) planOperations() error {
 			f.Group.Doc = f.Group.Interface + " has the operations of the " + strings.TrimSuffix(f.Name, ".go") + " group."
 		}
 	}
+	// Variant names are claimed once every operation has its name, so that a variant never takes the name of an
+	// operation planned after it.
+	for _, po := range planned {
+		if err := p.planVariants(po.spec, po.op, canonicalPath(po.op)); err != nil {
+			return err
+		}
+	}
+	p.planRoutes(planned)
 	return nil
+}
+
+type plannedOp struct {
+	op   *model.Operation
+	spec *templates.Operation
+	file *templates.File
+}
+
+// planRoutes gives every route of the model to the server method of its canonical operation, at the path that
+// operation writes it with: one handler per route, so that no page's route is shadowed by another's. An operation
+// canonical for no route has no server method (its client method calls a route another operation serves), and a
+// file whose operations serve none has no Server interface.
+func (p *plan) planRoutes(planned []plannedOp) {
+	served := map[*templates.File]bool{}
+	for _, po := range planned {
+		seen := map[string]bool{}
+		for _, path := range po.op.Paths {
+			r := p.m.RouteOf(po.op, path)
+			if r == nil || r.Canonical != po.op || r.Docs[0].Path != path {
+				continue
+			}
+			if route := routeTemplate(path, canonicalPath(po.op)); !seen[route] {
+				seen[route] = true
+				po.spec.Routes = append(po.spec.Routes, route)
+			}
+		}
+		if len(po.spec.Routes) > 0 {
+			served[po.file] = true
+		}
+	}
+	for _, po := range planned {
+		if !served[po.file] {
+			po.file.Group = nil
+		}
+	}
 }
 
 // httpMethod reports whether a method from the docs can be sent: an HTTP token (RFC 9110) of letters, so that it is
@@ -190,8 +237,7 @@ func (p *plan) argScope() *scope {
 	return s
 }
 
-// planPaths turns the canonical path into the client's path expression and arguments, and every documented path
-// into a server route.
+// planPaths turns a path (the canonical one, or a variant's) into the client's path expression and arguments.
 func (p *plan) planPaths(spec *templates.Operation, op *model.Operation, canonical *model.Path) error {
 	args := p.argScope()
 	params := map[string]model.PathParam{}
@@ -223,15 +269,6 @@ func (p *plan) planPaths(spec *templates.Operation, op *model.Operation, canonic
 		spec.Path = append(spec.Path, templates.PathPart{Literal: rest})
 	}
 	p.planQuery(spec, canonical, args)
-
-	seen := map[string]bool{}
-	for _, path := range op.Paths {
-		route := routeTemplate(path)
-		if !seen[route] {
-			seen[route] = true
-			spec.Routes = append(spec.Routes, route)
-		}
-	}
 	return nil
 }
 
@@ -368,9 +405,10 @@ func wildcards(path *model.Path) map[string]string {
 	return out
 }
 
-// normalizeTemplate gives a template a leading slash and no trailing one.
+// normalizeTemplate gives a template a leading slash and no trailing one; a leading ~ (the service root, as some
+// beta pages write it: ~/onPremisesPublishingProfiles/…) is dropped, as model.RouteShape drops it.
 func normalizeTemplate(t string) string {
-	t = strings.TrimSpace(t)
+	t = strings.TrimPrefix(strings.TrimSpace(t), "~")
 	if !strings.HasPrefix(t, "/") {
 		t = "/" + t
 	}
@@ -384,20 +422,88 @@ func normalizeTemplate(t string) string {
 }
 
 // routeTemplate writes a documented path the way the router reads it: {wildcard}, and {wildcard...} for a parameter
-// that is a path of its own.
-func routeTemplate(path *model.Path) string {
+// that is a path of its own. The server method's arguments are the parameters of the operation's canonical path,
+// read by their wildcards; so a parameter of another path takes the wildcard of the canonical path's parameter it
+// is (the same segment before it, the same occurrence, and the same name unless one is a bare id:
+// /me/calendars/{id} beside /users/{id}/calendars/{id2} is /me/calendars/{id2}; /me/drive/items/{itemId}/content is
+// not the {parentId} of /drives/{driveId}/items/{parentId}:/{filename}:/content), and one the canonical path has
+// not a wildcard of its own, which no argument reads.
+func routeTemplate(path, canonical *model.Path) string {
 	kinds := map[string]model.ParamKind{}
 	for _, pp := range path.Params {
 		kinds[pp.Name] = pp.Kind
 	}
-	wild := wildcards(path)
+	canonWild := wildcards(canonical)
+	type canonParam struct{ name, wildcard string }
+	byKey := map[string]canonParam{}
+	used := map[string]bool{}
+	for i, name := range paramNames(canonical.Template) {
+		byKey[paramKeys(canonical.Template)[i]] = canonParam{name, canonWild[name]}
+		used[canonWild[name]] = true
+	}
+	own := map[string]string{} // a parameter of this path only, by name, once per name as wildcards gives it
+	keys := paramKeys(path.Template)
+	n := 0
 	return paramPattern.ReplaceAllStringFunc(normalizeTemplate(path.Template), func(s string) string {
 		name := s[1 : len(s)-1]
-		if kinds[name] == model.ParamDrivePath {
-			return "{" + wild[name] + "...}"
+		key := keys[n]
+		n++
+		cp, ok := byKey[key]
+		w := cp.wildcard
+		if ok && !sameParam(cp.name, name) {
+			ok = false
 		}
-		return "{" + wild[name] + "}"
+		if !ok {
+			if w, ok = own[name]; !ok {
+				w = routeName(name)
+				for i := 2; used[w]; i++ {
+					w = routeName(name) + fmt.Sprint(i)
+				}
+				used[w], own[name] = true, w
+			}
+		}
+		if kinds[name] == model.ParamDrivePath {
+			return "{" + w + "...}"
+		}
+		return "{" + w + "}"
 	})
+}
+
+// sameParam reports whether two parameters after the same segment are one: the same name, or a bare id either side.
+func sameParam(a, b string) bool {
+	return strings.EqualFold(a, b) || genericID.MatchString(a) || genericID.MatchString(b)
+}
+
+// paramNames returns the names of a template's parameters, one per occurrence.
+func paramNames(template string) []string {
+	var names []string
+	for _, m := range paramPattern.FindAllStringSubmatch(normalizeTemplate(template), -1) {
+		names = append(names, m[1])
+	}
+	return names
+}
+
+// paramKeys says what each parameter of a template (one per occurrence) is the value of: the segment before it in
+// lower case ("calendars" for /me/calendars/{id}), or the literal the parameter's own segment starts with
+// ("in roletemplateid=" for /directoryRoles/roleTemplateId={id}), with its occurrence ("calendars#2" for the second).
+func paramKeys(template string) []string {
+	t := normalizeTemplate(template)
+	seen := map[string]int{}
+	var keys []string
+	for _, m := range paramPattern.FindAllStringIndex(t, -1) {
+		before := t[:m[0]]
+		var key string
+		if strings.HasSuffix(before, "/") {
+			before = strings.TrimSuffix(before, "/")
+			key = before[strings.LastIndexByte(before, '/')+1:]
+		} else {
+			key = "in " + before[strings.LastIndexByte(before, '/')+1:]
+		}
+		key = strings.ToLower(key)
+		seen[key]++
+		keys = append(keys, fmt.Sprintf("%s#%d", key, seen[key]))
+	}
+	return keys
 }
 
 func isStreamPath(template string) bool {

@@ -28,6 +28,10 @@ type plan struct {
 	vocab   *vocabulary
 
 	usedOverrides map[string]bool
+
+	// specOf is each planned operation's spec; clientOf names the Client method that calls each documented path.
+	specOf   map[*model.Operation]*templates.Operation
+	clientOf map[*model.Path]string
 }
 
 // typeInfo is a type that gets a Go declaration.

@@ -220,6 +220,21 @@ func (c *Client) AuthenticationListMethods(ctx context.Context, userID string, o
 	return &out, nil
 }
 
+// AuthenticationListMethodsAtMe is AuthenticationListMethods at another documented path:
+//
+//	GET /me/authentication/methods
+func (c *Client) AuthenticationListMethodsAtMe(ctx context.Context, opts ...RequestOption) (*Collection[AnyAuthenticationMethod], error) {
+	var out Collection[AnyAuthenticationMethod]
+	if err := c.do(ctx, &call{
+		method: "GET",
+		out:    &out,
+		path:   "/me/authentication/methods",
+	}, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // AuthenticationPostPhoneMethods: Create phoneAuthenticationMethod. Add a new phone authentication method to a user.
 //
 //	POST /users/{id}/authentication/phoneMethods

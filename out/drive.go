@@ -49,6 +49,16 @@ func (c *Client) DriveItemGetContent(ctx context.Context, driveID string, itemID
 	}, opts)
 }
 
+// DriveItemGetContentAtMeDriveRoot is DriveItemGetContent at another documented path:
+//
+//	GET /me/drive/root:/{itemPath}:/content
+func (c *Client) DriveItemGetContentAtMeDriveRoot(ctx context.Context, itemPath string, opts ...RequestOption) (io.ReadCloser, error) {
+	return c.doStream(ctx, &call{
+		method: "GET",
+		path:   "/me/drive/root:/" + pathItems(itemPath) + ":/content",
+	}, opts)
+}
+
 // DriveItemPutContent: Upload driveItem content. Upload a new file, or replace the contents of an existing driveItem,
 // in one request of up to 250 MB.
 //
@@ -62,6 +72,22 @@ func (c *Client) DriveItemPutContent(ctx context.Context, driveID string, parent
 		method: "PUT",
 		out:    &out,
 		path:   "/drives/" + pathSegment(driveID) + "/items/" + pathSegment(parentID) + ":/" + pathItems(filename) + ":/content",
+		stream: body,
+	}, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DriveItemPutContentAtMeDrive is DriveItemPutContent at another documented path:
+//
+//	PUT /me/drive/items/{itemId}/content
+func (c *Client) DriveItemPutContentAtMeDrive(ctx context.Context, itemID string, body io.Reader, opts ...RequestOption) (*DriveItem, error) {
+	var out DriveItem
+	if err := c.do(ctx, &call{
+		method: "PUT",
+		out:    &out,
+		path:   "/me/drive/items/" + pathSegment(itemID) + "/content",
 		stream: body,
 	}, opts); err != nil {
 		return nil, err

@@ -4,8 +4,10 @@ package out
 
 import "net/http"
 
-// Server is the whole API, one method per documented operation. Implement it — embedding Unimplemented answers 501
-// for what you leave out — and serve it with NewHandler.
+// Server is the whole API: a method for each operation whose page speaks for at least one documented route (several
+// pages may document one route; one serves it). Implement it — embedding Unimplemented answers 501 for what you
+// leave out — and serve it with NewHandler; RouteFromContext tells a method which of its routes a call came in on,
+// with the path parameters and the OData query options.
 type Server interface {
 	AuthenticationServer
 	CallServer
@@ -16,9 +18,10 @@ type Server interface {
 	UserServer
 }
 
-// NewHandler routes every documented path to s with net/http ServeMux patterns (and a matcher of its own for the paths
-// ServeMux cannot express), decodes and validates request bodies — 415 for a body that is not JSON, 400 with an
-// OData error for one that does not fit the docs — and answers with each operation's documented status.
+// NewHandler routes every documented route, once, to the method of its page on s, with net/http ServeMux patterns (and
+// a matcher of its own for the paths ServeMux cannot express, the most specific first), decodes and validates request
+// bodies — 415 for a body that is not JSON, 400 with an OData error for one that does not fit the docs — and
+// answers with each operation's documented status.
 func NewHandler(s Server, opts ...HandlerOption) http.Handler {
 	rt := newRouter(opts)
 	registerAuthenticationRoutes(rt, s)

@@ -5,16 +5,24 @@ import "github.com/dave/jennifer/jen"
 // BuildClientMethod renders the Client method of an operation: path arguments escaped into the documented path, the
 // typed body, the typed answer, a context first and request options last.
 func BuildClientMethod(f *jen.File, op *Operation) {
-	comment(f, op.Doc)
+	buildClientMethod(f, op, op.Name, op.Doc, op.Path, op.Query, op.Params)
+	for _, v := range op.Variants {
+		buildClientMethod(f, op, v.Name, v.Doc, v.Path, v.Query, v.Params)
+	}
+}
+
+// buildClientMethod renders one Client method of an operation, at one of its paths.
+func buildClientMethod(f *jen.File, op *Operation, name, doc string, path []PathPart, query []QueryPart, args []*Param) {
+	comment(f, doc)
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	for _, p := range op.Params {
+	for _, p := range args {
 		params = append(params, jen.Id(p.Name).String())
 	}
 	fields := jen.Dict{
 		jen.Id("method"): jen.Lit(op.Method),
-		jen.Id("path"):   pathExpr(op.Path),
+		jen.Id("path"):   pathExpr(path),
 	}
-	if q := queryExpr(op.Query); q != nil {
+	if q := queryExpr(query); q != nil {
 		fields[jen.Id("query")] = q
 	}
 	if b := op.Body; b != nil {
@@ -67,7 +75,7 @@ func BuildClientMethod(f *jen.File, op *Operation) {
 			}
 		}
 	}
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Params(results...).Block(body...)
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Params(results...).Block(body...)
 	f.Line()
 }
 

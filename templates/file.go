@@ -92,7 +92,7 @@ var supportFS embed.FS
 var supportFiles = map[string][]string{
 	"models": {"codec.go", "enum.go", "odata.go", "optional.go", "registry.go", "scan.go", "temporal.go"},
 	"client": {"client.go"},
-	"server": {"server.go"},
+	"server": {"server.go", "route.go"},
 }
 
 // Support returns the static support files for the selected outputs, as "support_<name>.go", with their package

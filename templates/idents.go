@@ -109,6 +109,23 @@ func checkFile(f *File) error {
 				errs = append(errs, fmt.Errorf("operation %s: no escape function %q", op.Name, part.Escape))
 			}
 		}
+		for _, v := range op.Variants {
+			ident("path variant of "+op.Name, v.Name)
+			for _, p := range v.Params {
+				if err := checkLocal(p.Name); err != nil {
+					errs = append(errs, fmt.Errorf("argument of %s: %w", v.Name, err))
+				}
+			}
+			parts := v.Path
+			for _, q := range v.Query {
+				parts = append(parts[:len(parts):len(parts)], q.Value...)
+			}
+			for _, part := range parts {
+				if part.Param != nil && !escapes[part.Escape] {
+					errs = append(errs, fmt.Errorf("operation %s: no escape function %q", v.Name, part.Escape))
+				}
+			}
+		}
 		if op.Body != nil && op.Body.Kind == BodyJSON {
 			typ("body of "+op.Name, op.Body.Type)
 		}

@@ -9,7 +9,14 @@ import (
 // BuildServerGroup renders the Server side of one file's operations: the group's interface, the Unimplemented methods
 // that answer 501, and the function that registers a handler per documented path, which decodes and validates the
 // body, calls the method and answers with the documented status.
-func BuildServerGroup(f *jen.File, g *Group, ops []*Operation) {
+func BuildServerGroup(f *jen.File, g *Group, all []*Operation) {
+	// An operation that serves no route (another page speaks for each of its paths) has no server method.
+	var ops []*Operation
+	for _, op := range all {
+		if len(op.Routes) > 0 {
+			ops = append(ops, op)
+		}
+	}
 	comment(f, g.Doc)
 	f.Type().Id(g.Interface).InterfaceFunc(func(ig *jen.Group) {
 		for i, op := range ops {
@@ -145,16 +152,18 @@ func handlerFunc(op *Operation) jen.Code {
 
 // BuildServerFile renders server.go: the Server interface made of every group's, and NewHandler.
 func BuildServerFile(f *jen.File, groups []*Group) {
-	comment(f, "Server is the whole API, one method per documented operation. Implement it — embedding Unimplemented "+
-		"answers 501 for what you leave out — and serve it with NewHandler.")
+	comment(f, "Server is the whole API: a method for each operation whose page speaks for at least one documented route "+
+		"(several pages may document one route; one serves it). Implement it — embedding Unimplemented answers 501 "+
+		"for what you leave out — and serve it with NewHandler; RouteFromContext tells a method which of its routes "+
+		"a call came in on, with the path parameters and the OData query options.")
 	f.Type().Id("Server").InterfaceFunc(func(g *jen.Group) {
 		for _, gr := range groups {
 			g.Id(gr.Interface)
 		}
 	})
 	f.Line()
-	comment(f, "NewHandler routes every documented path to s with net/http ServeMux patterns (and a matcher of its own for "+
-		"the paths ServeMux cannot express), decodes and validates request bodies — 415 for a body that is not JSON, "+
+	comment(f, "NewHandler routes every documented route, once, to the method of its page on s, with net/http ServeMux "+
+		"patterns (and a matcher of its own for the paths ServeMux cannot express, the most specific first), decodes and validates request bodies — 415 for a body that is not JSON, "+
 		"400 with an OData error for one that does not fit the docs — and answers with each operation's documented status.")
 	f.Func().Id("NewHandler").Params(jen.Id("s").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
 		g.Id("rt").Op(":=").Id("newRouter").Call(jen.Id("opts"))

@@ -84,9 +84,21 @@ type Operation struct {
 	// that is a path of its own.
 	Routes []string
 	Params []*Param
-	Body   *Body // nil when the operation takes no body
-	Result Result
-	Status int // the documented success status
+	// Variants are the operation's other documented paths, each a Client method of its own.
+	Variants []*Variant
+	Body     *Body // nil when the operation takes no body
+	Result   Result
+	Status   int // the documented success status
+}
+
+// Variant is another documented path of an operation: a Client method that calls it with the operation's body and
+// answer.
+type Variant struct {
+	Name   string
+	Doc    string
+	Path   []PathPart
+	Query  []QueryPart
+	Params []*Param
 }
 
 // PathPart is a literal piece of a path, or an argument with the function that escapes it.

@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -126,6 +127,10 @@ type router struct {
 	maxHeader int
 	allowDots bool
 	errorLog  *log.Logger
+	routes    []registered
+	// landed, when a test sets it, hears which operation and route each request is routed to, before anything is
+	// read.
+	landed func(operation, pattern string)
 }
 
 type route struct {
@@ -134,6 +139,8 @@ type route struct {
 	names   []string
 	quoted  []bool // the value sits inside quotes: undo OData's doubled quotes
 	handler http.HandlerFunc
+	literal int    // the length of the template without its parameters
+	prefix  string // the template up to its first parameter
 }
 
 // operation is what the handler knows of one operation across requests.
@@ -233,23 +240,49 @@ func headerSize(r *http.Request) int {
 	return n
 }
 
-// handle registers an operation's handler at method and each of its path templates. Whole-segment parameters are
-// written {name}; a parameter that is a path of its own (a drive item path) is written {name...}.
+// handle registers an operation's handler at method and each of the routes it serves. Whole-segment parameters are
+// written {name}; a parameter that is a path of its own (a drive item path) is written {name...}. The generator
+// gives each documented route to one operation, so no two handle calls share a route.
 func (rt *router) handle(name, method string, h operationFunc, templates ...string) {
 	op := &operation{name: name}
 	for _, template := range templates {
-		hf := rt.serve(op, h, templateNames(template))
-		if pattern, ok := muxPattern(template); ok && rt.tryMux(method+" "+pattern, hf) {
+		rt.routes = append(rt.routes, registered{method: method, template: template, operation: name})
+		hf := rt.serve(op, h, &matched{method: method, pattern: template, names: templateNames(template)})
+		literal, names := len(templateParam.ReplaceAllString(template, "")), templateNames(template)
+		muxed := func(w http.ResponseWriter, r *http.Request) {
+			if !rt.serveSpecific(w, r, literal, names) {
+				hf(w, r)
+			}
+		}
+		if pattern, ok := muxPattern(template); ok && rt.tryMux(method+" "+pattern, muxed) {
 			continue
 		}
-		rt.fallback = append(rt.fallback, compileRoute(method, template, hf))
+		rt.addFallback(compileRoute(method, template, hf))
 	}
 }
 
+// addFallback keeps the fallback routes by how much of the path they spell out, most first (stable): the first
+// that matches a request is the most specific, so /me/drive/root:/{path...}:/content is not taken for the item at
+// /me/drive/root:/{path...}, whichever was registered first.
+func (rt *router) addFallback(r *route) {
+	i := sort.Search(len(rt.fallback), func(i int) bool { return rt.fallback[i].literal < r.literal })
+	rt.fallback = append(rt.fallback, nil)
+	copy(rt.fallback[i+1:], rt.fallback[i:])
+	rt.fallback[i] = r
+}
+
+// registered is one route as handle got it, for the tests that send a request to each.
+type registered struct{ method, template, operation string }
+
 // serve is what runs before an operation's own handler: 501 for an operation known to be unimplemented, and 400
-// for a path parameter that is a dot segment.
-func (rt *router) serve(op *operation, h operationFunc, params []string) http.HandlerFunc {
+// for a path parameter that is a dot segment. The route goes into the request's context (RouteFromContext).
+func (rt *router) serve(op *operation, h operationFunc, route *matched) http.HandlerFunc {
+	params := route.names
 	return func(w http.ResponseWriter, r *http.Request) {
+		if rt.landed != nil {
+			rt.landed(op.name, route.pattern)
+		}
+		r = r.WithContext(context.WithValue(r.Context(), routeKey{}, route))
 		if op.unimplemented.Load() {
 			writeError(w, notImplemented(op.name))
 			return
@@ -348,7 +381,57 @@ func compileRoute(method, template string, h http.HandlerFunc) *route {
 	b.WriteString(regexp.QuoteMeta(template[last:]))
 	b.WriteString("$")
 	rt.re = regexp.MustCompile(b.String())
+	rt.literal = len(templateParam.ReplaceAllString(template, ""))
+	rt.prefix = template
+	if loc := templateParam.FindStringIndex(template); loc != nil {
+		rt.prefix = template[:loc[0]]
+	}
 	return rt
+}
+
+// serve calls the route's handler with the path values of its match.
+func (rte *route) serve(w http.ResponseWriter, r *http.Request, m []string) {
+	for i, name := range rte.names {
+		v, err := url.PathUnescape(m[i+1])
+		if err != nil {
+			v = m[i+1]
+		}
+		if rte.quoted[i] {
+			v = strings.ReplaceAll(v, "''", "'")
+		}
+		r.SetPathValue(name, v)
+	}
+	rte.handler(w, r)
+}
+
+// serveSpecific serves a request ServeMux matched with a pattern of literal characters by a fallback route of its
+// method that matches it and spells out more of the path, and reports whether it did: ServeMux's /directoryRoles/{id}
+// must not take /directoryRoles/roleTemplateId=62e9…, which only the fallback can express.
+// The path values ServeMux set for its own pattern (muxNames) are emptied first.
+func (rt *router) serveSpecific(w http.ResponseWriter, r *http.Request, literal int, muxNames []string) bool {
+	var path string
+	for _, rte := range rt.fallback {
+		if rte.literal <= literal {
+			return false // sorted: the rest spell out no more
+		}
+		if rte.method != r.Method && !(rte.method == http.MethodGet && r.Method == http.MethodHead) {
+			continue
+		}
+		if path == "" {
+			path = matchablePath(r.URL.EscapedPath())
+		}
+		if !strings.HasPrefix(path, rte.prefix) {
+			continue
+		}
+		if m := rte.re.FindStringSubmatch(path); m != nil {
+			for _, name := range muxNames {
+				r.SetPathValue(name, "")
+			}
+			rte.serve(w, r, m)
+			return true
+		}
+	}
+	return false
 }
 
 // serveFallback matches what ServeMux could not: the fallback routes, then 405 or 404.
@@ -364,17 +447,7 @@ func (rt *router) serveFallback(w http.ResponseWriter, r *http.Request) {
 			allowed = append(allowed, rte.method)
 			continue
 		}
-		for i, name := range rte.names {
-			v, err := url.PathUnescape(m[i+1])
-			if err != nil {
-				v = m[i+1]
-			}
-			if rte.quoted[i] {
-				v = strings.ReplaceAll(v, "''", "'")
-			}
-			r.SetPathValue(name, v)
-		}
-		rte.handler(w, r)
+		rte.serve(w, r, m)
 		return
 	}
 	for _, method := range []string{http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete} {

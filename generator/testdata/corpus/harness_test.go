@@ -55,14 +55,18 @@ type corpusRoundTrip struct {
 	JSON   json.RawMessage `json:"json"`
 }
 
-// corpusE2E is one operation called through the Client against NewHandler.
+// corpusE2E is one route called through the Client against NewHandler.
 type corpusE2E struct {
-	ID       string          `json:"id"`
-	Method   string          `json:"method"` // the Client and Server method
-	Args     []string        `json:"args"`
-	Request  json.RawMessage `json:"request,omitempty"`
-	Response json.RawMessage `json:"response,omitempty"`
-	Status   int             `json:"status"`
+	ID     string   `json:"id"`     // the route: "GET /users/{id}/events"
+	Method string   `json:"method"` // the Server method that serves the route
+	Client string   `json:"client"` // the Client method that calls it
+	Args   []string `json:"args"`   // the Client method's arguments
+	// ServerArgs are the arguments the Server method must get: the client's, by parameter, "" for a parameter of
+	// the method's first path that the route has not.
+	ServerArgs []string        `json:"serverArgs"`
+	Request    json.RawMessage `json:"request,omitempty"`
+	Response   json.RawMessage `json:"response,omitempty"`
+	Status     int             `json:"status"`
 }
 
 func loadCorpusCases(t *testing.T) *corpusCases {
@@ -265,7 +269,7 @@ func TestCorpusE2E(t *testing.T) {
 	for _, c := range cases.E2E {
 		reason, detail := corpusE2EOne(ctx, cv, status, c)
 		if reason == "" {
-			fmt.Printf("E2E\t%s\tok\t%s\n", c.ID, corpusTyped(cv.MethodByName(c.Method).Type()))
+			fmt.Printf("E2E\t%s\tok\t%s\n", c.ID, corpusTyped(cv.MethodByName(c.Client).Type()))
 			continue
 		}
 		fmt.Printf("E2E\t%s\tFAIL\t%s\t%s\n", c.ID, reason, oneLine(detail))
@@ -273,9 +277,9 @@ func TestCorpusE2E(t *testing.T) {
 }
 
 func corpusE2EOne(ctx context.Context, cv reflect.Value, status *corpusStatus, c corpusE2E) (reason, detail string) {
-	m := cv.MethodByName(c.Method)
+	m := cv.MethodByName(c.Client)
 	if !m.IsValid() {
-		return "no-method", c.Method
+		return "no-method", c.Client
 	}
 	ft := m.Type()
 	in := []reflect.Value{reflect.ValueOf(ctx)}
@@ -293,7 +297,7 @@ func corpusE2EOne(ctx context.Context, cv reflect.Value, status *corpusStatus, c
 		in = append(in, body)
 	}
 	if len(in) != ft.NumIn()-1 {
-		return "signature", fmt.Sprintf("%s takes %d arguments, the case has %d", c.Method, ft.NumIn()-1, len(in))
+		return "signature", fmt.Sprintf("%s takes %d arguments, the case has %d", c.Client, ft.NumIn()-1, len(in))
 	}
 	corpusE2EState.Lock()
 	corpusE2EState.calls = nil
@@ -320,8 +324,8 @@ func corpusE2EOne(ctx context.Context, cv reflect.Value, status *corpusStatus, c
 		return "routing", fmt.Sprintf("the handler called %v", got)
 	}
 	got := calls[0]
-	if !reflect.DeepEqual(got.args, c.Args) && !(len(got.args) == 0 && len(c.Args) == 0) {
-		return "arguments", fmt.Sprintf("the server got %q, the client sent %q", got.args, c.Args)
+	if !reflect.DeepEqual(got.args, c.ServerArgs) && !(len(got.args) == 0 && len(c.ServerArgs) == 0) {
+		return "arguments", fmt.Sprintf("the server got %q, want %q (the client sent %q)", got.args, c.ServerArgs, c.Args)
 	}
 	if status.last != c.Status {
 		return "status", fmt.Sprintf("answered %d, documented %d", status.last, c.Status)
@@ -336,7 +340,7 @@ func corpusE2EOne(ctx context.Context, cv reflect.Value, status *corpusStatus, c
 	}
 	if len(c.Response) > 0 {
 		if len(out) != 2 {
-			return "signature", c.Method + " returns no result"
+			return "signature", c.Client + " returns no result"
 		}
 		res := out[0]
 		if res.Kind() == reflect.Pointer && res.IsNil() || res.Kind() == reflect.Interface && res.IsNil() {
