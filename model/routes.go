@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Route is one (method, path) the service answers, with every page that documents it. The docs document many
@@ -24,7 +25,9 @@ type Route struct {
 	Canonical *Operation
 	Why       string
 
-	re *regexp.Regexp // Shape compiled, for Matches
+	// Shape compiled, for Matches; compiled on first use, since most users of routes never match a URL.
+	reOnce sync.Once
+	re     *regexp.Regexp
 }
 
 // RouteDoc is one page's path on a route.
@@ -117,7 +120,6 @@ func buildRoutes(ops []*Operation) ([]*Route, map[*Path]*Route) {
 			r := byKey[key]
 			if r == nil {
 				r = &Route{Method: method, Shape: RouteShape(p.Template)}
-				r.re = shapePattern(r.Shape)
 				byKey[key] = r
 			}
 			r.Docs = append(r.Docs, RouteDoc{Op: op, Path: p, Queried: p.Query != ""})
@@ -327,6 +329,7 @@ func (r *Route) Headers() []Header {
 // events?$top=2", "/me/drive/root:/folder/a.txt:/content") addresses the route: its path, without host, version
 // and query, has the route's segments, a parameter standing for any value (a drive path for several segments).
 func (r *Route) Matches(url string) bool {
+	r.reOnce.Do(func() { r.re = shapePattern(r.Shape) })
 	return r.re.MatchString(requestPath(url))
 }
 

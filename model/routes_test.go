@@ -7,10 +7,10 @@ import (
 
 func TestRouteShape(t *testing.T) {
 	for in, want := range map[string]string{
-		"/users/{id | userPrincipalName}/":                        "/users/{}",
-		"/Me/Calendar/Events?$top=2":                              "/me/calendar/events",
-		"/me/drive/root:/{item-path}:/content":                    "/me/drive/root:/{}:/content",
-		"/reports/getOffice365ActiveUserDetail(period='{period}')": "/reports/getoffice365activeuserdetail(period='{}')",
+		"/users/{id | userPrincipalName}/":                                      "/users/{}",
+		"/Me/Calendar/Events?$top=2":                                            "/me/calendar/events",
+		"/me/drive/root:/{item-path}:/content":                                  "/me/drive/root:/{}:/content",
+		"/reports/getOffice365ActiveUserDetail(period='{period}')":              "/reports/getoffice365activeuserdetail(period='{}')",
 		"/me/drive/items/{id}/workbook/worksheets/{id}/range(<address>)/format": "/me/drive/items/{}/workbook/worksheets/{}/range({})/format",
 		"~/me": "/me",
 		"":     "/",
@@ -117,9 +117,9 @@ func TestRouteMatchesAndExamples(t *testing.T) {
 	}
 	for url, want := range map[string]bool{
 		"https://graph.microsoft.com/v1.0/me/drive/items/0123/content": true,
-		"/ME/Drive/Items/{id}/Content/":                                 true,
-		"/me/drive/items/0123":                                          false,
-		"/me/drive/items/a/b/content":                                   false,
+		"/ME/Drive/Items/{id}/Content/":                                true,
+		"/me/drive/items/0123":                                         false,
+		"/me/drive/items/a/b/content":                                  false,
 	} {
 		if got := items.Matches(url); got != want {
 			t.Errorf("items.Matches(%q) = %v", url, got)
