@@ -21,7 +21,7 @@ func TestCommentBreakout(t *testing.T) {
 			new: "| size | Int32 | The size */ in units. |\n\n## Response", marker: "The size */"},
 		{name: "a delimiter split by a code span", page: res, old: "| size | Int32 | The size in units. |",
 			new: "| size | Int32 | The size *`/` in units. |", marker: "The size *`/`", message: `holds "*/"`},
-		{name: "a path", page: api, old: "```http\nPOST /widgets\n```", new: "```http\nPOST /widgets/*\n```", marker: "POST /widgets/*",
+		{name: "a path", page: api, old: "```http\nPOST /widgets\n```", new: "```http\nPOST /widgets?$filter=a*/b\n```", marker: "POST /widgets?$filter=a*/b",
 			message: "the path"},
 		{name: "a JSON example does not reach the code", page: res, old: `"tags": ["String"],`,
 			new: `"tags": ["String"], /* relationships */`, absent: true},

@@ -84,7 +84,7 @@ func (p *pageReader) readPlainText(from int) {
 			p.addBlock(block{kind: blockHeading, level: level, line: l.n, endLine: l.n, text: t})
 			continue
 		}
-		if verb, target, ok := requestLine(t); ok {
+		if verb, target, ok := requestLine(t); ok && !proseAfterVerb(target) {
 			flush()
 			if strings.HasPrefix(target, "/") && !p.inExamples() && !p.pastRequestSyntax() && !startsHTTPMessage(vl, i+1) {
 				p.synthHeading("HTTP request", 2, l.n)
@@ -579,4 +579,14 @@ func restoreBraces(lines []vline) map[int]string {
 		out[l.n] = texts[k]
 	}
 	return out
+}
+
+// proseAfterVerb reports whether what follows a verb is a sentence, not a request target: "Delete or hang up an
+// active call." opens call-delete's rendered page, with no fence to say it is prose. A target that starts with a
+// letter ("GET me/events") is a path only when it has no space in it.
+func proseAfterVerb(target string) bool {
+	if target == "" || strings.ContainsAny(target[:1], "/{~") || strings.HasPrefix(target, "http") {
+		return false
+	}
+	return strings.ContainsAny(target, " \t")
 }
