@@ -151,7 +151,7 @@ func (c *checker) checkObject(pt *pageText, v *model.Value, depth int) {
 	odataType := v.Get("@odata.type")
 	// A property's value (depth > 0); the example's own @odata.type is checked against its annotation apart, and
 	// a collection answer may mix types its annotation does not cover.
-	if declared != nil && t != declared && !c.derivesFrom(t, declared) {
+	if declared != nil && t != declared && !c.derivesFrom(t, declared) && !c.rowNamesType(f, t) {
 		if f.NamedByDescription {
 			c.reportUnstatedBase(t, declared, f)
 		} else {
@@ -306,7 +306,8 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 	if p.Type.IsPrimitive() {
 		if want, ok := primitiveAccepts(p.Type.Name, v); !ok && !c.representationContradicts(p, v) {
 			c.report(at, "value-type", "", "%s is %s but the example gives a %s; write %s", key, p.Type.Name, v.Kind, want)
-		} else if v.Kind == model.ValueString {
+		} else if v.Kind == model.ValueString && p.Type.Name != "Edm.Stream" {
+			// A stream's content is whatever its media type says (a OneNote page's HTML), not base64.
 			if err := support.CheckWireForm(p.Type.Name, v.Str); err != nil {
 				c.report(at, "value-format", "", "%s is %s, but %v; write a value such as %s", key, p.Type.Name, err,
 					exampleValueFor(strings.TrimPrefix(p.Type.Name, "Edm."), key, nil))
@@ -448,4 +449,25 @@ func (c *checker) checkUntypedDateTimes(pt *pageText, v *model.Value) {
 			c.report(at, "value-format", "", "%s is a date and time with no UTC offset (%q); the docs' *DateTime properties are DateTimeOffset: write %q", m.Key, m.Value.Str, m.Value.Str+"Z")
 		}
 	}
+}
+
+// rowNamesType reports whether the table row that declares the property names t in its type cell beside the type
+// the model took: call's mediaConfig is "[appHostedMediaConfig](…) or [serviceHostedMediaConfig](…)", and an
+// example showing either is right.
+func (c *checker) rowNamesType(f objectFact, t *model.Type) bool {
+	if f.Property == nil || f.Property.Pos.Line == 0 {
+		return false
+	}
+	page := c.m.Page(f.Property.Pos.File)
+	if page == nil {
+		return false
+	}
+	cells := strings.Split(c.text(page).line(f.Property.Pos.Line), "|")
+	for _, cell := range cells[min(2, len(cells)):] { // past the name cell
+		if strings.Contains(strings.ToLower(cell), "["+strings.ToLower(t.Name)+"]") {
+			return true
+		}
+		break // the type cell only
+	}
+	return false
 }

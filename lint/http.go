@@ -271,8 +271,9 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 	lf, crlf := bodyLengths(lines)
 	at := pt.find(h.Pos.Line, h.Value, 1)
 	if ex.Truncated {
-		// The body was shortened, so it is no longer than the original: a Content-Length below it is wrong.
-		if want < lf {
+		// The body was shortened, so it is no longer than the original: a Content-Length below it is wrong. The
+		// original may be sent without the page's indentation and line breaks, so the bound is the body without them.
+		if lf = compactLength(lines); want < lf {
 			c.report(at, "content-length", "", "Content-Length is %d but the body below, though shortened, has %d bytes; write the body's length, or drop the header", want, lf)
 		}
 		return
@@ -335,7 +336,7 @@ func (c *checker) checkJSONSyntax(pt *pageText, ex *model.Example) {
 		c.checkScrapedJSON(pt, ex)
 		return
 	}
-	if ex.Reconstructed || pt.page.Degraded {
+	if ex.Reconstructed || pt.page.Degraded || !jsonContent(ex) {
 		return
 	}
 	for _, is := range ex.JSONIssues {
@@ -521,4 +522,25 @@ func (c *checker) checkDuplicateKeys(pt *pageText, ex *model.Example) {
 		}
 	}
 	walk(ex.JSON, 0)
+}
+
+// jsonContent reports whether an example's body is meant as JSON: it has no Content-Type, or one that says JSON.
+// A zip file's placeholder under "Content-type: application/zip" (teamsapp-publish) is not JSON to check.
+func jsonContent(ex *model.Example) bool {
+	for _, h := range ex.Headers {
+		if strings.EqualFold(h.Name, "Content-Type") {
+			return strings.Contains(strings.ToLower(h.Value), "json")
+		}
+	}
+	return true
+}
+
+// compactLength is the length of body lines without their indentation and line breaks: the least a server could
+// send of them.
+func compactLength(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		n += len(strings.TrimSpace(l))
+	}
+	return n
 }

@@ -94,6 +94,19 @@ func TestIssue11Regressions(t *testing.T) {
 		{dir: "sample7-value-content", // GET …/defaultPages/{id}/$value answers with the page's strings, not the resource
 			absent:  []want{{"api/userflowlanguagepage-get.md", "unknown-property", "LocalizedStrings"}},
 			present: []want{{"api/userflowlanguagepage-get.md", "odata-type", "GET of …/$value"}}},
+		// Sample 8 (seed 2036): its false findings, on copies of the real pages.
+		{dir: "sample8-type-cell-alternatives", // mediaConfig is "[appHostedMediaConfig] or [serviceHostedMediaConfig]"
+			absent: []want{{"api/call-get.md", "odata-type", "serviceHostedMediaConfig is neither"}}},
+		{dir: "sample8-zip-body", // Content-type: application/zip: the body is no JSON to check
+			absent: []want{{"api/teamsapp-publish.md", "json-syntax", ""}}},
+		{dir: "sample8-stream-content", // a OneNote page's content is its HTML, not base64
+			absent: []want{{"api/page-get.md", "value-format", "content is Edm.Stream"}}},
+		{dir: "sample8-error-response", // a 400's {"error": …} is OData's error, not a message
+			absent: []want{{"api/message-createreply.md", "unknown-property", `"error"`}}},
+		{dir: "sample8-truncated-length", // shortened and indented: 83 bytes on the page, 81 or fewer on the wire
+			absent: []want{{"api/tablecolumn-get.md", "content-length", "Content-Length is 81 "},
+				{"api/message-post-attachments.md", "content-length", "Content-Length is 162 "}},
+			present: []want{{"api/message-post-attachments.md", "content-length", "Content-Length is 202 "}}}, // 218 bytes even compact
 		{dir: "sample7-parameter-case", // the table's "Message" row against the example's "message": either may be wrong
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},

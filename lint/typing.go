@@ -71,6 +71,10 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 	if ex.JSON == nil {
 		return ty
 	}
+	if ex.Kind == model.ExampleResponse && ex.Status >= 400 {
+		// An error response ({"error": {...}}, message-createreply's 400) is OData's error, not the resource.
+		return ty
+	}
 	s := c.subject(op, ex)
 	ty.Evidence = s.From
 	switch s.From {
