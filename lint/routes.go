@@ -14,7 +14,7 @@ import (
 // routeAspect is one thing two pages of a route can disagree on: what each says, and where.
 type routeAspect struct {
 	name, verb string
-	say  func(c *checker, op *model.Operation) (said string, at model.Pos, ok bool)
+	say        func(c *checker, op *model.Operation) (said string, at model.Pos, ok bool)
 	// same compares two sayings; nil compares the strings.
 	same func(c *checker, a, b *model.Operation) bool
 	// perRoute marks what a page says of every path alike, however many resources its paths reach (permissions).
