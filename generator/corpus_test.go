@@ -398,6 +398,22 @@ func (li lintIndex) verdict(ex *corpusExample, id string, r corpusResult) lintVe
 			}
 		}
 	}
+	// The object is one of the types a row's type cell names as alternatives ("[appHostedMediaConfig] or
+	// [serviceHostedMediaConfig]"): the model and the generated field take the first, and the linter reports the
+	// cell at its row (type-cell), where the defect is.
+	if (r.reason == "unknown-property" || r.reason == "odata-type-mismatch") && parent != nil {
+		if ot := parent.Get("@odata.type"); ot != nil && ot.Kind == model.ValueString {
+			short := ot.Str[strings.LastIndexByte(ot.Str, '.')+1:]
+			for _, fs := range li.byFile {
+				for _, f := range fs {
+					if f.Rule == "type-cell" && strings.Contains(f.Message, "names more than one type") && strings.Contains(f.Message, "["+short+"]") {
+						v.atValue, v.rules = true, []string{"type-cell (" + f.Pos.String() + ")"}
+						return v
+					}
+				}
+			}
+		}
+	}
 	if r.reason == "odata-type-mismatch" {
 		if name, ok := namedODataType(r.detail); ok {
 			for _, f := range li.byFile[li.pageOf[strings.ToLower(name)]] {

@@ -263,7 +263,7 @@ func TestTypeMapping(t *testing.T) {
 		"startTime":       "Optional[TimeOfDay]",
 		"timeout":         "Optional[Duration]",
 		"photo":           "Optional[[]byte]", // base64 on the wire, as encoding/json writes []byte
-		"content":         "Optional[[]byte]", // a stream property's value inside JSON is base64 too
+		"content":         "Optional[string]", // a stream inside JSON: base64 for binary media, the text for text (OData JSON 4.01 §7.4)
 		"size":            "Optional[int64]",
 		"extra":           "Optional[json.RawMessage]",
 		"ids":             "[]string",

@@ -26,8 +26,10 @@ var primitives = map[string]*templates.Type{
 	"duration":       templates.Named("Duration"),
 	"guid":           templates.Named("GUID"),
 	"binary":         templates.SliceOf(templates.Named("byte")),
-	"stream":         templates.SliceOf(templates.Named("byte")),
-	"json":           rawJSON,
+	// A stream property's value in JSON is a string: base64 for binary media, the text itself for text media
+	// (a OneNote page's HTML content), so the field holds it as the wire has it.
+	"stream": templates.Named("string"),
+	"json":   rawJSON,
 }
 
 var rawJSON = templates.Qual("encoding/json", "RawMessage")

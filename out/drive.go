@@ -14,7 +14,7 @@ import (
 type DriveItem struct {
 	Entity
 	// The content stream of the file.
-	Content Optional[[]byte] `json:"content,omitzero"`
+	Content Optional[string] `json:"content,omitzero"`
 	// The ETag of the item. Read-only.
 	ETag Optional[string] `json:"eTag,omitzero"`
 	// When the item was last modified. Read-only.
