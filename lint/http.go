@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -66,7 +67,7 @@ func (c *checker) checkStatusLine(pt *pageText, op *model.Operation, ex *model.E
 	if ex.Reason != "" {
 		if canon := http.StatusText(ex.Status); canon != "" && ex.Reason != canon {
 			rp := pt.find(at.Line, ex.Reason, at.Col)
-			c.report(rp, "reason-phrase", "", "\"%d %s\" is not the standard reason phrase; write \"%d %s\"", ex.Status, ex.Reason, ex.Status, canon)
+			c.report(rp, "reason-phrase", "", "\"%d %s\" is not the standard reason phrase; %s", ex.Status, ex.Reason, reasonFix(ex.Status, ex.Reason))
 		}
 	}
 	// Only a 2xx in the prose is the success status: a redirect (reports answer 302 for CSV and 200 for JSON)
@@ -165,7 +166,7 @@ func (c *checker) checkProseStatus(pt *pageText, op *model.Operation) {
 	phrase := strings.TrimSpace(written[len(code):])
 	if canon := http.StatusText(r.Status); canon != "" && phrase != "" && phrase != canon {
 		// Quote the code as written: "204, No Content" has no space before its comma.
-		c.report(pt.pos(r.Pos.Line, start), "reason-phrase", "", "\"%s\" is not the standard reason phrase; write \"%d %s\"", written, r.Status, canon)
+		c.report(pt.pos(r.Pos.Line, start), "reason-phrase", "", "\"%s\" is not the standard reason phrase; %s", written, reasonFix(r.Status, phrase))
 	}
 }
 
@@ -543,4 +544,16 @@ func compactLength(lines []string) int {
 		n += len(strings.TrimSpace(l))
 	}
 	return n
+}
+
+// reasonFix says what to write for a status code with a phrase that is not its own. When the phrase is another
+// code's ("200 Created"), either side may be the wrong one — a create answers 201 — so both are given.
+func reasonFix(code int, phrase string) string {
+	fix := fmt.Sprintf("write \"%d %s\"", code, http.StatusText(code))
+	for other := 100; other < 600; other++ {
+		if other != code && http.StatusText(other) != "" && strings.EqualFold(http.StatusText(other), strings.TrimSpace(phrase)) {
+			return fix + fmt.Sprintf(", or \"%d %s\" if the status is %d", other, http.StatusText(other), other)
+		}
+	}
+	return fix
 }
