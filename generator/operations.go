@@ -354,22 +354,10 @@ func argName(before, name string) string {
 	if seg == "" || !isWordy(seg) {
 		return name
 	}
-	return singular(seg) + "Id" + strings.TrimLeft(name[2:], "_")
+	return model.Singular(seg) + "Id" + strings.TrimLeft(name[2:], "_")
 }
 
 var genericID = regexp.MustCompile(`^(?i:id)\d*$`)
-
-func singular(s string) string {
-	switch {
-	case strings.HasSuffix(s, "ies") && len(s) > 4:
-		return s[:len(s)-3] + "y"
-	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "shes"), strings.HasSuffix(s, "ches"), strings.HasSuffix(s, "xes"):
-		return s[:len(s)-2]
-	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 3:
-		return s[:len(s)-1]
-	}
-	return s
-}
 
 // routeName makes a parameter name a ServeMux wildcard: a Go identifier.
 func routeName(name string) string {

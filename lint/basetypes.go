@@ -1,11 +1,6 @@
 package lint
 
-import (
-	"path"
-	"strings"
-
-	"github.com/graphdocgen/graphdocgen/model"
-)
+import "github.com/graphdocgen/graphdocgen/model"
 
 // checkBaseTypes asks for the "Inherits from" statement a resource page lacks where the model had to infer the
 // base: from another page that lists the type among its derived types (base-type-elsewhere), or from Graph's
@@ -25,13 +20,13 @@ func (c *checker) checkBaseTypes() {
 		switch t.BaseSource {
 		case model.BaseFromDerivedList:
 			c.report(at, "base-type-elsewhere", "", "%s is listed among the derived types of %s at %s, but this page does not say what %s inherits from; write \"Inherits from [%s](%s).\" in its introduction",
-				t.Name, base.Name, t.BasePos, t.Name, base.Name, relativeLink(t.Page, base.Page))
+				t.Name, base.Name, t.BasePos, t.Name, base.Name, relTo(t.Page, base.Page))
 		case model.BaseFromConvention:
 			if c.reportedUnstatedBase(t) {
 				continue // unstated-base-type names the base the examples show, a better guess than entity
 			}
 			c.report(at, "entity-base-unstated", "", "%s is keyed by id and this page states no base type; by the docs' convention it derives from %s: if it does, write \"Inherits from [%s](%s).\" in its introduction",
-				t.Name, base.Name, base.Name, relativeLink(t.Page, base.Page))
+				t.Name, base.Name, base.Name, relTo(t.Page, base.Page))
 		}
 	}
 }
@@ -52,26 +47,4 @@ func (c *checker) reportedUnstatedBase(t *model.Type) bool {
 		}
 	}
 	return false
-}
-
-// relativeLink is the link from page from to page to, as the docs write it: "b.md" in the same folder,
-// "../resources/b.md" from another.
-func relativeLink(from, to string) string {
-	fromDir, toDir := path.Dir(from), path.Dir(to)
-	if fromDir == toDir {
-		return path.Base(to)
-	}
-	up := ""
-	for d := fromDir; d != "." && d != "/" && !strings.HasPrefix(toDir+"/", d+"/"); d = path.Dir(d) {
-		up += "../"
-	}
-	common := fromDir
-	for common != "." && common != "/" && !strings.HasPrefix(toDir+"/", common+"/") {
-		common = path.Dir(common)
-	}
-	rest := to
-	if common != "." && common != "/" {
-		rest = strings.TrimPrefix(to, common+"/")
-	}
-	return up + rest
 }

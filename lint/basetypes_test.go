@@ -109,15 +109,15 @@ func TestEntityBaseUnstated(t *testing.T) {
 	}
 }
 
-func TestRelativeLink(t *testing.T) {
+func TestRelTo(t *testing.T) {
 	for _, c := range []struct{ from, to, want string }{
 		{"resources/a.md", "resources/b.md", "b.md"},
 		{"resources/x/a.md", "resources/b.md", "../b.md"},
 		{"api/a.md", "resources/b.md", "../resources/b.md"},
 		{"a.md", "resources/b.md", "resources/b.md"},
 	} {
-		if got := relativeLink(c.from, c.to); got != c.want {
-			t.Errorf("relativeLink(%s, %s) = %s, want %s", c.from, c.to, got, c.want)
+		if got := relTo(c.from, c.to); got != c.want {
+			t.Errorf("relTo(%s, %s) = %s, want %s", c.from, c.to, got, c.want)
 		}
 	}
 }

@@ -232,7 +232,7 @@ func pathWords(template string) ([]string, map[string]int) {
 		if seg == "me" {
 			seg = "user"
 		}
-		seg = singularWord(seg)
+		seg = Singular(seg)
 		if i := strings.LastIndexByte(seg, '.'); i >= 0 {
 			seg = seg[i+1:] // microsoft.graph.delta → delta
 		}
@@ -249,21 +249,23 @@ func pageWords(page string) []string {
 	base = strings.TrimSuffix(base, ".md")
 	var out []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(base), func(c rune) bool { return c == '-' || c == '_' }) {
-		out = append(out, singularWord(w))
+		out = append(out, Singular(w))
 	}
 	return out
 }
 
-func singularWord(w string) string {
+// Singular is the singular of a plural English noun the way path segments write them ("calendars",
+// "policies", "mailboxes"); other words are returned as they are.
+func Singular(s string) string {
 	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-		return w[:len(w)-1]
+	case strings.HasSuffix(s, "ies") && len(s) > 4:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "shes"), strings.HasSuffix(s, "ches"), strings.HasSuffix(s, "xes"):
+		return s[:len(s)-2]
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 3:
+		return s[:len(s)-1]
 	}
-	return w
+	return s
 }
 
 func shortName(full string) string {
