@@ -271,7 +271,7 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 	}
 	lf, crlf := bodyLengths(lines)
 	at := pt.find(h.Pos.Line, h.Value, 1)
-	if ex.Truncated {
+	if ex.Truncated || proseSaysShortened(pt, ex) {
 		// The body was shortened, so it is no longer than the original: a Content-Length below it is wrong. The
 		// original may be sent without the page's indentation and line breaks, so the bound is the body without them.
 		if lf = compactLength(lines); want < lf {
@@ -286,6 +286,24 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 		}
 	}
 	c.report(at, "content-length", "", "Content-Length is %d but the body below is %d bytes (%d with CRLF line endings); write %d, or drop the header", want, lf, crlf, lf)
+}
+
+// proseSaysShortened reports whether the text between the example's heading and its block says the example
+// is shortened ("Note: The response object shown here is truncated for brevity"), as many pages say in prose
+// rather than in the annotation.
+func proseSaysShortened(pt *pageText, ex *model.Example) bool {
+	fence := ex.Pos.Line - 1
+	for l := fence - 1; l >= 1 && l >= fence-12; l-- {
+		t := strings.TrimSpace(pt.line(l))
+		if strings.HasPrefix(t, "#") || fenceMarker(t) != "" {
+			return false
+		}
+		low := strings.ToLower(t)
+		if strings.Contains(low, "truncated") || strings.Contains(low, "shortened") || strings.Contains(low, "for brevity") {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyLines returns the lines of an example's body as the page has them, without trailing blank lines; nil

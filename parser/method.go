@@ -21,6 +21,9 @@ func (p *pageReader) readMethodPage() {
 		seenHTTP = true
 		switch b.kind {
 		case blockCode:
+			if programSample(b.info) {
+				continue // a sample in C# or the like (how to encode a sharing URL), not request lines
+			}
 			reqs = append(reqs, p.httpRequestLines(b)...)
 		case blockParagraph:
 			// Unfenced request lines.
@@ -539,4 +542,16 @@ func (p *pageReader) readExamples(ops []*model.Operation) {
 		}
 		current.Examples = append(current.Examples, ex)
 	}
+}
+
+// programLanguages are fence languages of code samples in a programming language: such a block under "HTTP
+// request" shows how to build a value for the request, and holds no request line.
+var programLanguages = map[string]bool{"csharp": true, "cs": true, "c#": true, "javascript": true, "js": true,
+	"typescript": true, "ts": true, "java": true, "objc": true, "objective-c": true, "python": true, "go": true,
+	"powershell": true, "kotlin": true, "swift": true, "php": true, "ruby": true, "cpp": true, "c++": true}
+
+// programSample says whether a fence info string names a programming language.
+func programSample(info string) bool {
+	f := strings.Fields(info)
+	return len(f) > 0 && programLanguages[strings.ToLower(f[0])]
 }

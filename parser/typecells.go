@@ -36,7 +36,7 @@ var primitives = map[string]string{
 const jsonTypeName = "microsoft.graph.Json"
 
 // jsonSpellings are the spellings of the untyped JSON type (lower-cased, "Edm." removed).
-var jsonSpellings = map[string]bool{"json": true, "json object": true, "untyped json object": true,
+var jsonSpellings = map[string]bool{"json": true, "json object": true, "untyped json object": true, "untyped json": true,
 	"microsoft.graph.json": true, "graph.json": true, "object": true}
 
 // primitiveName returns the Edm name for a spelling, or "". It runs on every type cell and type name: the
