@@ -120,9 +120,7 @@ func Run(m *model.Model, opts Options) []Finding {
 // RunCounted is Run that also says how many findings in-page suppression comments silenced, for the summaries.
 func RunCounted(m *model.Model, opts Options) (findings []Finding, suppressed int) {
 	c := newChecker(m, opts)
-	for _, p := range m.Pages {
-		c.checkPage(c.text(p))
-	}
+	c.checkPages()
 	c.checkOperations()
 	c.checkRoutes()
 	c.checkTypes()

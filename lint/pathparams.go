@@ -138,12 +138,13 @@ func skeletonMatches(sk, lit string) bool {
 	return true
 }
 
+// paramNameNoise is what a reader overlooks in a parameter name.
+var paramNameNoise = strings.NewReplacer("-", "", "_", "", " ", "", "'", "")
+
 // sameParamName compares parameter names the way a reader does: case, dashes, underscores and spaces aside, and
 // any of the alternatives a section gives ({id | userPrincipalName}).
 func sameParamName(syntax, example string) bool {
-	norm := func(s string) string {
-		return strings.NewReplacer("-", "", "_", "", " ", "", "'", "").Replace(strings.ToLower(s))
-	}
+	norm := func(s string) string { return paramNameNoise.Replace(strings.ToLower(s)) }
 	for _, a := range strings.Split(syntax, "|") {
 		for _, b := range strings.Split(example, "|") {
 			if norm(a) == norm(b) {

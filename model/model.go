@@ -5,10 +5,12 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Pos is a source position. File is slash-separated and relative to the docs root, so that output does not
@@ -182,7 +184,25 @@ func (m *Model) ix() *index {
 
 // Type finds a type by its full name ("microsoft.graph.user"), ignoring case.
 func (m *Model) Type(fullName string) *Type {
-	return m.ix().types[strings.ToLower(fullName)]
+	// Lowered into a stack buffer and indexed without making a string of it: this runs for every member of
+	// every example, and strings.ToLower allocates for every name with a capital in it.
+	var buf [96]byte
+	return m.ix().types[string(appendLower(buf[:0], fullName))]
+}
+
+// appendLower appends s lower-cased (Unicode-aware beyond ASCII) to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s[i:])...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // TypesNamed finds the types whose short name is name, ignoring case.
@@ -229,13 +249,15 @@ func (m *Model) BaseOf(t *Type) *Type {
 // Ancestors returns t's base types, nearest first. It stops at a cycle.
 func (m *Model) Ancestors(t *Type) []*Type {
 	var out []*Type
-	seen := map[*Type]bool{t: true}
-	for b := m.BaseOf(t); b != nil && !seen[b]; b = m.BaseOf(b) {
-		seen[b] = true
-		out = append(out, b)
+	for b := m.BaseOf(t); b != nil && b != t && !slices.Contains(out, b); b = m.BaseOf(b) {
+		out = append(out, b) // chains are short: a slice is the cheaper set
 	}
 	return out
 }
+
+// maxInheritance bounds walks up a chain of base types, which a cycle in the docs would make endless; Graph's
+// deepest chain has fewer than ten links.
+const maxInheritance = 64
 
 // AllProperties returns t's structural properties including inherited ones, base types first.
 func (m *Model) AllProperties(t *Type) []*Property {
@@ -250,7 +272,13 @@ func (m *Model) AllProperties(t *Type) []*Property {
 // Property finds a structural or navigation property of t or its ancestors by name; exact case first.
 func (m *Model) Property(t *Type, name string) *Property {
 	var folded *Property
-	for _, tt := range append([]*Type{t}, m.Ancestors(t)...) {
+	// Walked in place, without Ancestors' slice: this runs for every member of every example. A cycle only
+	// repeats types already searched, until the bound.
+	tt := t
+	for range maxInheritance {
+		if tt == nil {
+			break
+		}
 		for _, list := range [][]*Property{tt.Properties, tt.NavigationProperties} {
 			for _, p := range list {
 				if p.Name == name {
@@ -260,6 +288,9 @@ func (m *Model) Property(t *Type, name string) *Property {
 					folded = p
 				}
 			}
+		}
+		if tt = m.BaseOf(tt); tt == t {
+			break
 		}
 	}
 	return folded
