@@ -5,6 +5,7 @@ package lint
 import (
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,8 +41,12 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 		if v := ex.Annotation.Value.Get("@odata.type"); v != nil && v.Line > 0 {
 			at = model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}
 		}
-		c.report(at, "odata-type", "", "the annotation's @odata.type %s is not what the example shows: its members are those of %s, which the Response section names; write \"@odata.type\": \"%s\"",
-			a.FullName(), s.Type.Name, s.Type.FullName())
+		named := "which the Response section names"
+		if op != nil && op.Response.Type == nil {
+			named = "the items of the collection the request creates in"
+		}
+		c.report(at, "odata-type", "", "the annotation's @odata.type %s is not what the example shows: its members are those of %s, %s; write \"@odata.type\": \"%s\"",
+			a.FullName(), s.Type.Name, named, s.Type.FullName())
 	}
 	if s.Wrapped && ex.Kind == model.ExampleResponse {
 		at := model.Pos{File: pt.page.Path, Line: ex.JSON.Line, Col: ex.JSON.Col}
@@ -273,7 +278,7 @@ func (c *checker) checkValue(pt *pageText, p *model.Property, key string, v *mod
 	}
 	if p.Type.Collection {
 		if v.Kind != model.ValueArray {
-			if v.Kind == model.ValueString && isPlaceholderValue(v.Str) {
+			if v.Kind == model.ValueString && isPlaceholderValue(v.Str) || c.representationShowsSingle(p) {
 				return
 			}
 			c.report(at, "value-type", "", "%s is a collection (%s) but the example gives a single %s; wrap the value in [ ]", key, p.Type.String(), v.Kind)
@@ -306,8 +311,9 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 	if p.Type.IsPrimitive() {
 		if want, ok := primitiveAccepts(p.Type.Name, v); !ok && !c.representationContradicts(p, v) {
 			c.report(at, "value-type", "", "%s is %s but the example gives a %s; write %s", key, p.Type.Name, v.Kind, want)
-		} else if v.Kind == model.ValueString && p.Type.Name != "Edm.Stream" {
-			// A stream's content is whatever its media type says (a OneNote page's HTML), not base64.
+		} else if v.Kind == model.ValueString && p.Type.Name != "Edm.Stream" && !shortenedValue(v.Str) {
+			// A stream's content is whatever its media type says (a OneNote page's HTML), not base64; a value
+			// cut short on purpose ("MIIDYDCCAki...", a certificate) is the docs' convention, like "..." in a body.
 			if err := support.CheckWireForm(p.Type.Name, v.Str); err != nil {
 				c.report(at, "value-format", "", "%s is %s, but %v; write a value such as %s", key, p.Type.Name, err,
 					exampleValueFor(strings.TrimPrefix(p.Type.Name, "Edm."), key, nil))
@@ -328,7 +334,7 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 			c.report(at, "value-type", "", "%s is the enum %s but the example gives a %s; write a member name in quotes", key, t.Name, v.Kind)
 			return
 		}
-		c.checkEnumValue(at, t, key, v.Str)
+		c.checkEnumValue(at, t, p, v.Str)
 	default:
 		if t.FullName() == "microsoft.graph.Json" {
 			return
@@ -360,8 +366,10 @@ func containsFold(s, sub string) bool {
 	return false
 }
 
-// checkEnumValue reports values that are not members of the enum (each part, for flags joined by commas).
-func (c *checker) checkEnumValue(at model.Pos, t *model.Type, key, val string) {
+// checkEnumValue reports values that are not members of the enum (each part, for flags joined by commas). A
+// value the property's own description lists as written is left alone: the docs then disagree with themselves
+// (the row's "`green`" against the enum table's "Green"), which enum-list reports once, at the description.
+func (c *checker) checkEnumValue(at model.Pos, t *model.Type, p *model.Property, val string) {
 	if len(t.Members) == 0 {
 		return
 	}
@@ -377,6 +385,7 @@ func (c *checker) checkEnumValue(at model.Pos, t *model.Type, key, val string) {
 		part = strings.TrimSpace(part)
 		m := t.Member(part)
 		switch {
+		case (m == nil || m.Name != part) && slices.Contains(p.AllowedValues, part):
 		case m == nil:
 			c.report(at, "enum-value", "", "%q is not a member of %s (%s)%s", part, t.Name, memberList(names), didYouMean(quotedOr(closest(part, names, 3))))
 		case m.Name != part:
@@ -470,4 +479,11 @@ func (c *checker) rowNamesType(f objectFact, t *model.Type) bool {
 		break // the type cell only
 	}
 	return false
+}
+
+// shortenedValue reports whether a string value ends in an ellipsis: the start of a long value (a key, a token)
+// that the page cut short on purpose.
+func shortenedValue(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) > 3 && (strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…"))
 }

@@ -385,6 +385,11 @@ func (c *checker) checkRequestResponsePairs(op *model.Operation) {
 	for _, ex := range op.Examples {
 		switch ex.Kind {
 		case model.ExampleRequest:
+			if ex.Annotation != nil && strings.EqualFold(ex.Annotation.BlockType, "ignored") {
+				// Another way to write the request above ("Second, by its ID"), which the response after it
+				// answers too: it neither needs a response nor leaves the one before unanswered.
+				continue
+			}
 			if pending != nil {
 				c.reportUnanswered(pending)
 			}

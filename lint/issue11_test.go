@@ -116,6 +116,31 @@ func TestIssue11Regressions(t *testing.T) {
 			absent: []want{{"resources/projectrome-activity.md", "type-cell", ""}}},
 		{dir: "sample9-csharp-sample", // a ```csharp sample under "HTTP request" (encoding a sharing URL) holds no request line
 			absent: []want{{"api/shares-get.md", "request-line", ""}}},
+		// Sample 10 (seed 2040): its false findings and wrong-way hints, on copies of the real pages.
+		{dir: "sample10-ignored-alternative", // an ignored second way to write the request sits between it and its response
+			absent: []want{{"api/opentypeextension-get.md", "request-without-response", "get_opentypeextension_1"}}},
+		{dir: "sample10-base-in-words", // "a singleton that inherits from base policy type": a base in words
+			absent:  []want{{"resources/authorizationpolicy.md", "entity-base-unstated", ""}},
+			present: []want{{"resources/shift.md", "entity-base-unstated", "shift is keyed by id"}}},
+		{dir: "sample10-shortened-base64", // "MIIDYDCCAki...": a certificate cut short on purpose
+			absent: []want{{"api/application-addkey.md", "value-format", "MIIDYDCCAki"}}},
+		{dir: "sample10-annotation-vs-collection", // annotated team, but the members are the teamsTab the POST creates
+			absent:  []want{{"api/channel-post-tabs.md", "unknown-property", "of team"}},
+			present: []want{{"api/channel-post-tabs.md", "odata-type", "the items of the collection the request creates in"}}},
+		{dir: "sample10-enum-case-description", // the row lists `green`, the enum table spells Green: reported at the row
+			absent:  []want{{"api/tiindicator-submittiindicators.md", "enum-value", "green"}},
+			present: []want{{"resources/tiindicator.md", "enum-list", `spells "White", "Green", "Amber", "Red"`}}},
+		{dir: "sample10-collection-representation", // table says string collection, representation a single string
+			absent:  []want{{"api/presence-get.md", "value-type", "activity is a collection"}},
+			present: []want{{"resources/presence.md", "value-type", "activity is a collection (Collection(Edm.String)) in the Properties table"}}},
+		{dir: "sample10-bundle-facet", // "supply a JSON representation of the bundle" on POST /drive/bundles: a driveItem
+			absent: []want{{"api/drive-post-bundles.md", "unknown-property", "of bundle"}}},
+		{dir: "sample10-link-abbreviation", // "[shared](../resources/insights-shared.md)" is sharedInsight, not driveItem's facet
+			absent: []want{{"api/insights-list-shared.md", "unknown-property", "of shared"}}},
+		{dir: "sample10-listed-value", // underline "Single" (None, Single, Double): a value, not the Edm type
+			absent: []want{{"api/rangeformat-update.md", "placeholder-value", `"Single"`}}},
+		{dir: "sample10-intune-entity", // Intune's generated pages never state a base: no note on each
+			absent: []want{{"resources/intune-devices-userexperienceanalyticsbaseline.md", "entity-base-unstated", ""}}},
 		{dir: "sample7-parameter-case", // the table's "Message" row against the example's "message": either may be wrong
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},

@@ -4,6 +4,7 @@ package lint
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -45,8 +46,10 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 		return
 	}
 	ty := c.typing(op, ex)
-	var walk func(t *model.Type, key string, v *model.Value)
-	walk = func(t *model.Type, key string, v *model.Value) {
+	// walk visits v, the value of key; t is the type of key's property (nil when unknown or primitive), p the
+	// property itself.
+	var walk func(t *model.Type, p *model.Property, key string, v *model.Value)
+	walk = func(t *model.Type, p *model.Property, key string, v *model.Value) {
 		if v == nil {
 			return
 		}
@@ -62,22 +65,24 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 			params := v == ex.JSON && (ty.Params || t == nil && ex.Kind == model.ExampleRequest && op.RequestBody != nil)
 			for _, m := range v.Members {
 				var pt *model.Type
+				var mp *model.Property
 				if t != nil {
-					if p := c.m.Property(t, m.Key); p != nil {
-						pt = c.typ(p.Type.Name)
-					}
+					mp = c.m.Property(t, m.Key)
 				} else if params {
 					if row, checked := c.parameterOf(op, m.Key); checked != nil {
-						pt = c.typ(checked.Type.Name)
+						mp = checked
 					} else if row != nil {
-						pt = c.typ(row.Type.Name)
+						mp = row
 					}
 				}
-				walk(pt, m.Key, m.Value)
+				if mp != nil {
+					pt = c.typ(mp.Type.Name)
+				}
+				walk(pt, mp, m.Key, m.Value)
 			}
 		case model.ValueArray:
 			for _, it := range v.Items {
-				walk(t, key, it)
+				walk(t, p, key, it)
 			}
 		case model.ValueString:
 			if !isPlaceholderValue(strings.TrimSpace(v.Str)) || typeNameKeys[strings.ToLower(key)] {
@@ -85,6 +90,17 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 			}
 			if t != nil && t.Kind == model.KindEnum && t.Member(v.Str) != nil {
 				return // an enum whose member is named like a type
+			}
+			if p == nil && ordinaryWords[strings.ToLower(strings.TrimSpace(v.Str))] {
+				// "Single" or "Double" for a member whose property is unknown here (a PATCH of another path than
+				// the page's): an ordinary word as likely as a type name (underline's "Single").
+				return
+			}
+			if p != nil && !strings.EqualFold(strings.TrimPrefix(p.Type.Name, "Edm."), v.Str) &&
+				(slices.Contains(p.AllowedValues, v.Str) || listedIn(p.Description, v.Str)) {
+				// A value the property's description names, which is not the property's own type: the String
+				// underline's "Single" (None, Single, Double).
+				return
 			}
 			such := ""
 			if x := exampleValueFor(v.Str, key, t); x != "" {
@@ -94,7 +110,7 @@ func (c *checker) checkPlaceholderValues(pt *pageText, op *model.Operation, ex *
 				"%q is a type name, not an example value; write a realistic value for %s%s", v.Str, key, such)
 		}
 	}
-	walk(nil, "", ex.JSON)
+	walk(nil, nil, "", ex.JSON)
 }
 
 // exampleValueFor suggests a value of the type a placeholder names, fitting the member it is the value of (key):
@@ -158,4 +174,27 @@ func stringValueFor(key string) string {
 		return "\"1.0\""
 	}
 	return "" // no value fits every member of that name: the message then asks for a realistic one only
+}
+
+// ordinaryWords are type names that are also ordinary values ("Single" underline, "Double" spacing).
+var ordinaryWords = map[string]bool{"single": true, "double": true, "binary": true, "byte": true, "date": true, "decimal": true, "time": true, "duration": true}
+
+// listedIn reports whether a description lists w among comma-separated values ("None, Single, Double"), not
+// merely uses the word ("a numeric value or an empty string").
+func listedIn(description, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(description[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(w)
+		before, after := strings.TrimRight(description[:i], " `*"), strings.TrimLeft(description[from:], " `*")
+		if i > 0 && isAlnum(description[i-1]) || from < len(description) && isAlnum(description[from]) {
+			continue
+		}
+		if strings.HasSuffix(before, ",") || strings.HasPrefix(after, ",") {
+			return true
+		}
+	}
 }

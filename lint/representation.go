@@ -34,6 +34,12 @@ func (c *checker) checkRepresentationValues(pt *pageText, t *model.Type) {
 				for _, it := range v.Items {
 					c.checkRepresentationItem(pt, p, it)
 				}
+			case model.ValueString:
+				if low := strings.ToLower(v.Str); strings.Contains(low, "collection") || strings.Contains(low, "[") || strings.Contains(low, "list") || strings.Contains(low, "array") {
+					continue // "String collection" names the type
+				}
+				c.report(model.Pos{File: pt.page.Path, Line: v.Line, Col: v.Col}, "value-type", "",
+					"%s is a collection (%s) in the Properties table, but the JSON representation shows a single %q; write [%s], or correct the table", p.Name, p.Type.String(), v.Str, typeNameValue(p.Type))
 			case model.ValueNumber, model.ValueBool, model.ValueObject:
 				if namesTypeOnly(v) {
 					continue
@@ -146,6 +152,21 @@ func (c *checker) representationContradicts(p *model.Property, v *model.Value) b
 			continue
 		}
 		if rv := t.Representation.JSON.Get(p.Name); rv != nil && rv.Kind == model.ValueString && !representsPrimitive(p.Type.Name, rv.Str) {
+			return true
+		}
+	}
+	return false
+}
+
+// representationShowsSingle reports whether the JSON representation on the page that declares the collection
+// property p shows a single value for it: an example that gives a single value follows that side of the page's
+// contradiction, which is reported there (value-type), and is not reported again.
+func (c *checker) representationShowsSingle(p *model.Property) bool {
+	for _, t := range c.typesByPage[p.Pos.File] {
+		if t.OwnProperty(p.Name) != p || t.Representation == nil || t.Representation.JSON == nil {
+			continue
+		}
+		if rv := t.Representation.JSON.Get(p.Name); rv != nil && rv.Kind != model.ValueArray && rv.Kind != model.ValueNull {
 			return true
 		}
 	}

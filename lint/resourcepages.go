@@ -3,6 +3,7 @@ package lint
 // The checks of resource pages: table-json, property-case in the JSON representation, enum-list.
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/model"
@@ -54,14 +55,30 @@ func (c *checker) checkAllowedValues(p *model.Property) {
 		names = append(names, m.Name)
 	}
 	row := pt.line(p.Pos.Line)
+	var listed, spelled []string // values listed in another case than the enum's
+	var caseAt model.Pos
 	for _, v := range p.AllowedValues {
 		// Only values in code spans: unquoted, the phrase may be prose ("valid values are described in the table").
-		if et.Member(v) != nil || !strings.Contains(row, "`"+v+"`") {
+		m := et.Member(v)
+		if m != nil && m.Name == v || !strings.Contains(row, "`"+v+"`") {
 			continue
 		}
 		at := pt.find(p.Pos.Line, "`"+v+"`", 1)
+		if m != nil {
+			// The service reads members in any case; the pages should still agree, and the examples that
+			// follow the description are not reported (checkEnumValue). One finding for the row.
+			if len(listed) == 0 {
+				caseAt = at
+			}
+			listed, spelled = append(listed, strconv.Quote(v)), append(spelled, strconv.Quote(m.Name))
+			continue
+		}
 		c.report(at, "enum-list", "", "the description lists %q, which is not a member of %s (%s, at %s)%s; make the description and the enum agree",
 			v, et.Name, memberList(names), displayPos(et.Pos), didYouMean(quotedOr(closest(v, names, 3))))
+	}
+	if len(listed) > 0 {
+		c.report(caseAt, "enum-list", sevInfo, "the description lists %s, which %s (at %s) spells %s; write one spelling in both",
+			strings.Join(listed, ", "), et.Name, displayPos(et.Pos), strings.Join(spelled, ", "))
 	}
 }
 

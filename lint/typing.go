@@ -94,6 +94,13 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 			s.Type, ty.Params, ty.Evidence = nil, true, bt.evidence
 		case op.RequestBody.Kind != model.BodyParameters && (s.From == "request-body" || s.From == ""):
 			s.Type, ty.Evidence = bt.t, bt.evidence
+			if bt.evidence == byProse && bt.t != nil {
+				// "supply a JSON representation of the bundle" on POST /drive/bundles, whose items are driveItems
+				// carrying a bundle facet: the prose names the concept, the path the type; the members decide.
+				if a := c.addressedType(op); a != nil && a != bt.t && c.fit(a, s.Instances) > c.fit(bt.t, s.Instances) {
+					s.Type, ty.Evidence = a, byPath
+				}
+			}
 		}
 		if s.Type == nil && op.RequestBody.Kind == model.BodyParameters && len(op.RequestBody.Params) > 0 {
 			ty.Params = true
@@ -117,9 +124,10 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 			}
 		}
 	}
-	if ex.Kind == model.ExampleResponse && s.From == "annotation" && s.Type != nil && op != nil && op.Response.Type != nil && !op.Response.Type.IsPrimitive() {
-		// The annotation names one type, the Response section another: the body's members say which it shows.
-		if r := c.typ(op.Response.Type.Name); r != nil && r.Kind != model.KindEnum && !c.derivesFrom(s.Type, r) && !c.derivesFrom(r, s.Type) &&
+	if ex.Kind == model.ExampleResponse && s.From == "annotation" && s.Type != nil && op != nil {
+		// The annotation names one type, the Response section (or, for a create it does not type, the
+		// collection the request posts to) another: the body's members say which it shows.
+		if r := c.documentedResponseType(op, ex); r != nil && r.Kind != model.KindEnum && !c.derivesFrom(s.Type, r) && !c.derivesFrom(r, s.Type) &&
 			c.fit(r, s.Instances) > c.fit(s.Type, s.Instances) {
 			ty.AnnotationContradicted = s.Type
 			s.Type, ty.Evidence = r, byResponse
@@ -145,6 +153,24 @@ func (c *checker) typing(op *model.Operation, ex *model.Example) *exampleTyping 
 		c.typeObject(top, inst, 0)
 	}
 	return ty
+}
+
+// documentedResponseType is the type an operation's page says its response holds: the Response section's, or,
+// where that names none, the items of the collection a create (POST answering 201) adds to.
+func (c *checker) documentedResponseType(op *model.Operation, ex *model.Example) *model.Type {
+	if rt := op.Response.Type; rt != nil {
+		if rt.IsPrimitive() {
+			return nil
+		}
+		return c.typ(rt.Name)
+	}
+	if op.Method != "POST" || op.Response.Status != 201 {
+		return nil
+	}
+	if req := op.RequestBefore(ex); req != nil && !op.Requests(req) {
+		return nil
+	}
+	return c.addressedType(op)
 }
 
 // fit counts the members of the objects that are properties of t or of a type derived from it.

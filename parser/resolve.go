@@ -346,14 +346,33 @@ func (r *resolver) byLink(link, label, page string) *model.Type {
 	return nil
 }
 
+// linksAway reports whether a link points at another page than t's: "[shared](insights-shared.md)" names the
+// page of sharedInsight, though a driveItem facet is called shared.
+func (r *resolver) linksAway(link, page string, t *model.Type) bool {
+	target, _, _ := strings.Cut(link, "#")
+	if target == "" || strings.Contains(target, "://") || strings.HasPrefix(target, "/") {
+		return false
+	}
+	return !strings.EqualFold(path.Join(path.Dir(page), target), t.Page)
+}
+
+// abbreviates reports whether a label is a short form of a type's name ("shared" for sharedInsight): a label
+// that is another type's full name is more likely right than its link.
+func abbreviates(label, name string) bool {
+	l, n := strings.ToLower(shortName(label)), strings.ToLower(name)
+	return len(l) < len(n) && strings.Contains(n, l)
+}
+
 // ref resolves a type reference in place; what does not resolve is reported at the reference.
 func (r *resolver) ref(ref *model.TypeRef, page, ns string) {
 	if ref == nil || ref.Name == "" || ref.Kind == model.KindPrimitive {
 		return
 	}
 	t := r.lookup(ref.Name, ns)
-	if t == nil && ref.Link != "" {
-		t = r.byLink(ref.Link, ref.Name, page)
+	if ref.Link != "" {
+		if lt := r.byLink(ref.Link, ref.Name, page); t == nil || lt != nil && lt != t && r.linksAway(ref.Link, page, t) && abbreviates(ref.Name, lt.Name) {
+			t = lt
+		}
 	}
 	if t == nil {
 		pos := ref.Pos
