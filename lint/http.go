@@ -358,8 +358,17 @@ func (c *checker) checkJSONSyntax(pt *pageText, ex *model.Example) {
 	if ex.Reconstructed || pt.page.Degraded || !jsonContent(ex) {
 		return
 	}
+	curly := map[int]bool{} // lines whose issues come from curly quotes, reported once as such
 	for _, is := range ex.JSONIssues {
-		if is.Kind == "ellipsis" {
+		if is.Kind == "ellipsis" || curly[is.Line] {
+			continue
+		}
+		if l := pt.line(is.Line); strings.ContainsAny(l, "“”") {
+			// A word processor's quotes ("GET”, “/shifts”) read as a missing comma, an unquoted value and more;
+			// the cause is one, and so is the finding.
+			curly[is.Line] = true
+			c.report(model.Pos{File: pt.page.Path, Line: is.Line, Col: strings.IndexAny(l, "“”") + 1}, "json-syntax", "",
+				"invalid JSON in the %s: curly quotes (“ ”) are not JSON's; write straight double quotes", exampleWhat(ex))
 			continue
 		}
 		msg := is.Message
@@ -371,12 +380,16 @@ func (c *checker) checkJSONSyntax(pt *pageText, ex *model.Example) {
 		case "unquoted":
 			msg += "; quote it"
 		}
-		what := "example"
-		if ex.Kind == model.ExampleRepresentation {
-			what = "JSON representation"
-		}
-		c.report(model.Pos{File: pt.page.Path, Line: is.Line, Col: is.Col}, "json-syntax", "", "invalid JSON in the %s: %s", what, msg)
+		c.report(model.Pos{File: pt.page.Path, Line: is.Line, Col: is.Col}, "json-syntax", "", "invalid JSON in the %s: %s", exampleWhat(ex), msg)
 	}
+}
+
+// exampleWhat names an example's kind in a message.
+func exampleWhat(ex *model.Example) string {
+	if ex.Kind == model.ExampleRepresentation {
+		return "JSON representation"
+	}
+	return "example"
 }
 
 // checkRequestResponsePairs reports request examples that no response example follows.

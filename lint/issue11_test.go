@@ -141,6 +141,9 @@ func TestIssue11Regressions(t *testing.T) {
 			absent: []want{{"api/rangeformat-update.md", "placeholder-value", `"Single"`}}},
 		{dir: "sample10-intune-entity", // Intune's generated pages never state a base: no note on each
 			absent: []want{{"resources/intune-devices-userexperienceanalyticsbaseline.md", "entity-base-unstated", ""}}},
+		{dir: "sample10-curly-quotes", // "GET”, “/shifts…”: one cause, said as such, not four syntax errors
+			absent:  []want{{"api/workforceintegration-update.md", "json-syntax", "missing comma between object members"}},
+			present: []want{{"api/workforceintegration-update.md", "json-syntax", "curly quotes"}}},
 		{dir: "sample7-parameter-case", // the table's "Message" row against the example's "message": either may be wrong
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},
