@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -143,7 +144,7 @@ func TestIssue11Regressions(t *testing.T) {
 			absent: []want{{"resources/intune-devices-userexperienceanalyticsbaseline.md", "entity-base-unstated", ""}}},
 		{dir: "sample10-curly-quotes", // "GET”, “/shifts…”: one cause, said as such, not four syntax errors
 			absent:  []want{{"api/workforceintegration-update.md", "json-syntax", "missing comma between object members"}},
-			present: []want{{"api/workforceintegration-update.md", "json-syntax", "curly quotes"}}},
+			present: []want{{"api/workforceintegration-update.md:197", "json-syntax", "curly quotes"}}},
 		{dir: "sample7-parameter-case", // the table's "Message" row against the example's "message": either may be wrong
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},
@@ -155,7 +156,11 @@ func TestIssue11Regressions(t *testing.T) {
 			match := func(w want) []Finding {
 				var out []Finding
 				for _, f := range findingsOf(fs, w.rule) {
-					if f.Pos.File == w.file && strings.Contains(f.Message, w.text) {
+					loc := f.Pos.File // or file:line, when the want names a line
+					if strings.Contains(w.file, ":") {
+						loc = f.Pos.File + ":" + strconv.Itoa(f.Pos.Line)
+					}
+					if loc == w.file && strings.Contains(f.Message, w.text) {
 						out = append(out, f)
 					}
 				}
