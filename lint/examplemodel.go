@@ -66,7 +66,7 @@ func (c *checker) checkExampleModel(pt *pageText, op *model.Operation, ex *model
 			// knows which.
 			c.report(at, "value-wrapper", "", "the Response section says the operation returns a single %s, but the example returns a collection (@odata.context %s); make them agree", name, ctx.Text())
 		} else {
-			c.report(at, "value-wrapper", "", "the operation returns a single %s, but the example wraps it in \"value\" as for a collection; show the object itself", name)
+			c.report(at, "value-wrapper", "", "the operation returns a single %s, but the example wraps it in \"value\" as for a collection; show the object itself, or, if the operation returns a collection, say so in the Response section", name)
 		}
 	}
 	if ex.Kind == model.ExampleResponse && op.Response.Type != nil && op.Response.Type.Collection && !s.Collection &&
@@ -195,13 +195,14 @@ func (c *checker) checkObject(pt *pageText, v *model.Value, depth int) {
 			}
 			hint := didYouMean(closest(m.Key, c.propertyNames(t), 3))
 			if hint == "" {
-				hint = unknownMemberHint(t)
+				hint = unknownMemberHint(t) + c.typeClaimHint(f, t, v)
 			}
 			c.report(at, "unknown-property", "", "%s is not a property of %s%s", quoted(m.Key), t.Name, hint)
 			continue
 		}
 		if p.Name != m.Key && !c.representationWrites(t, m.Key) {
-			c.report(at, "property-case", "", "%q differs in case from the property %s of %s; write %q", m.Key, p.Name, t.Name, p.Name)
+			// The table may be the side that is wrong (innererror against Graph's innerError): both ways.
+			c.report(at, "property-case", "", "%q differs in case from the property %s of %s; write %q here, or %q in the Properties table of %s", m.Key, p.Name, t.Name, p.Name, m.Key, t.Name)
 		}
 		c.checkValue(pt, p, m.Key, m.Value, depth+1)
 	}
@@ -281,7 +282,7 @@ func (c *checker) checkValue(pt *pageText, p *model.Property, key string, v *mod
 			if v.Kind == model.ValueString && isPlaceholderValue(v.Str) || c.representationShowsSingle(p) {
 				return
 			}
-			c.report(at, "value-type", "", "%s is a collection (%s) but the example gives a single %s; wrap the value in [ ]", key, p.Type.String(), v.Kind)
+			c.report(at, "value-type", "", "%s is a collection (%s) but the example gives a single %s; wrap the value in [ ], or, if it is a single value, correct its type in the table", key, p.Type.String(), v.Kind)
 			return
 		}
 		for _, it := range v.Items {
@@ -293,7 +294,7 @@ func (c *checker) checkValue(pt *pageText, p *model.Property, key string, v *mod
 		if c.typ(p.Type.Name) != nil && c.typ(p.Type.Name).FullName() == "microsoft.graph.Json" || p.Type.Name == "Edm.Untyped" {
 			return
 		}
-		c.report(at, "value-type", "", "%s is a single %s but the example gives an array; give one value", key, shortName(p.Type.Name))
+		c.report(at, "value-type", "", "%s is a single %s but the example gives an array; give one value, or, if it is a collection, write its type as one in the Properties table", key, shortName(p.Type.Name))
 		return
 	}
 	c.checkItem(pt, p, key, v, depth)
@@ -310,7 +311,7 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 	}
 	if p.Type.IsPrimitive() {
 		if want, ok := primitiveAccepts(p.Type.Name, v); !ok && !c.representationContradicts(p, v) {
-			c.report(at, "value-type", "", "%s is %s but the example gives a %s; write %s", key, p.Type.Name, v.Kind, want)
+			c.report(at, "value-type", "", "%s is %s but the example gives a %s; write %s, or, if the table's type is wrong, correct it", key, p.Type.Name, v.Kind, want)
 		} else if v.Kind == model.ValueString && p.Type.Name != "Edm.Stream" && !shortenedValue(v.Str) {
 			// A stream's content is whatever its media type says (a OneNote page's HTML), not base64; a value
 			// cut short on purpose ("MIIDYDCCAki...", a certificate) is the docs' convention, like "..." in a body.
@@ -340,7 +341,7 @@ func (c *checker) checkItem(pt *pageText, p *model.Property, key string, v *mode
 			return
 		}
 		if v.Kind != model.ValueObject {
-			c.report(at, "value-type", "", "%s is a %s object but the example gives a %s; write a JSON object", key, t.Name, v.Kind)
+			c.report(at, "value-type", "", "%s is a %s object but the example gives a %s; write a JSON object, or, if the table's type is wrong, correct it", key, t.Name, v.Kind)
 			return
 		}
 		c.checkObject(pt, v, depth)
@@ -390,7 +391,7 @@ func (c *checker) checkEnumValue(at model.Pos, t *model.Type, p *model.Property,
 			c.report(at, "enum-value", "", "%q is not a member of %s (%s)%s", part, t.Name, memberList(names), didYouMean(quotedOr(closest(part, names, 3))))
 		case m.Name != part:
 			// The service reads members case-insensitively; the docs should still spell them as defined.
-			c.report(at, "enum-value", sevInfo, "%q differs in case from the member %s of %s; write %q", part, m.Name, t.Name, m.Name)
+			c.report(at, "enum-value", sevInfo, "%q differs in case from the member %s of %s; write %q, or, if %q is right, correct the member or the property's type", part, m.Name, t.Name, m.Name, part)
 		}
 	}
 }
@@ -486,4 +487,20 @@ func (c *checker) rowNamesType(f objectFact, t *model.Type) bool {
 func shortenedValue(s string) bool {
 	s = strings.TrimSpace(s)
 	return len(s) > 3 && (strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…"))
+}
+
+// typeClaimHint is the third way to fix a member its type lacks, when only an @odata.type or the annotation said
+// the object is of that type and few of its members fit it: the claim may be what is wrong (a teamsApp annotation on
+// a teamsAppDefinition, a stray "@odata.type" at the top of a body).
+func (c *checker) typeClaimHint(f objectFact, t *model.Type, v *model.Value) string {
+	if f.Evidence != byAnnotation && f.Evidence != byODataType {
+		return ""
+	}
+	if n := members([]*model.Value{v}); 2*c.fit(t, []*model.Value{v}) > n {
+		return ""
+	}
+	if f.Evidence == byAnnotation {
+		return "; or, if the example shows another type, name it in the annotation's @odata.type"
+	}
+	return "; or, if the object is of another type, correct its @odata.type"
 }

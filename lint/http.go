@@ -572,12 +572,27 @@ func jsonContent(ex *model.Example) bool {
 	return true
 }
 
-// compactLength is the length of body lines without their indentation and line breaks: the least a server could
-// send of them.
+// compactLength is the length of body lines without the whitespace outside strings (indentation, line breaks,
+// the space after a colon): the least a server could send of them, as a JSON serializer does.
 func compactLength(lines []string) int {
 	n := 0
+	inString := false
 	for _, l := range lines {
-		n += len(strings.TrimSpace(l))
+		for i := 0; i < len(l); i++ {
+			b := l[i]
+			switch {
+			case inString && b == '\\' && i+1 < len(l):
+				n += 2
+				i++
+				continue
+			case b == '"':
+				inString = !inString
+			case !inString && (b == ' ' || b == '\t' || b == '\r'):
+				continue
+			}
+			n++
+		}
+		inString = false // a string does not run past its line
 	}
 	return n
 }

@@ -145,6 +145,21 @@ func TestIssue11Regressions(t *testing.T) {
 		{dir: "sample10-curly-quotes", // "GET”, “/shifts…”: one cause, said as such, not four syntax errors
 			absent:  []want{{"api/workforceintegration-update.md", "json-syntax", "missing comma between object members"}},
 			present: []want{{"api/workforceintegration-update.md:197", "json-syntax", "curly quotes"}}},
+		// Sample 11 (seed 2042): its false findings and wrong-way hints, on copies of the real pages.
+		{dir: "sample11-minified-length", // Content-Length 156 is the shown body minified (no space after the colons)
+			absent: []want{{"api/reportroot-getm365appplatformusercounts.md", "content-length", "Content-Length is 156"}}},
+		{dir: "sample11-dictionary", // {"resultTemplateId": {"displayName", "body"}}: a dictionary's entry holds the rows
+			absent: []want{{"resources/resulttemplate.md", "table-json", ""}}},
+		{dir: "sample11-annotation-claim", // a teamsApp annotation on a teamsAppDefinition: the annotation may be what is wrong
+			present: []want{{"api/teamsapp-update.md:131", "unknown-property", "name it in the annotation's @odata.type"}}},
+		{dir: "sample11-body-odata-type", // a stray top-level "@odata.type": educationResource on an educationSubmissionResource
+			present: []want{{"api/educationsubmission-post-resources.md:62", "unknown-property", "correct its @odata.type"}}},
+		{dir: "sample11-unresolved-both-ways", // customerPaymentJournals is right; the resource page's title is the typo
+			present: []want{{"api/dynamics-customerpaymentsjournal-update.md", "unresolved-type", "or, if customerPaymentJournals is right, correct the name on"}}},
+		{dir: "sample11-array-both-ways", // every example gives unsubscribeData as an array: the table's String may be stale
+			present: []want{{"api/eventmessage-get.md:135", "value-type", "give one value, or, if it is a collection, write its type as one"}}},
+		{dir: "sample11-property-case-both-ways", // innerError (Graph's spelling) against the table's innererror
+			present: []want{{"api/workbookoperation-get.md", "property-case", `write "innererror" here, or "innerError" in the Properties table`}}},
 		{dir: "sample7-parameter-case", // the table's "Message" row against the example's "message": either may be wrong
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},

@@ -40,9 +40,9 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 			case rp == nil && !c.isOpen(rt) && c.definedOnDerived(rt, p.Name) == nil && c.typesDocumented:
 				c.report(p.Pos, "request-body-property", "", "%s is not a property of %s%s", p.Name, rt.Name, rowHint(closest(p.Name, c.propertyNames(rt), 3), rt))
 			case rp != nil && rp.Name != p.Name && !c.representationWrites(rt, p.Name):
-				c.report(p.Pos, "property-case", "", "%q differs in case from the property %s of %s; write %q", p.Name, rp.Name, rt.Name, rp.Name)
+				c.report(p.Pos, "property-case", "", "%q differs in case from the property %s of %s; write %q here, or %q in the Properties table of %s", p.Name, rp.Name, rt.Name, rp.Name, p.Name, rt.Name)
 			case rp != nil && p.Type.Resolved() && rp.Type.Resolved() && !sameTypeRef(p.Type, rp.Type):
-				c.report(p.Type.Pos, "request-body-property", "", "%s is %s here but %s on the %s page; write %s", p.Name, p.Type.String(), rp.Type.String(), rt.Name, displayType(rp.Type))
+				c.report(p.Type.Pos, "request-body-property", "", "%s is %s here but %s on the %s page; write %s here, or correct the %s page", p.Name, p.Type.String(), rp.Type.String(), rt.Name, displayType(rp.Type), rt.Name)
 			}
 		}
 		if create && (!isIntune(op.Page) || c.opts.IntuneCreateTables) {

@@ -104,6 +104,14 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 		keys[m.Key] = m
 		lowKeys[strings.ToLower(m.Key)] = m
 	}
+	entryKey, entry := dictionaryEntry(t, rep.JSON)
+	if entry != nil {
+		// A dictionary's representation ({"resultTemplateId": {"displayName", "body"}}): the rows are the
+		// entry's members, and the name in place of the first key stands for the key row.
+		for _, m := range entry.Members {
+			lowKeys[strings.ToLower(m.Key)] = m
+		}
+	}
 	// JSON → table.
 	var rows map[string]bool
 	for _, p := range t.Properties {
@@ -116,15 +124,15 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 		if rows == nil {
 			rows = rowNames(pt.page)
 		}
-		if rows[p.Name] {
-			continue // a table under a subheading lists it ("### Indicator observables - network")
+		if rows[p.Name] || p.Name == entryKey {
+			continue // a table under a subheading lists it ("### Indicator observables - network"); a dictionary's key
 		}
 		c.report(p.Pos, "table-json", "", "%s is in the JSON representation but not in the Properties table; add a row for it or remove it from the JSON", p.Name)
 	}
 	// Case-only differences, reported at the JSON key.
 	for _, m := range rep.JSON.Members {
 		if p := t.OwnProperty(m.Key); p != nil && p.Name != m.Key && p.Source == model.FromTable {
-			c.report(model.Pos{File: page, Line: m.Line, Col: m.Col}, "property-case", "", "%q in the JSON representation differs in case from the table's %s; write %q", m.Key, p.Name, p.Name)
+			c.report(model.Pos{File: page, Line: m.Line, Col: m.Col}, "property-case", "", "%q in the JSON representation differs in case from the table's %s; write %q in the JSON, or %q in the table", m.Key, p.Name, p.Name, m.Key)
 		}
 	}
 	// Table → JSON, unless the JSON is shortened, was read only in part (json-syntax reports where reading
@@ -145,11 +153,42 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 			c.describesAnotherProperty(pt.page, t, p) {
 			continue
 		}
-		if _, ok := lowKeys[strings.ToLower(p.Name)]; ok {
+		if _, ok := lowKeys[strings.ToLower(p.Name)]; ok || entry != nil && strings.EqualFold(p.Name, "key") {
 			continue
 		}
-		c.report(p.Pos, "table-json", "", "%s is in the Properties table but not in the JSON representation; add \"%s\" to the JSON", p.Name, p.Name)
+		c.report(p.Pos, "table-json", "", "%s is in the Properties table but not in the JSON representation; add \"%s\" to the JSON, or remove the row if it is no longer a property", p.Name, p.Name)
 	}
+}
+
+// dictionaryEntry recognises the representation of a dictionary type: a table with a key row, and one member,
+// named for the key and no row, whose object holds the table's other rows (half of its members or more).
+func dictionaryEntry(t *model.Type, rep *model.Value) (string, *model.Value) {
+	var only *model.Member
+	for i := range rep.Members {
+		if strings.HasPrefix(rep.Members[i].Key, "@") {
+			continue
+		}
+		if only != nil {
+			return "", nil
+		}
+		only = &rep.Members[i]
+	}
+	if only == nil || only.Value == nil || only.Value.Kind != model.ValueObject || len(only.Value.Members) == 0 {
+		return "", nil
+	}
+	if p := t.OwnProperty(only.Key); p != nil && p.Source == model.FromTable {
+		return "", nil
+	}
+	fit := 0
+	for _, m := range only.Value.Members {
+		if p := t.OwnProperty(m.Key); p != nil && p.Source == model.FromTable {
+			fit++
+		}
+	}
+	if 2*fit < len(only.Value.Members) || t.OwnProperty("key") == nil {
+		return "", nil // without a key row, an object in a wrapper ({"criteria": {…}}) is no dictionary
+	}
+	return only.Key, only.Value
 }
 
 // readInPart reports whether the tolerant JSON reader stopped before the end of the block.

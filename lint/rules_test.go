@@ -443,7 +443,7 @@ func TestEnumValueUnderTypeKey(t *testing.T) {
 		"| tags | String collection | Tags. |\n| type | attributeType | The type. Possible values are: `String`, `Integer`. |")
 	tree[res] = mustReplace(t, tree[res], `"tags": ["String"],`, `"tags": ["String"],`+"\n  \"type\": \"String\",")
 	for value, message := range map[string]string{
-		`"string"`: `"string" differs in case from the member String of attributeType`,
+		`"string"`: `"string" differs in case from the member String of attributeType; write "String", or, if "string" is right, correct the member or the property's type`,
 		`"Text"`:   `"Text" is not a member of attributeType`,
 	} {
 		pages := maps.Clone(tree)

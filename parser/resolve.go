@@ -381,7 +381,8 @@ func (r *resolver) ref(ref *model.TypeRef, page, ns string) {
 		}
 		msg := fmt.Sprintf("type %s is not documented by any page", ref.Name)
 		if s := r.suggest(ref.Name); s != "" {
-			msg += "; did you mean " + s + "?"
+			// Either side may be the typo: the reference, or the name the other page gives its type.
+			msg += "; did you mean " + s + "? (or, if " + ref.Name + " is right, correct the name on " + s + "'s page)"
 		}
 		r.diag(pos, model.SeverityWarning, "unresolved-type", msg)
 		return
