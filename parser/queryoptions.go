@@ -75,6 +75,20 @@ func (p *pageReader) readQueryOptions(examples []*model.Example) *model.QueryOpt
 						follow = 1
 					}
 				case -1:
+					if i := exceptAt(strings.ToLower(s.text)); i >= 0 {
+						// "does **not** support OData Query Parameters other than `$filter`": those it names after
+						// are what it supports, and only they.
+						positive = true
+						for _, m := range in {
+							if m.at-s.from >= i {
+								addOption(&q.Supported, m, "prose")
+							}
+						}
+						if q.ScopePos.IsZero() {
+							q.ScopePos = p.pos(b.line+strings.Count(b.text[:s.from], "\n"), 1)
+						}
+						continue
+					}
 					if propertyRefusal(low) {
 						continue // "The **createdDateTime** and **lastModifiedDateTime** properties do not support `$select`"
 					}
@@ -158,6 +172,17 @@ func statementPolarity(low string) int {
 		return 1
 	}
 	return 0
+}
+
+// exceptAt returns where a refusing sentence starts naming the options it excepts ("other than `$filter`",
+// "except `$select`"), or -1. low is the sentence lower-cased, with emphasis kept: offsets are the sentence's.
+func exceptAt(low string) int {
+	for _, w := range []string{"other than", "except"} {
+		if i := strings.Index(low, w); i >= 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // propertyRefusal reports whether a refusing sentence is about some properties, not the method: "the

@@ -58,6 +58,8 @@ func TestQueryOptionsFromPages(t *testing.T) {
 		{"driveitem-get", model.QueryListed, []string{"$expand:prose", "$select:prose"}, nil, nil, nil},
 		// A table with $deltatoken and $skiptoken rows; "`$select` is not supported in this case".
 		{"event-delta", model.QueryListed, []string{"$deltatoken:table", "$skiptoken:table"}, []string{"$select:prose"}, []string{"startDateTime", "endDateTime"}, nil},
+		// (beta) "does **not** supports [OData Query Parameters] other than `$filter`": $filter only.
+		{"governanceroleassignment-get", model.QueryListed, []string{"$filter:prose"}, nil, nil, nil},
 		// "> Note: $filter is not supported." after a general statement.
 		{"groupsetting-get", model.QueryGeneral, nil, []string{"$filter:prose"}, nil, nil},
 	}
