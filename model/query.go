@@ -55,7 +55,10 @@ type QueryHeader struct {
 	Value string `json:"value"` // "eventual"
 	// For are the options the statement names as needing the header ("$search", "$count"); empty when it names none.
 	For []string `json:"for,omitempty"`
-	Pos Pos      `json:"pos"`
+	// Required is set when the page says every request needs it ("ConsistencyLevel | eventual. Required."), not
+	// only some queries.
+	Required bool `json:"required,omitempty"`
+	Pos      Pos  `json:"pos"`
 }
 
 // ODataOptions are the OData system query options Microsoft Graph documents, in the order generated code lists them.

@@ -342,7 +342,26 @@ func (p *pageReader) readConsistencyRows(q *model.QueryOptions, t *model.Table) 
 			}
 		}
 		p.addConsistency(q, ms, r.Pos)
+		if unconditionallyRequired(text) {
+			for i := range q.Headers {
+				if strings.EqualFold(q.Headers[i].Name, "ConsistencyLevel") {
+					q.Headers[i].Required = true
+				}
+			}
+		}
 	}
+}
+
+// unconditionallyRequired reports whether a header's description says it is required for every request:
+// "eventual. Required." but not "Required for `$count`" or "required when using `$search`".
+func unconditionallyRequired(text string) bool {
+	low := strings.ToLower(plainText(text))
+	i := strings.Index(low, "required")
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(low[i+len("required"):], " ")
+	return rest == "" || rest[0] == '.' && strings.TrimSpace(rest[1:]) == ""
 }
 
 // addConsistency records that some queries need ConsistencyLevel: eventual: those that use $search or $count (the

@@ -152,3 +152,17 @@ func TestSentences(t *testing.T) {
 		t.Errorf("sentences %q", got)
 	}
 }
+
+func TestConsistencyLevelRequired(t *testing.T) {
+	for text, want := range map[string]bool{
+		"eventual. Required.":              true,
+		"eventual. Required":               true,
+		"eventual. Required for `$count`.": false,
+		"eventual. This header and `$count` are required when using `$search`, or in specific usage of `$filter`.": false,
+		"eventual.": false,
+	} {
+		if got := unconditionallyRequired(text); got != want {
+			t.Errorf("unconditionallyRequired(%q) = %v", text, got)
+		}
+	}
+}
