@@ -45,6 +45,7 @@ func (p *plan) planOperations() error {
 			spec.Result = templates.Result{Kind: templates.ResultNone}
 		}
 		spec.Doc = opDoc(spec, op)
+		p.planQueryOptions(spec, op, canonical)
 		f := p.fileFor(group)
 		f.Operations = append(f.Operations, spec)
 		planned = append(planned, plannedOp{op, spec, f})

@@ -21,6 +21,7 @@ func (c *checker) checkOperations() {
 		}
 		c.checkProseStatus(pt, op)
 		c.checkPathParams(pt, op)
+		c.checkQueryOptions(pt, op)
 		for _, ex := range op.Examples {
 			c.checkStatusLine(pt, op, ex)
 			c.checkRequestLineMissing(pt, op, ex)

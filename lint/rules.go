@@ -94,6 +94,7 @@ var allRules = []*Rule{
 	{ID: "route-conflict", Family: famHTTP, Severity: sevWarning, Summary: "two pages document one method and path and disagree on its success status, response, request body or permissions (reported at both)"},
 	{ID: "prose-path", Family: famStructure, Severity: sevWarning, Summary: "a request path with prose in it (\".../\", words, markup): no route is made of it", Parser: true},
 	{ID: "path-parameter", Family: famHTTP, Severity: sevWarning, Summary: "an example request names a path parameter differently from the HTTP request section ({id} for {user-id}; a literal value is fine)"},
+	{ID: "query-option", Family: famHTTP, Severity: sevWarning, Summary: "an example request uses an OData query option the page says the method does not support (by name, or \"does not support OData query parameters\")"},
 	{ID: "placeholder-value", Family: famHTTP, Severity: sevWarning, Summary: "a type name such as \"String\" or \"Int32\" where an example value is expected"},
 
 	// Model consistency.

@@ -12,9 +12,11 @@ type Operation struct {
 	Paths       []*Path `json:"paths"`
 	Pos         Pos     `json:"pos"` // the first request line
 
-	Headers     []Header     `json:"headers,omitempty"`
-	RequestBody *RequestBody `json:"requestBody,omitempty"`
-	Response    Response     `json:"response"`
+	Headers []Header `json:"headers,omitempty"`
+	// Query is what the page says of OData query options; nil when it says nothing.
+	Query       *QueryOptions `json:"query,omitempty"`
+	RequestBody *RequestBody  `json:"requestBody,omitempty"`
+	Response    Response      `json:"response"`
 	// Permissions are the rows of the permissions table; PermissionsInclude the include that stands for it.
 	Permissions        []Permission `json:"permissions,omitempty"`
 	PermissionsInclude *Include     `json:"permissionsInclude,omitempty"`

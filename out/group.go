@@ -59,7 +59,10 @@ func init() {
 //	GET /groups/{groupId}/members/$count
 //
 // The documented answer is 200. Docs: api/group-list-members-count.md.
+//
+// Every call sends ConsistencyLevel: eventual, which the page says is required.
 func (c *Client) GroupListMembersCount(ctx context.Context, groupID string, opts ...RequestOption) (int64, error) {
+	opts = append([]RequestOption{WithHeader("ConsistencyLevel", "eventual")}, opts...)
 	return c.doCount(ctx, &call{
 		method: "GET",
 		path:   "/groups/" + pathSegment(groupID) + "/members/$count",

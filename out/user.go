@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -164,6 +165,8 @@ func (c *Client) UserGet(ctx context.Context, userID string, opts ...RequestOpti
 //	GET /users
 //
 // The documented answer is 200. Docs: api/user-list.md.
+//
+// Query options: UserListQuery{…}.Option().
 func (c *Client) UserList(ctx context.Context, opts ...RequestOption) (*Collection[*User], error) {
 	var out Collection[*User]
 	if err := c.do(ctx, &call{
@@ -206,6 +209,43 @@ func (c *Client) UserUpdate(ctx context.Context, userID string, body *User, opts
 		method: "PATCH",
 		path:   "/users/" + pathSegment(userID),
 	}, opts)
+}
+
+// UserListQuery are the OData query options api/user-list.md documents for UserList: $select, $filter, $top, $count.
+// The page says some queries need ConsistencyLevel: eventual.
+type UserListQuery struct {
+	// Select lists the properties to return ($select).
+	Select []string
+	// Filter keeps the items the expression is true of ($filter): "startswith(displayName,'a')".
+	Filter string
+	// Top is the page size ($top); 0 sends none.
+	Top int
+	// Count asks for the number of items (@odata.count) beside them ($count=true).
+	Count bool
+	// Eventual sends ConsistencyLevel: eventual, which the docs say some queries need (advanced queries on directory
+	// objects). Option sends it anyway when Count is set.
+	Eventual bool
+}
+
+// Option returns the RequestOption that sends the options that are set, a space encoded as %20.
+func (q UserListQuery) Option() RequestOption {
+	return queryOption(q.Eventual || q.Count, queryPair{"$select", queryList(q.Select)}, queryPair{"$filter", q.Filter}, queryPair{"$top", queryInt(q.Top)}, queryPair{"$count", queryBool(q.Count)})
+}
+
+// UserListQueryFromContext returns the options of UserListQuery that a call of the server's handler carries; a Server
+// method calls it with its ctx.
+func UserListQueryFromContext(ctx context.Context) (q UserListQuery) {
+	o := RouteFromContext(ctx).Query
+	q.Select = o.Select
+	q.Filter = o.Filter
+	if o.Top != nil {
+		q.Top = *o.Top
+	}
+	q.Count = o.Count
+	if r := RequestFromContext(ctx); r != nil {
+		q.Eventual = strings.EqualFold(r.Header.Get("ConsistencyLevel"), "eventual")
+	}
+	return
 }
 
 // UserServer has the operations of the user group.

@@ -122,6 +122,7 @@ func (p *pageReader) readMethodPage() {
 	}
 	p.readExamples(ops)
 	for _, op := range ops {
+		op.Query = p.readQueryOptions(op.Examples)
 		if op.Response.Status == 0 {
 			// No prose: take the status from the first response example.
 			for _, ex := range op.Examples {

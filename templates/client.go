@@ -43,36 +43,39 @@ func buildClientMethod(f *jen.File, op *Operation, name, doc string, path []Path
 
 	var results []jen.Code
 	var body []jen.Code
+	if op.Eventual {
+		body = append(body, eventualFirst())
+	}
 	call := func(method string) *jen.Statement {
 		return jen.Id("c").Dot(method).Call(jen.Id("ctx"), jen.Op("&").Id("call").Values(fields), jen.Id("opts"))
 	}
 	switch op.Result.Kind {
 	case ResultNone:
 		results = []jen.Code{jen.Error()}
-		body = []jen.Code{jen.Return(call("do"))}
+		body = append(body, jen.Return(call("do")))
 	case ResultCount:
 		results = []jen.Code{jen.Int64(), jen.Error()}
-		body = []jen.Code{jen.Return(call("doCount"))}
+		body = append(body, jen.Return(call("doCount")))
 	case ResultStream, ResultRedirect:
 		results = []jen.Code{jen.Qual("io", "ReadCloser"), jen.Error()}
-		body = []jen.Code{jen.Return(call("doStream"))}
+		body = append(body, jen.Return(call("doStream")))
 	case ResultJSON:
 		t := op.Result.Type
 		results = []jen.Code{t.Code(), jen.Error()}
 		fields[jen.Id("out")] = jen.Op("&").Id("out")
 		// An answer without a body is an error (ErrEmptyResponse): the method never returns nil without one.
 		if t.Kind == TypePointer {
-			body = []jen.Code{
+			body = append(body,
 				jen.Var().Id("out").Add(t.Elem.Code()),
 				jen.If(jen.Err().Op(":=").Add(call("do")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Return(jen.Op("&").Id("out"), jen.Nil()),
-			}
+			)
 		} else {
-			body = []jen.Code{
+			body = append(body,
 				jen.Var().Id("out").Add(t.Code()),
 				jen.If(jen.Err().Op(":=").Add(call("do")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 				jen.Return(jen.Id("out"), jen.Nil()),
-			}
+			)
 		}
 	}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Params(results...).Block(body...)

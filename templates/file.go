@@ -37,6 +37,9 @@ func RenderFile(pkg string, file *File, out Outputs) ([]byte, error) {
 			BuildClientMethod(f, op)
 		}
 	}
+	if out.Client || out.Server {
+		BuildQueryTypes(f, file.Operations, out)
+	}
 	if out.Server && file.Group != nil {
 		BuildServerGroup(f, file.Group, file.Operations)
 	}
@@ -91,7 +94,7 @@ var supportFS embed.FS
 // supportFiles lists the support sources each output needs; the models' are needed by all.
 var supportFiles = map[string][]string{
 	"models": {"codec.go", "enum.go", "odata.go", "optional.go", "registry.go", "scan.go", "temporal.go"},
-	"client": {"client.go"},
+	"client": {"client.go", "query.go"},
 	"server": {"server.go", "route.go"},
 }
 

@@ -89,6 +89,10 @@ type Operation struct {
 	Body     *Body // nil when the operation takes no body
 	Result   Result
 	Status   int // the documented success status
+	// Options are the typed OData query options its page documents; nil when it documents none.
+	Options *QueryOptions
+	// Eventual is set when its page says every call needs ConsistencyLevel: eventual; the client method sends it.
+	Eventual bool
 }
 
 // Variant is another documented path of an operation: a Client method that calls it with the operation's body and
