@@ -193,7 +193,7 @@ func bodyScore(documented, sent any) int {
 			score++
 		}
 	}
-	return score - (len(a) - len(b))/2
+	return score - (len(a)-len(b))/2
 }
 
 func jsonEqual(a, b any) bool {

@@ -427,3 +427,77 @@ func excerptString(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+// TestServeCommand: the real CLI serves on a free port of 127.0.0.1, logs each request with the page that answered,
+// reloads a page written while it serves, and stops cleanly with exit 0 when its context is done (as on SIGINT).
+func TestServeCommand(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(docsInput)); err != nil {
+		t.Fatal(err)
+	}
+	base, stderr, stop := startServe(t, "--docs", dir, "--poll", "20ms")
+	get := func(path string) (int, string) {
+		t.Helper()
+		res, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if code, body := get("/v1.0/users/87d349ed"); code != 200 || !strings.Contains(body, "Adele Vance") {
+		t.Fatalf("GET user: %d %s", code, body)
+	}
+	// The page's example now answers with another name: served once the page is reloaded.
+	page := filepath.Join(dir, "api", "user-get.md")
+	text, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, bytes.ReplaceAll(text, []byte("Adele Vance"), []byte("Megan Bowen")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if _, body := get("/v1.0/users/87d349ed"); strings.Contains(body, "Megan Bowen") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the page written was not reloaded: %s", stderr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if code, _ := get("/v1.0/nothing"); code != 404 {
+		t.Errorf("unknown route: %d", code)
+	}
+	if code := stop(); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	log := stderr.String()
+	for _, want := range []string{"GET /v1.0/users/87d349ed 200 api/user-get.md:", "GET /v1.0/nothing 404 -", "reloaded: 20 routes", "stopped"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+	if _, err := http.Get(base + "/users/x"); err == nil {
+		t.Error("still serving after stop")
+	}
+}
+
+func TestServeFailures(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve"}, "--docs is required"},
+		{[]string{"serve", "--docs", docsInput, "--addr", "127.0.0.1:-1"}, "--addr"},
+		{[]string{"serve", "--docs", docsInput, "--max-body-bytes", "x"}, "--max-body-bytes"},
+		{[]string{"serve", "--docs", filepath.Join(t.TempDir(), "none")}, "docs"},
+	} {
+		var stderr bytes.Buffer
+		if code := Run(tt.args, nil, io.Discard, &stderr); code != ExitUsage || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("%v: exit %d, %s; want 2 and %q", tt.args, code, stderr.String(), tt.want)
+		}
+	}
+}
