@@ -76,14 +76,31 @@ type state struct {
 // route is a model route with what the mock needs of it.
 type route struct {
 	*model.Route
-	literal   int // characters of the shape that are not parameters: the route that spells out more wins
-	exchanges []exchange
+	literal int // characters of the shape that are not parameters: the route that spells out more wins
+	// prefix and suffix are the shape's text before its first parameter and after its last: a path without them
+	// is not the route's, which saves matching the route's pattern (most routes share a first segment).
+	prefix, suffix string
+	exchanges      []exchange
+}
+
+func newRoute(r *model.Route) *route {
+	rt := &route{Route: r, literal: len(r.Shape) - 2*strings.Count(r.Shape, "{}"), prefix: r.Shape}
+	if i := strings.Index(r.Shape, "{}"); i >= 0 {
+		rt.prefix = r.Shape[:i]
+		rt.suffix = r.Shape[strings.LastIndex(r.Shape, "{}")+2:]
+	}
+	return rt
+}
+
+// matches reports whether a path (as requestPath gives it) is on the route.
+func (rt *route) matches(p string) bool {
+	return strings.HasPrefix(p, rt.prefix) && strings.HasSuffix(p, rt.suffix) && rt.Matches(p)
 }
 
 func newState(m *model.Model) *state {
 	s := &state{m: m, byFirst: map[string][]*route{}, unrouted: map[string][]exchange{}}
 	for _, r := range m.Routes() {
-		s.routes = append(s.routes, &route{Route: r, literal: len(r.Shape) - 2*strings.Count(r.Shape, "{}")})
+		s.routes = append(s.routes, newRoute(r))
 	}
 	// Most specific first, as the generated handler tries its routes.
 	sort.SliceStable(s.routes, func(i, j int) bool { return s.routes[i].literal > s.routes[j].literal })
@@ -157,7 +174,7 @@ func (s *state) findExact(method, p string) (*route, []string) {
 			if best != nil && rt.literal <= best.literal {
 				break // sorted: the rest spell out no more
 			}
-			if !rt.Matches(p) {
+			if !rt.matches(p) {
 				continue
 			}
 			if rt.Method == method || rt.Method == http.MethodGet && method == http.MethodHead {
