@@ -171,6 +171,27 @@ func bestOf(xs []exchange, canonical *model.Operation, req incoming) *exchange {
 	return best
 }
 
+// preferred returns the exchange a Prefer header names by its request's or response's annotation name
+// (Prefer: example=get_user), as other mock servers let a client choose among documented answers; nil when none
+// is named or the name is no example of the route.
+func preferred(xs []exchange, prefer []string) *exchange {
+	for _, header := range prefer {
+		for _, pref := range strings.Split(header, ",") {
+			name, ok := strings.CutPrefix(strings.TrimSpace(pref), "example=")
+			if !ok {
+				continue
+			}
+			name = strings.Trim(name, `"`)
+			for i := range xs {
+				if strings.EqualFold(xs[i].request.Name, name) || strings.EqualFold(xs[i].response.Name, name) {
+					return &xs[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // bodyScore counts the members two request bodies share, twice those with equal values.
 func bodyScore(documented, sent any) int {
 	a, ok1 := documented.(map[string]any)

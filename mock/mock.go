@@ -253,7 +253,10 @@ func (mk *Mock) serve(w http.ResponseWriter, r *http.Request) string {
 	rt, allowed := s.find(method, r.URL.Path)
 	if rt == nil {
 		if xs := s.unrouted[method+" "+requestPath(r.URL.Path)]; len(xs) > 0 {
-			x := bestOf(xs, nil, incoming{path: requestPath(r.URL.Path), query: r.URL.Query()})
+			x := preferred(xs, r.Header.Values("Prefer"))
+			if x == nil {
+				x = bestOf(xs, nil, incoming{path: requestPath(r.URL.Path), query: r.URL.Query()})
+			}
 			x.reply(w, r.Method == http.MethodHead)
 			return x.response.Pos.String()
 		}
@@ -278,6 +281,10 @@ func (mk *Mock) serve(w http.ResponseWriter, r *http.Request) string {
 			return op.Pos.String()
 		}
 		_ = json.Unmarshal(body, &decoded)
+	}
+	if x := preferred(rt.exchanges, r.Header.Values("Prefer")); x != nil {
+		x.reply(w, r.Method == http.MethodHead)
+		return x.response.Pos.String()
 	}
 	req := incoming{path: requestPath(r.URL.Path), query: r.URL.Query(), body: decoded}
 	if x := bestOf(rt.exchanges, rt.Canonical, req); x != nil {

@@ -208,3 +208,34 @@ func TestHeaderFromDocsIsChecked(t *testing.T) {
 		}
 	}
 }
+
+// TestPreferExample: Prefer: example=NAME picks a documented answer by its annotation's name; a name that is no
+// example of the route leaves the choice to the request.
+func TestPreferExample(t *testing.T) {
+	m := docsInput(t)
+	op := m.Operation("api/user-get")
+	var request *model.Example
+	for _, ex := range op.Examples {
+		if ex.Kind == model.ExampleRequest {
+			request = ex
+		}
+	}
+	other := *request
+	other.Name = "get_other_user"
+	id := &model.Value{Kind: model.ValueString, Str: "other"}
+	op.Examples = append(op.Examples, &other, &model.Example{Kind: model.ExampleResponse, Status: 200, Pos: model.Pos{File: "x.md", Line: 9},
+		JSON: &model.Value{Kind: model.ValueObject, Members: []model.Member{{Key: "id", Value: id}}}})
+	mk := New(m, Options{})
+	for prefer, want := range map[string]string{"": "Adele Vance", "example=get_other_user": `{"id":"other"}`,
+		`return=minimal, example="get_user"`: "Adele Vance", "example=nothing": "Adele Vance"} {
+		req := httptest.NewRequest("GET", "/users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", nil)
+		if prefer != "" {
+			req.Header.Set("Prefer", prefer)
+		}
+		rec := httptest.NewRecorder()
+		mk.ServeHTTP(rec, req)
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("Prefer %q: %d %s, want %s", prefer, rec.Code, rec.Body, want)
+		}
+	}
+}

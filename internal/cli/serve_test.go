@@ -104,6 +104,7 @@ type replayed struct {
 	request  *model.Example
 	response *model.Example
 	findings []string // the lint rules reported on the two examples' lines
+	prefer   bool     // sent with Prefer: example=<the request's name>, since another example makes the same request
 	problem  string   // why the answer is not the documented one; "" when it is
 }
 
@@ -131,6 +132,10 @@ func replayCorpus(t *testing.T, dir string, want float64) {
 			cases = append(cases, c)
 		}
 	}
+	ambiguous := ambiguousCases(cases)
+	for c := range ambiguous {
+		c.prefer = c.request.Name != ""
+	}
 	base, stderr, stop := startServe(t, "--docs", dir, "--quiet", "--poll", "0")
 	client := &http.Client{Timeout: 30 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	work := make(chan *replayed)
@@ -153,8 +158,7 @@ func replayCorpus(t *testing.T, dir string, want float64) {
 		t.Fatalf("serve exited with %d: %s", code, stderr)
 	}
 
-	ambiguous := ambiguousCases(cases)
-	var clean, cleanOK, allOK, unambiguous, unambiguousOK int
+	var clean, cleanOK, allOK, unambiguous, unambiguousOK, ambiguousClean, ambiguousOK int
 	causes := map[string]int{}
 	for _, c := range cases {
 		if c.problem == "" {
@@ -166,11 +170,15 @@ func replayCorpus(t *testing.T, dir string, want float64) {
 		clean++
 		if !ambiguous[c] {
 			unambiguous++
+		} else {
+			ambiguousClean++
 		}
 		if c.problem == "" {
 			cleanOK++
 			if !ambiguous[c] {
 				unambiguousOK++
+			} else {
+				ambiguousOK++
 			}
 			continue
 		}
@@ -189,6 +197,8 @@ func replayCorpus(t *testing.T, dir string, want float64) {
 	rate := float64(unambiguousOK) / float64(unambiguous)
 	t.Logf("%s: %d of %d request examples without lint findings, whose request no other example with another response makes too, answered as documented (%.1f%%)",
 		filepath.Base(dir), unambiguousOK, unambiguous, 100*rate)
+	t.Logf("%s: those another example makes with another response, sent with Prefer: example=<name>: %d of %d answered as documented",
+		filepath.Base(dir), ambiguousOK, ambiguousClean)
 	t.Logf("%s: all examples without lint findings: %d of %d (%.1f%%); all examples: %d of %d; failures by cause: %v",
 		filepath.Base(dir), cleanOK, clean, 100*float64(cleanOK)/float64(clean), allOK, len(cases), sortedCounts(causes))
 	if rate < want {
@@ -270,6 +280,9 @@ func replay(client *http.Client, base string, c *replayed) string {
 	req, err := documentedRequest(base, c.request)
 	if err != nil {
 		return "request: " + err.Error()
+	}
+	if c.prefer {
+		req.Header.Set("Prefer", "example="+c.request.Name)
 	}
 	res, err := client.Do(req)
 	if err != nil {
