@@ -1,7 +1,10 @@
 package export
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -18,13 +21,143 @@ type jsonModel struct {
 	*model.Model
 }
 
-// JSON renders the model as indented JSON (see the README for the format).
+// JSON renders the model as indented JSON (see the README for the format): WriteJSON into memory.
 func JSON(m *model.Model) ([]byte, error) {
-	b, err := json.MarshalIndent(jsonModel{Format: ModelFormat, Model: m}, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, m); err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return b.Bytes(), nil
+}
+
+// WriteJSON writes the model as JSON renders it, one element at a time: each element of the model's lists (a
+// page, a type, an operation) is encoded on its own through a buffered writer, so the document as a whole is never
+// held in memory (json.MarshalIndent of the beta model built it twice, compact and indented: ~700 MB). The output is
+// byte for byte json.MarshalIndent's: the fields are the Model's own, by its struct tags, so a field added to the
+// model is written without this code changing.
+func WriteJSON(w io.Writer, m *model.Model) error {
+	bw := bufio.NewWriterSize(w, 256<<10)
+	s := &jsonStream{w: bw}
+	s.enc = json.NewEncoder(&s.elem)
+	s.enc.SetIndent("    ", "  ")
+	s.raw(`{` + "\n" + `  "format": `)
+	s.value(ModelFormat, "  ")
+	v := reflect.ValueOf(m).Elem()
+	for _, f := range modelFields() {
+		fv := v.Field(f.index)
+		if f.omitEmpty && isEmptyValue(fv) || f.omitZero && fv.IsZero() {
+			continue
+		}
+		s.raw(",\n  " + f.key + ": ")
+		if fv.Kind() == reflect.Slice && !fv.IsNil() {
+			s.list(fv)
+		} else {
+			s.value(fv.Interface(), "  ")
+		}
+	}
+	s.raw("\n}\n")
+	if s.err != nil {
+		return s.err
+	}
+	return bw.Flush()
+}
+
+// jsonStream writes JSON through w, keeping the first error.
+type jsonStream struct {
+	w    *bufio.Writer
+	elem bytes.Buffer // one element, encoded
+	enc  *json.Encoder
+	err  error
+}
+
+func (s *jsonStream) raw(text string) {
+	if s.err == nil {
+		_, s.err = s.w.WriteString(text)
+	}
+}
+
+// list writes a non-nil slice of the Model (an array at depth 1, its elements at depth 2) element by element.
+func (s *jsonStream) list(v reflect.Value) {
+	if v.Len() == 0 {
+		s.raw("[]")
+		return
+	}
+	s.raw("[")
+	for i := 0; i < v.Len(); i++ {
+		if i > 0 {
+			s.raw(",")
+		}
+		s.raw("\n    ")
+		s.value(v.Index(i).Interface(), "    ")
+	}
+	s.raw("\n  ]")
+}
+
+// value writes one value indented as MarshalIndent would at the depth whose indentation is prefix.
+func (s *jsonStream) value(x any, prefix string) {
+	if s.err != nil {
+		return
+	}
+	s.elem.Reset()
+	if prefix == "    " {
+		s.err = s.enc.Encode(x)
+	} else {
+		var b []byte
+		if b, s.err = json.MarshalIndent(x, prefix, "  "); s.err == nil {
+			s.elem.Write(b)
+		}
+	}
+	if s.err == nil {
+		_, s.err = s.w.Write(bytes.TrimSuffix(s.elem.Bytes(), []byte("\n")))
+	}
+}
+
+// modelField is a field of model.Model as encoding/json writes it.
+type modelField struct {
+	index               int
+	key                 string // quoted
+	omitEmpty, omitZero bool
+}
+
+// modelFields lists Model's fields by its struct tags, as encoding/json reads them.
+var modelFields = sync.OnceValue(func() []modelField {
+	t := reflect.TypeFor[model.Model]()
+	var out []modelField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		tag := f.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = f.Name
+		}
+		key, _ := json.Marshal(name)
+		mf := modelField{index: i, key: string(key)}
+		for _, o := range strings.Split(opts, ",") {
+			mf.omitEmpty = mf.omitEmpty || o == "omitempty"
+			mf.omitZero = mf.omitZero || o == "omitzero"
+		}
+		out = append(out, mf)
+	}
+	return out
+})
+
+// isEmptyValue is encoding/json's omitempty test.
+func isEmptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
 }
 
 // ReadJSON reads a model written by JSON. A file that does not fit the model's JSON schema (ModelSchema) — a null

@@ -2,6 +2,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ const (
 )
 
 type env struct {
+	ctx            context.Context // done when a long-running command (serve) should stop
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -35,7 +37,12 @@ func register(c *command) { commands[c.name] = c }
 
 // Run runs graphdocgen with args (without the program name) and returns the exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return RunContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// RunContext is Run with a context: a long-running command (serve) stops when ctx is done, as on SIGINT/SIGTERM.
+func RunContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
 		usage(stderr)
 		return ExitUsage

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/graphdocgen/graphdocgen/export"
 	"github.com/graphdocgen/graphdocgen/internal/config"
@@ -49,16 +50,16 @@ func runModel(e *env, args []string) int {
 		return fail(e, "model", err)
 	}
 	warnUnreadable(e, "model", *docs, m)
-	var data []byte
-	if *format == "csdl" {
-		data = export.CSDL(m)
-	} else if data, err = export.JSON(m); err != nil {
-		return fail(e, "model", err)
-	}
 	if *out == "" {
 		*out = "-"
 	}
-	if err := writeOutput(*out, e.stdout, data); err != nil {
+	if *format == "csdl" {
+		err = writeOutput(*out, e.stdout, export.CSDL(m))
+	} else {
+		// Streamed: the JSON model is the largest output (110 MB for beta), never held in memory whole.
+		err = writeOutputStreamed(*out, e.stdout, func(w io.Writer) error { return export.WriteJSON(w, m) })
+	}
+	if err != nil {
 		return fail(e, "model", err)
 	}
 	fmt.Fprintf(e.stderr, "graphdocgen model: %s, %s, %s, %s\n", plural(len(m.Pages), "page"), plural(len(m.Types), "type"),
