@@ -131,6 +131,8 @@ type jsonFinding struct {
 	Rule        string `json:"rule"`
 	Message     string `json:"message"`
 	Fingerprint string `json:"fingerprint"`
+	// Fix is the finding's mechanical fix (byte offsets into the file as read), for editors.
+	Fix *Fix `json:"fix,omitempty"`
 }
 
 type jsonSummary struct {
@@ -155,7 +157,7 @@ func writeJSON(w io.Writer, findings []Finding, o WriteOptions) error {
 			col = 1
 		}
 		r.Findings = append(r.Findings, jsonFinding{File: o.displayFile(f), Line: f.Pos.Line, Col: col, Severity: string(f.Severity),
-			Rule: f.Rule, Message: f.Message, Fingerprint: f.Fingerprint})
+			Rule: f.Rule, Message: f.Message, Fingerprint: f.Fingerprint, Fix: f.Fix})
 		switch f.Severity {
 		case model.SeverityError:
 			r.Summary.Errors++

@@ -1,0 +1,227 @@
+package lint
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
+)
+
+// Fix is the one mechanical change that resolves a finding, attached by the rule that made the finding when the
+// message states exactly one replacement. Its edits are byte spans of the page as read (model.Page.Source).
+type Fix struct {
+	// Description says what the fix does, in the message's words ("write HTTP/1.1 201 Created").
+	Description string `json:"description"`
+	Edits       []Edit `json:"edits"`
+}
+
+// Edit replaces the bytes [Start, End) of a page with New. Start == End inserts.
+type Edit struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+// overlaps reports whether e and o touch the same bytes; two insertions at one place overlap too, since their
+// order would be a guess.
+func (e Edit) overlaps(o Edit) bool {
+	if e.Start == o.Start {
+		return true
+	}
+	return e.Start < o.End && o.Start < e.End
+}
+
+// ApplyFixes applies fixes to src, a page's bytes as read, and returns the new bytes and which fixes were applied.
+// A fix is applied whole or not at all: one with an edit out of range or overlapping an edit of an earlier fix
+// (in the order of their first edits) is left out, and its finding stays. Bytes outside the edited spans are
+// copied as they are, so line endings, a byte order mark and a missing final newline are kept.
+func ApplyFixes(src []byte, fixes []*Fix) (out []byte, applied []bool) {
+	applied = make([]bool, len(fixes))
+	order := make([]int, 0, len(fixes))
+	for i, f := range fixes {
+		if f != nil && len(f.Edits) > 0 {
+			order = append(order, i)
+		}
+	}
+	first := func(f *Fix) int {
+		m := f.Edits[0].Start
+		for _, e := range f.Edits[1:] {
+			m = min(m, e.Start)
+		}
+		return m
+	}
+	sort.SliceStable(order, func(a, b int) bool { return first(fixes[order[a]]) < first(fixes[order[b]]) })
+	var taken []Edit
+	for _, i := range order {
+		ok := true
+		for j, e := range fixes[i].Edits {
+			if e.Start < 0 || e.End < e.Start || e.End > len(src) {
+				ok = false
+			}
+			for _, t := range taken {
+				ok = ok && !e.overlaps(t)
+			}
+			for _, o := range fixes[i].Edits[:j] {
+				ok = ok && !e.overlaps(o)
+			}
+		}
+		if !ok {
+			continue
+		}
+		applied[i] = true
+		taken = append(taken, fixes[i].Edits...)
+	}
+	if len(taken) == 0 {
+		return src, applied
+	}
+	sort.Slice(taken, func(a, b int) bool { return taken[a].Start < taken[b].Start })
+	out = make([]byte, 0, len(src)+64)
+	at := 0
+	for _, e := range taken {
+		out = append(out, src[at:e.Start]...)
+		out = append(out, e.New...)
+		at = e.End
+	}
+	return append(out, src[at:]...), applied
+}
+
+// Fixes says whether the rule attaches fixes to (some of) its findings.
+func (r Rule) Fixes() bool { return fixingRules[r.ID] }
+
+// fixingRules are the rules that attach fixes; TestFixingRulesFix checks each one's fix on a page.
+var fixingRules = map[string]bool{
+	"status-line": true, "reason-phrase": true, "content-length": true, "json-syntax": true, "http-blank-line": true,
+	"link-case": true, "malformed-link": true, "permissions-header": true, "property-case": true, "odata-type": true,
+}
+
+// lineStart returns the byte offset in the page's source of the start of 1-based line n.
+func (pt *pageText) lineStart(n int) int {
+	if pt.starts == nil {
+		src := pt.page.Source
+		pt.starts = []int{0}
+		for i, b := range src {
+			if b == '\n' {
+				pt.starts = append(pt.starts, i+1)
+			}
+		}
+	}
+	if n < 1 || n > len(pt.starts) {
+		return -1
+	}
+	return pt.starts[n-1]
+}
+
+// replaceOn returns the edit that writes repl in place of old on line n: its first occurrence at or after
+// character column fromCol, or its only occurrence on the line. ok is false when old is not there as written.
+func (pt *pageText) replaceOn(n, fromCol int, old, repl string) (e Edit, ok bool) {
+	l, start := pt.line(n), pt.lineStart(n)
+	if old == "" || start < 0 {
+		return Edit{}, false
+	}
+	i := strings.Index(l[byteOffset(l, fromCol):], old)
+	if i >= 0 {
+		i += byteOffset(l, fromCol)
+	} else if strings.Count(l, old) == 1 {
+		i = strings.Index(l, old)
+	} else {
+		return Edit{}, false
+	}
+	return Edit{Start: start + i, End: start + i + len(old), New: repl}, true
+}
+
+// fixLast attaches a fix to the finding just reported.
+func (c *checker) fixLast(desc string, edits ...Edit) {
+	if len(edits) == 0 || len(c.findings) == 0 {
+		return
+	}
+	c.findings[len(c.findings)-1].Fix = &Fix{Description: desc, Edits: edits}
+}
+
+// fixReplace attaches to the finding just reported the fix that writes repl in place of old on line n (see
+// replaceOn); no fix when old is not on the line as written.
+func (c *checker) fixReplace(pt *pageText, n, fromCol int, old, repl string) {
+	if e, ok := pt.replaceOn(n, fromCol, old, repl); ok && old != repl {
+		c.fixLast("write "+repl, e)
+	}
+}
+
+// fixStatusLine attaches the fix that writes a response example's status line in the canonical form: HTTP/1.1
+// for a malformed line, or the line's own version (keepVersion, for a reason phrase), and the code's standard
+// reason phrase. There is none when the code is unknown, or the phrase written is another code's (which of the
+// two was meant is a guess).
+func (c *checker) fixStatusLine(pt *pageText, at model.Pos, ex *model.Example, keepVersion bool) {
+	canon, version := http.StatusText(ex.Status), "HTTP/1.1"
+	if keepVersion {
+		if !canonicalStatusLine.MatchString(ex.StatusLine) {
+			return // status-line's fix writes the whole line
+		}
+		version = strings.Fields(ex.StatusLine)[0]
+	}
+	if canon == "" || reasonOfOtherCode(ex.Status, ex.Reason) {
+		return
+	}
+	c.fixReplace(pt, at.Line, at.Col, strings.TrimSpace(ex.StatusLine), fmt.Sprintf("%s %d %s", version, ex.Status, canon))
+}
+
+// reasonOfOtherCode reports whether phrase is the reason phrase of another status code than code: "200 Created"
+// is 200 OK or 201 Created.
+func reasonOfOtherCode(code int, phrase string) bool {
+	for other := 100; other < 600; other++ {
+		if other != code && http.StatusText(other) != "" && strings.EqualFold(http.StatusText(other), strings.TrimSpace(phrase)) {
+			return true
+		}
+	}
+	return false
+}
+
+// removeLine returns the edit that removes 1-based line n, line ending included, when it is blank.
+func (pt *pageText) removeLine(n int) []Edit {
+	start, next := pt.lineStart(n), pt.lineStart(n+1)
+	if start < 0 || next < 0 || strings.TrimSpace(pt.line(n)) != "" {
+		return nil
+	}
+	return []Edit{{Start: start, End: next}}
+}
+
+// insertLineBefore returns the edit that inserts a blank line before 1-based line n, ended as the line before it is.
+func (pt *pageText) insertLineBefore(n int) []Edit {
+	start := pt.lineStart(n)
+	if start < 1 {
+		return nil
+	}
+	eol := "\n"
+	if start >= 2 && pt.page.Source[start-2] == '\r' {
+		eol = "\r\n"
+	}
+	return []Edit{{Start: start, End: start, New: eol}}
+}
+
+// removeByte returns the edit that removes the byte at 1-based line n, character column col, when it is b.
+func (pt *pageText) removeByte(n, col int, b byte) []Edit {
+	start := pt.lineStart(n)
+	l := pt.line(n)
+	off := byteOffset(l, col)
+	if start < 0 || off >= len(l) || l[off] != b {
+		return nil
+	}
+	return []Edit{{Start: start + off, End: start + off + 1}}
+}
+
+// fixLinkFile attaches the fix that writes a link's file part as fix, when the target names one file (exists)
+// and its file part is written as read (no %-escapes, which the check reads through).
+func (c *checker) fixLinkFile(pt *pageText, at model.Pos, target, file, fix string, exists bool) {
+	written := target
+	if i := strings.IndexAny(written, "#?"); i >= 0 {
+		written = written[:i]
+	}
+	if !exists || fix == "" || written != file {
+		return
+	}
+	c.fixReplace(pt, at.Line, at.Col, target, fix+target[len(written):])
+}
+
+// jsonString is s as a JSON string literal, as an example writes a plain key or value.
+func jsonString(s string) string { return strconv.Quote(s) }
