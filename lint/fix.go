@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"net/http"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,9 @@ type Fix struct {
 	// Description says what the fix does, in the message's words ("write HTTP/1.1 201 Created").
 	Description string `json:"description"`
 	Edits       []Edit `json:"edits"`
+	// Reads are the spans the fix was computed from (a Content-Length from its body): when another fix edits
+	// them, this one is left for the next round, which computes it again from the edited text.
+	Reads []Edit `json:"reads,omitempty"`
 }
 
 // Edit replaces the bytes [Start, End) of a page with New. Start == End inserts.
@@ -36,7 +40,8 @@ func (e Edit) overlaps(o Edit) bool {
 
 // ApplyFixes applies fixes to src, a page's bytes as read, and returns the new bytes and which fixes were applied.
 // A fix is applied whole or not at all: one with an edit out of range or overlapping an edit of an earlier fix
-// (in the order of their first edits) is left out, and its finding stays. Bytes outside the edited spans are
+// (in the order of their first edits), or whose Reads another applied fix edits, is left out, and its finding
+// stays. Bytes outside the edited spans are
 // copied as they are, so line endings, a byte order mark and a missing final newline are kept.
 func ApplyFixes(src []byte, fixes []*Fix) (out []byte, applied []bool) {
 	applied = make([]bool, len(fixes))
@@ -53,7 +58,14 @@ func ApplyFixes(src []byte, fixes []*Fix) (out []byte, applied []bool) {
 		}
 		return m
 	}
-	sort.SliceStable(order, func(a, b int) bool { return first(fixes[order[a]]) < first(fixes[order[b]]) })
+	// Fixes that read other text come last, so that the fixes of that text win.
+	sort.SliceStable(order, func(a, b int) bool {
+		fa, fb := fixes[order[a]], fixes[order[b]]
+		if (len(fa.Reads) > 0) != (len(fb.Reads) > 0) {
+			return len(fb.Reads) > 0
+		}
+		return first(fa) < first(fb)
+	})
 	var taken []Edit
 	for _, i := range order {
 		ok := true
@@ -66,6 +78,11 @@ func ApplyFixes(src []byte, fixes []*Fix) (out []byte, applied []bool) {
 			}
 			for _, o := range fixes[i].Edits[:j] {
 				ok = ok && !e.overlaps(o)
+			}
+		}
+		for _, r := range fixes[i].Reads {
+			for _, t := range taken {
+				ok = ok && !(t.Start < r.End && r.Start < t.End || t.Start == t.End && r.Start <= t.Start && t.Start <= r.End)
 			}
 		}
 		if !ok {
@@ -88,10 +105,13 @@ func ApplyFixes(src []byte, fixes []*Fix) (out []byte, applied []bool) {
 	return append(out, src[at:]...), applied
 }
 
-// Fixes says whether the rule attaches fixes to (some of) its findings.
-func (r Rule) Fixes() bool { return fixingRules[r.ID] }
+func init() {
+	for _, r := range allRules {
+		r.Fix = fixingRules[r.ID]
+	}
+}
 
-// fixingRules are the rules that attach fixes; TestFixingRulesFix checks each one's fix on a page.
+// fixingRules are the rules that attach fixes; TestFixByInjection checks each one's fixes on corpus pages.
 var fixingRules = map[string]bool{
 	"status-line": true, "reason-phrase": true, "content-length": true, "json-syntax": true, "http-blank-line": true,
 	"link-case": true, "malformed-link": true, "permissions-header": true, "property-case": true, "odata-type": true,
@@ -220,8 +240,27 @@ func (c *checker) fixLinkFile(pt *pageText, at model.Pos, target, file, fix stri
 	if !exists || fix == "" || written != file {
 		return
 	}
+	if path.Clean(path.Dir(written)) == path.Clean(path.Dir(fix)) {
+		fix = strings.TrimSuffix(written, path.Base(written)) + path.Base(fix) // keep "./" as written
+	}
 	c.fixReplace(pt, at.Line, at.Col, target, fix+target[len(written):])
 }
 
 // jsonString is s as a JSON string literal, as an example writes a plain key or value.
 func jsonString(s string) string { return strconv.Quote(s) }
+
+// fixContentLength attaches the fix that writes the body's length as the Content-Length value. It reads the n
+// body lines from line from: a fix of the body (a trailing comma) changes the length, so this one then waits for
+// the next round.
+func (c *checker) fixContentLength(pt *pageText, at model.Pos, value string, length, from, n int) {
+	start, end := pt.lineStart(from), pt.lineStart(from+n)
+	if end < 0 {
+		end = len(pt.page.Source)
+	}
+	e, ok := pt.replaceOn(at.Line, at.Col, strings.TrimSpace(value), strconv.Itoa(length))
+	if !ok || start < 0 {
+		return
+	}
+	c.fixLast("write "+strconv.Itoa(length), e)
+	c.findings[len(c.findings)-1].Fix.Reads = []Edit{{Start: start, End: end}}
+}

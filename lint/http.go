@@ -293,7 +293,7 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 		}
 	}
 	c.report(at, "content-length", "", "Content-Length is %d but the body below is %d bytes (%d with CRLF line endings); write %d, or drop the header", want, lf, crlf, lf)
-	c.fixReplace(pt, at.Line, at.Col, strings.TrimSpace(h.Value), strconv.Itoa(lf))
+	c.fixContentLength(pt, at, h.Value, lf, ex.BodyPos.Line, len(lines))
 }
 
 // bodyLines returns the lines of an example's body as the page has them, without trailing blank lines; nil

@@ -58,7 +58,11 @@ func runLint(e *env, args []string) int {
 			if r.Off {
 				lvl = "off"
 			}
-			fmt.Fprintf(e.stdout, "%-26s %-13s %-8s %s\n", r.ID, r.Family, lvl, r.Summary)
+			fix := ""
+			if r.Fix {
+				fix = " [--fix]"
+			}
+			fmt.Fprintf(e.stdout, "%-26s %-13s %-8s %s%s\n", r.ID, r.Family, lvl, r.Summary, fix)
 		}
 		return ExitOK
 	}
