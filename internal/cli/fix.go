@@ -199,21 +199,18 @@ func writeFixedFile(path string, data []byte, mode fs.FileMode) (err error) {
 	return os.Rename(tmp.Name(), path)
 }
 
-// writeDiff writes the fixes as a unified diff, git style (a/ and b/ prefixes, paths relative to the working
-// directory when they can be).
+// writeDiff writes the fixes as a unified diff, git style (a/ and b/ prefixes): paths relative to the working
+// directory when the page is under it, else relative to the docs root (git apply takes it there).
 func (p *fixPlan) writeDiff(w io.Writer) error {
 	wd, _ := os.Getwd()
 	var b bytes.Buffer
 	for _, page := range p.changedPages() {
-		name := p.disk[page]
-		if wd != "" {
-			if abs, err := filepath.Abs(name); err == nil {
-				if rel, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-					name = rel
-				}
+		name := page
+		if abs, err := filepath.Abs(p.disk[page]); err == nil && wd != "" {
+			if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				name = filepath.ToSlash(rel)
 			}
 		}
-		name = strings.TrimPrefix(filepath.ToSlash(name), "./")
 		b.WriteString(unifiedDiff("a/"+name, "b/"+name, p.orig[page], p.pages[page]))
 	}
 	_, err := w.Write(b.Bytes())

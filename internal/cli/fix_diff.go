@@ -52,9 +52,11 @@ func unifiedDiff(oldName, newName string, a, b []byte) string {
 		}
 		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(oldStart, oldN), hunkRange(newStart, newN))
 		for _, o := range ops[start:stop] {
-			line := x[o.x]
+			var line string
 			if o.kind == '+' {
 				line = y[o.y]
+			} else {
+				line = x[o.x]
 			}
 			out.WriteByte(o.kind)
 			out.WriteString(line)

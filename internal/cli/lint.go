@@ -266,7 +266,7 @@ func runLint(e *env, args []string) int {
 	if *format == "text" {
 		summaryColor, _ := colorWanted(*color, e.stderr, "-")
 		lint.WriteRuleSummary(e.stderr, findings, summaryColor)
-		if fixes != nil {
+		if fixes != nil && fixes.total() > 0 {
 			fixes.writeFixSummary(e.stderr, "fixed")
 		}
 	}
@@ -284,7 +284,7 @@ func runLint(e *env, args []string) int {
 	if changes != nil {
 		more = append(more, fmt.Sprintf("%d outside the change", run.Unchanged))
 	}
-	if fixes != nil {
+	if fixes != nil && fixes.total() > 0 {
 		more = append(more, fmt.Sprintf("%d fixed in %s", fixes.total(), plural(len(fixes.changedPages()), "file")))
 	}
 	if len(more) > 0 {
