@@ -197,7 +197,7 @@ func (c *checker) checkObject(pt *pageText, v *model.Value, depth int) {
 		}
 		if p.Name != m.Key && !c.representationWrites(t, m.Key) {
 			c.report(at, "property-case", "", "%q differs in case from the property %s of %s; write %q", m.Key, p.Name, t.Name, p.Name)
-			c.fixReplace(pt, at.Line, at.Col, jsonString(m.Key), jsonString(p.Name))
+			c.fixKeyCase(pt, v, m, p.Name)
 		}
 		c.checkValue(pt, p, m.Key, m.Value, depth+1)
 	}

@@ -115,6 +115,7 @@ func init() {
 var fixingRules = map[string]bool{
 	"status-line": true, "reason-phrase": true, "content-length": true, "json-syntax": true, "http-blank-line": true,
 	"link-case": true, "malformed-link": true, "permissions-header": true, "property-case": true, "odata-type": true,
+	"doc-type": true,
 }
 
 // lineStart returns the byte offset in the page's source of the start of 1-based line n.
@@ -263,4 +264,40 @@ func (c *checker) fixContentLength(pt *pageText, at model.Pos, value string, len
 	}
 	c.fixLast("write "+strconv.Itoa(length), e)
 	c.findings[len(c.findings)-1].Fix.Reads = []Edit{{Start: start, End: end}}
+}
+
+// fixKeyCase attaches the fix that writes member m's key of object obj as name, the property's spelling, unless
+// obj has a member of that name already (the fix would make a duplicate key).
+func (c *checker) fixKeyCase(pt *pageText, obj *model.Value, m model.Member, name string) {
+	for _, o := range obj.Members {
+		if o.Key == name {
+			return
+		}
+	}
+	c.fixReplace(pt, m.Line, m.Col, jsonString(m.Key), jsonString(name))
+}
+
+// fixPermissionsColumn attaches the fix that writes the standard wording of a two-column permissions table's second
+// header; a table with more columns wants other headers (Least privileged permissions | Higher privileged
+// permissions), which no one wording gives.
+func (c *checker) fixPermissionsColumn(p *model.Page, t *model.Table) {
+	if len(t.Header) == 2 {
+		c.fixReplace(c.textOf(p.Path), t.Header[1].Pos.Line, t.Header[1].Pos.Col, strings.TrimSpace(t.Header[1].Text), "Permissions (from least to most privileged)")
+	}
+}
+
+// docTypes are the front matter's doc_type values of the page kinds that have one.
+var docTypes = map[model.PageKind]string{model.PageAPI: "apiPageType", model.PageResource: "resourcePageType", model.PageEnum: "enumPageType"}
+
+// fixDiagnostic attaches the fix of a parser diagnostic just reported, from what the model says: doc-type's value
+// is the one of the kind the page was read as (the parser reports it when the content leaves no doubt).
+func (c *checker) fixDiagnostic(d model.Diagnostic) {
+	p := c.m.Page(d.Pos.File)
+	if d.Rule != "doc-type" || p == nil || p.FrontMatter.Form != model.FrontMatterYAML || docTypes[p.Kind] == "" || p.DocType == "" {
+		return
+	}
+	pt := c.text(p)
+	if name, _, ok := strings.Cut(strings.TrimSpace(pt.line(d.Pos.Line)), ":"); ok && strings.TrimSpace(name) == "doc_type" {
+		c.fixReplace(pt, d.Pos.Line, 1, p.DocType, docTypes[p.Kind])
+	}
 }

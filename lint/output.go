@@ -144,12 +144,15 @@ type jsonSummary struct {
 	Suppressed *int `json:"suppressed,omitempty"`
 	Baselined  *int `json:"baselined,omitempty"`
 	Unchanged  *int `json:"outsideChange,omitempty"`
+	// Fixed counts per rule the findings lint --fix fixed before the run reported what is left.
+	Fixed map[string]int `json:"fixed,omitempty"`
 }
 
 func writeJSON(w io.Writer, findings []Finding, o WriteOptions) error {
 	r := jsonReport{Findings: make([]jsonFinding, 0, len(findings)), Summary: jsonSummary{Rules: Counts(findings)}}
 	if run := o.Run; run != nil {
 		r.Summary.Suppressed, r.Summary.Baselined, r.Summary.Unchanged = &run.Suppressed, &run.Baselined, &run.Unchanged
+		r.Summary.Fixed = run.Fixed
 	}
 	for _, f := range findings {
 		col := f.Pos.Col

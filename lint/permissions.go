@@ -198,11 +198,11 @@ func (c *checker) checkPermissionsHeader(p *model.Page, t *model.Table) {
 		c.report(t.Header[1].Pos, "permissions-header", "", "the header says \"from most to least privileged\", but the docs list permissions from least to most privileged; write \"Permissions (from least to most privileged)\" and order them so")
 	case second == "permissions" || second == "permission" || strings.HasPrefix(second, "permissions "):
 		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions column header is %s; write \"Permissions (from least to most privileged)\"", quoted(strings.TrimSpace(t.Header[1].Text)))
-		c.fixReplace(c.textOf(p.Path), t.Header[1].Pos.Line, t.Header[1].Pos.Col, strings.TrimSpace(t.Header[1].Text), "Permissions (from least to most privileged)")
+		c.fixPermissionsColumn(p, t)
 	case second == "least privileged permissions" || second == "higher privileged permissions":
 	default:
 		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions column header is %s; write \"Permissions (from least to most privileged)\"", quoted(strings.TrimSpace(t.Header[1].Text)))
-		c.fixReplace(c.textOf(p.Path), t.Header[1].Pos.Line, t.Header[1].Pos.Col, strings.TrimSpace(t.Header[1].Text), "Permissions (from least to most privileged)")
+		c.fixPermissionsColumn(p, t)
 	}
 }
 

@@ -108,7 +108,7 @@ func (c *checker) checkTableJSON(pt *pageText, t *model.Type) {
 	for _, m := range rep.JSON.Members {
 		if p := t.OwnProperty(m.Key); p != nil && p.Name != m.Key && p.Source == model.FromTable {
 			c.report(model.Pos{File: page, Line: m.Line, Col: m.Col}, "property-case", "", "%q in the JSON representation differs in case from the table's %s; write %q", m.Key, p.Name, p.Name)
-			c.fixReplace(c.textOf(page), m.Line, m.Col, jsonString(m.Key), jsonString(p.Name))
+			c.fixKeyCase(c.textOf(page), rep.JSON, m, p.Name)
 		}
 	}
 	// Table → JSON, unless the JSON is shortened, was read only in part (json-syntax reports where reading
