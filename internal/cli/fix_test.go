@@ -77,6 +77,12 @@ func TestLintFixWrites(t *testing.T) {
 	if code != ExitOK && code != ExitFindings {
 		t.Errorf("exit %d\n%s", code, stderr)
 	}
+	// JSON says what was fixed too.
+	dir2 := fixTree(t)
+	if _, stdout, _ := runGraphdocgen(t, "lint", "--docs", dir2, "--fix", "--format", "json"); !strings.Contains(stdout, `"fixed": {`) ||
+		!strings.Contains(stdout, `"link-case": 2`) {
+		t.Errorf("JSON summary does not count the fixes:\n%s", stdout)
+	}
 	leftovers, _ := filepath.Glob(filepath.Join(dir, "*", ".*fix*"))
 	if len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)

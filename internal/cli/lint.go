@@ -220,6 +220,9 @@ func runLint(e *env, args []string) int {
 		return ExitOK
 	}
 	run := lint.RunSummary{Pages: len(m.Pages), Suppressed: suppressed}
+	if fixes != nil {
+		run.Fixed = fixes.fixed
+	}
 	var stale []lint.BaselineEntry
 	if known != nil {
 		stale = known.Stale(findings)
