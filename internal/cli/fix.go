@@ -44,6 +44,7 @@ func planFixes(roots []string, m *model.Model, opts lint.Options, findings []lin
 	for _, pg := range m.Pages {
 		p.pages[pg.Path] = pg.Source
 	}
+	findings = keep(findings)
 	for pass := 0; pass < maxFixPasses; pass++ {
 		byPage := map[string][]lint.Finding{}
 		for _, f := range findings {

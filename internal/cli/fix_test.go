@@ -221,3 +221,41 @@ func TestDiffLines(t *testing.T) {
 		t.Errorf("unified diff:\n%s", d)
 	}
 }
+
+// TestLintFixChangedOnly: with --changed-only, --fix fixes the files the change touched and leaves the others.
+func TestLintFixChangedOnly(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("skipping: git is not installed; --changed-only needs it")
+	}
+	dir := fixTree(t)
+	runGit(t, dir, "init", "-q")
+	runGit(t, dir, "add", ".")
+	runGit(t, dir, "commit", "-q", "-m", "docs")
+	resource := filepath.Join(dir, "resources", "user.md")
+	if err := os.WriteFile(resource, []byte(fixResource+"\nMore.\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runGraphdocgen(t, "lint", "--docs", dir, "--fix", "--changed-only")
+	if got := readFile(t, resource); got != fixResourceClean+"\nMore.\n" {
+		t.Errorf("the changed page was not fixed: %q\n%s", got, stderr)
+	}
+	if got := readFile(t, filepath.Join(dir, "api", "user-get.md")); got != fixBroken {
+		t.Errorf("--changed-only --fix fixed a page outside the change")
+	}
+	if !strings.Contains(stderr, "fixed 1 finding in 1 file") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+// TestLintFixBaseline: a finding the baseline accepts is not fixed.
+func TestLintFixBaseline(t *testing.T) {
+	dir := fixTree(t)
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	if code, _, stderr := runGraphdocgen(t, "lint", "--docs", dir, "--write-baseline", baseline); code != ExitOK {
+		t.Fatalf("write baseline: exit %d\n%s", code, stderr)
+	}
+	code, stdout, stderr := runGraphdocgen(t, "lint", "--docs", dir, "--baseline", baseline, "--fix", "--diff")
+	if code != ExitOK || stdout != "" || !strings.Contains(stderr, "0 findings fixable") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
