@@ -231,14 +231,15 @@ func (pt *pageText) removeByte(n, col int, b byte) []Edit {
 	return []Edit{{Start: start + off, End: start + off + 1}}
 }
 
-// fixLinkFile attaches the fix that writes a link's file part as fix, when the target names one file (exists)
-// and its file part is written as read (no %-escapes, which the check reads through).
-func (c *checker) fixLinkFile(pt *pageText, at model.Pos, target, file, fix string, exists bool) {
+// fixLinkFile attaches the fix that writes a link's file part as fix, when fix names a file of the tree and the
+// file part is written as read (no %-escapes, which the check reads through).
+func (c *checker) fixLinkFile(pt *pageText, at model.Pos, target, file, fix string) {
 	written := target
 	if i := strings.IndexAny(written, "#?"); i >= 0 {
 		written = written[:i]
 	}
-	if !exists || fix == "" || written != file {
+	resolved := path.Join(path.Dir(pt.page.Path), fix)
+	if fix == "" || written != file || strings.HasPrefix(resolved, "../") || !c.fileExists(resolved) {
 		return
 	}
 	if path.Clean(path.Dir(written)) == path.Clean(path.Dir(fix)) {

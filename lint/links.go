@@ -47,7 +47,7 @@ func (c *checker) checkLink(pt *pageText, l model.Link) {
 			}
 		}
 		c.report(at, "malformed-link", "", "%s", msg)
-		c.fixLinkFile(pt, at, target, file, fix, strings.HasSuffix(msg, "(that file exists)"))
+		c.fixLinkFile(pt, at, target, file, fix)
 		return
 	}
 	dest := pt.page.Path
@@ -60,7 +60,7 @@ func (c *checker) checkLink(pt *pageText, l model.Link) {
 			if actual, ok := c.lowerPaths[strings.ToLower(dest)]; ok {
 				fix := path.Join(path.Dir(file), path.Base(actual))
 				c.report(at, "link-case", "", "link target %s differs in case from the file %s; write %s", file, path.Base(actual), fix)
-				c.fixLinkFile(pt, at, target, file, fix, true)
+				c.fixLinkFile(pt, at, target, file, fix)
 				dest = actual
 			} else if path.Ext(dest) == "" && c.fileExists(dest+".md") {
 				c.report(at, "broken-link", "", "link target %s has no file; write %s.md", file, file)
