@@ -176,7 +176,8 @@ type pageText struct {
 	// fenceEnd maps the line of each opening fence to the line of its closing fence (the last line when the
 	// block is never closed).
 	fenceEnd map[int]int
-	fmEnd    int // the last line of YAML front matter; 0 when none
+	fmEnd    int   // the last line of YAML front matter; 0 when none
+	starts   []int // byte offset of each line in the page's source, for fixes (lineStart)
 }
 
 func newPageText(p *model.Page) *pageText {

@@ -13,10 +13,11 @@ import (
 // RunSummary is what a run counted besides the findings it reports, for the summaries.
 type RunSummary struct {
 	Pages      int
-	Baselined  int    // findings the baseline covered
-	Suppressed int    // findings in-page suppression comments silenced
-	Unchanged  int    // findings left out because they are not in the change
-	Change     string // the change reported on, e.g. "lines changed since origin/main"; "" for everything
+	Baselined  int            // findings the baseline covered
+	Suppressed int            // findings in-page suppression comments silenced
+	Unchanged  int            // findings left out because they are not in the change
+	Change     string         // the change reported on, e.g. "lines changed since origin/main"; "" for everything
+	Fixed      map[string]int // findings lint --fix fixed, per rule; nil without --fix
 }
 
 // summaryFileRows caps the per-file table of the job summary, which GitHub limits to 1 MiB per step.

@@ -64,11 +64,13 @@ func (c *checker) checkStatusLine(pt *pageText, op *model.Operation, ex *model.E
 	at = pt.find(at.Line, strings.TrimSpace(ex.StatusLine), 1)
 	if !canonicalStatusLine.MatchString(ex.StatusLine) {
 		c.report(at, "status-line", "", "malformed status line %q; write \"HTTP/1.1 %d %s\"", ex.StatusLine, ex.Status, reasonFor(ex.Status, ex.Reason))
+		c.fixStatusLine(pt, at, ex, false)
 	}
 	if ex.Reason != "" {
 		if canon := http.StatusText(ex.Status); canon != "" && ex.Reason != canon {
 			rp := pt.find(at.Line, ex.Reason, at.Col)
 			c.report(rp, "reason-phrase", "", "\"%d %s\" is not the standard reason phrase; %s", ex.Status, ex.Reason, reasonFix(ex.Status, ex.Reason))
+			c.fixStatusLine(pt, at, ex, true)
 		}
 	}
 	// Only a 2xx in the prose is the success status: a redirect (reports answer 302 for CSV and 200 for JSON)
@@ -117,11 +119,13 @@ func (c *checker) checkHTTPBlankLines(pt *pageText, ex *model.Example) {
 			what = "status line"
 		}
 		c.report(pt.pos(ex.FirstLine.Line+1, 0), "http-blank-line", "", "a blank line between the %s and the headers ends the headers, so they would be read as the body; remove the blank line", what)
+		c.fixLast("remove the blank line", pt.removeLine(ex.FirstLine.Line+1)...)
 	}
 	last := ex.Headers[len(ex.Headers)-1].Pos.Line
 	// Only a JSON body: the lines of a text body ("ORG:Contoso;" in a vCard) look like headers themselves.
 	if b := strings.TrimSpace(ex.Body); ex.BodyPos.Line == last+1 && (strings.HasPrefix(b, "{") || strings.HasPrefix(b, "[")) {
 		c.report(pt.pos(ex.BodyPos.Line, 0), "http-blank-line", "", "the body starts right after the headers, so its first line would be read as a header; put a blank line before it")
+		c.fixLast("put a blank line before the body", pt.insertLineBefore(ex.BodyPos.Line)...)
 	}
 }
 
@@ -168,6 +172,9 @@ func (c *checker) checkProseStatus(pt *pageText, op *model.Operation) {
 	if canon := http.StatusText(r.Status); canon != "" && phrase != "" && phrase != canon {
 		// Quote the code as written: "204, No Content" has no space before its comma.
 		c.report(pt.pos(r.Pos.Line, start), "reason-phrase", "", "\"%s\" is not the standard reason phrase; %s", written, reasonFix(r.Status, phrase))
+		if !reasonOfOtherCode(r.Status, phrase) {
+			c.fixReplace(pt, r.Pos.Line, pt.pos(r.Pos.Line, start).Col, written, fmt.Sprintf("%d %s", r.Status, http.StatusText(r.Status)))
+		}
 	}
 }
 
@@ -287,6 +294,7 @@ func (c *checker) checkContentLength(pt *pageText, ex *model.Example) {
 		}
 	}
 	c.report(at, "content-length", "", "Content-Length is %d but the body below is %d bytes (%d with CRLF line endings); write %d, or drop the header", want, lf, crlf, lf)
+	c.fixContentLength(pt, at, h.Value, lf, ex.BodyPos.Line, len(lines))
 }
 
 // proseSaysShortened reports whether the text between the example's heading and its block says the example
@@ -382,6 +390,9 @@ func (c *checker) checkJSONSyntax(pt *pageText, ex *model.Example) {
 			msg += "; quote it"
 		}
 		c.report(model.Pos{File: pt.page.Path, Line: is.Line, Col: is.Col}, "json-syntax", "", "invalid JSON in the %s: %s", exampleWhat(ex), msg)
+		if is.Kind == "trailing-comma" {
+			c.fixLast("remove the comma", pt.removeByte(is.Line, is.Col, ',')...)
+		}
 	}
 }
 

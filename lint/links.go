@@ -47,6 +47,7 @@ func (c *checker) checkLink(pt *pageText, l model.Link) {
 			}
 		}
 		c.report(at, "malformed-link", "", "%s", msg)
+		c.fixLinkFile(pt, at, target, file, fix)
 		return
 	}
 	dest := pt.page.Path
@@ -59,6 +60,7 @@ func (c *checker) checkLink(pt *pageText, l model.Link) {
 			if actual, ok := c.lowerPaths[strings.ToLower(dest)]; ok {
 				fix := path.Join(path.Dir(file), path.Base(actual))
 				c.report(at, "link-case", "", "link target %s differs in case from the file %s; write %s", file, path.Base(actual), fix)
+				c.fixLinkFile(pt, at, target, file, fix)
 				dest = actual
 			} else if path.Ext(dest) == "" && c.fileExists(dest+".md") {
 				c.report(at, "broken-link", "", "link target %s has no file; write %s.md", file, file)
@@ -91,6 +93,7 @@ func (c *checker) checkLink(pt *pageText, l model.Link) {
 	lowAnchor := strings.ToLower(anchor)
 	if anchors[lowAnchor] {
 		c.report(at, "link-case", "", "anchor #%s differs in case from the heading's #%s; write #%s", anchor, lowAnchor, lowAnchor)
+		c.fixReplace(pt, at.Line, at.Col, target, strings.TrimSuffix(target, anchor)+lowAnchor)
 		return
 	}
 	names := make([]string, 0, len(anchors))

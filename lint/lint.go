@@ -29,6 +29,8 @@ type Finding struct {
 	// Outside marks positions that are not in the docs tree (the schema file of --against): Pos.File is then
 	// the path as given, not a path under the docs root.
 	Outside bool `json:"-"`
+	// Fix, when set, is the one mechanical change that resolves the finding (fix.go); lint --fix applies it.
+	Fix *Fix `json:"fix,omitempty"`
 }
 
 func (f Finding) String() string {

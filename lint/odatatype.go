@@ -39,6 +39,7 @@ func (c *checker) checkODataTypes(pt *pageText, op *model.Operation, ex *model.E
 			} else if strings.EqualFold(m.Key, "@odata.type") {
 				// JSON keys are case-sensitive: readers do not take "@Odata.type" for the type.
 				c.report(model.Pos{File: file, Line: m.Line, Col: m.Col}, "odata-type", "", "%q is not the @odata.type annotation, whose name is lower case; write \"@odata.type\"", m.Key)
+				c.fixReplace(pt, m.Line, m.Col, jsonString(m.Key), `"@odata.type"`)
 			}
 			walk(m.Value, depth+1)
 		}
@@ -71,6 +72,9 @@ func (c *checker) checkODataName(pt *pageText, at model.Pos, raw, what string) {
 			want = "#" + t.FullName()
 		}
 		c.report(at, "odata-type", "", "%s %q has no namespace; write %q", what, raw, want)
+		if c.m.LookupType(name) != nil { // a guessed namespace is no fix
+			c.fixReplace(pt, at.Line, at.Col, jsonString(raw), jsonString(want))
+		}
 		return
 	case strings.EqualFold(ns, "graph"):
 		return // the schema's alias
@@ -80,6 +84,9 @@ func (c *checker) checkODataName(pt *pageText, at model.Pos, raw, what string) {
 			want = t.FullName()
 		}
 		c.report(at, "odata-type", "", "%s %q is in namespace %s, which the docs do not use; write %q", what, raw, ns, "#"+want)
+		if c.m.LookupType(shortName(name)) != nil {
+			c.fixReplace(pt, at.Line, at.Col, jsonString(raw), jsonString("#"+want))
+		}
 		return
 	}
 	if c.typesDocumented && c.typ(name) == nil {

@@ -131,6 +131,8 @@ type jsonFinding struct {
 	Rule        string `json:"rule"`
 	Message     string `json:"message"`
 	Fingerprint string `json:"fingerprint"`
+	// Fix is the finding's mechanical fix (byte offsets into the file as read), for editors.
+	Fix *Fix `json:"fix,omitempty"`
 }
 
 type jsonSummary struct {
@@ -142,12 +144,15 @@ type jsonSummary struct {
 	Suppressed *int `json:"suppressed,omitempty"`
 	Baselined  *int `json:"baselined,omitempty"`
 	Unchanged  *int `json:"outsideChange,omitempty"`
+	// Fixed counts per rule the findings lint --fix fixed before the run reported what is left.
+	Fixed map[string]int `json:"fixed,omitempty"`
 }
 
 func writeJSON(w io.Writer, findings []Finding, o WriteOptions) error {
 	r := jsonReport{Findings: make([]jsonFinding, 0, len(findings)), Summary: jsonSummary{Rules: Counts(findings)}}
 	if run := o.Run; run != nil {
 		r.Summary.Suppressed, r.Summary.Baselined, r.Summary.Unchanged = &run.Suppressed, &run.Baselined, &run.Unchanged
+		r.Summary.Fixed = run.Fixed
 	}
 	for _, f := range findings {
 		col := f.Pos.Col
@@ -155,7 +160,7 @@ func writeJSON(w io.Writer, findings []Finding, o WriteOptions) error {
 			col = 1
 		}
 		r.Findings = append(r.Findings, jsonFinding{File: o.displayFile(f), Line: f.Pos.Line, Col: col, Severity: string(f.Severity),
-			Rule: f.Rule, Message: f.Message, Fingerprint: f.Fingerprint})
+			Rule: f.Rule, Message: f.Message, Fingerprint: f.Fingerprint, Fix: f.Fix})
 		switch f.Severity {
 		case model.SeverityError:
 			r.Summary.Errors++

@@ -40,6 +40,7 @@ func (c *checker) parserDiagnostics() {
 			c.extra[d.Rule] = &Rule{ID: d.Rule, Family: famReading, Severity: d.Severity, Summary: "reported by the parser", Parser: true}
 		}
 		c.report(d.Pos, d.Rule, d.Severity, "%s", d.Message)
+		c.fixDiagnostic(d)
 	}
 }
 

@@ -181,6 +181,7 @@ func (c *checker) checkPermissionsHeader(p *model.Page, t *model.Table) {
 	first := normHeading(t.Header[0].Text)
 	if first != "permission type" {
 		c.report(t.Header[0].Pos, "permissions-header", "", "the permissions table's first column is %s; write \"Permission type\"", quoted(strings.TrimSpace(t.Header[0].Text)))
+		c.fixReplace(c.textOf(p.Path), t.Header[0].Pos.Line, t.Header[0].Pos.Col, strings.TrimSpace(t.Header[0].Text), "Permission type")
 	}
 	second := strings.ReplaceAll(normHeading(t.Header[1].Text), "permission ", "permissions ")
 	if strings.HasSuffix(second, " permission") {
@@ -197,9 +198,11 @@ func (c *checker) checkPermissionsHeader(p *model.Page, t *model.Table) {
 		c.report(t.Header[1].Pos, "permissions-header", "", "the header says \"from most to least privileged\", but the docs list permissions from least to most privileged; write \"Permissions (from least to most privileged)\" and order them so")
 	case second == "permissions" || second == "permission" || strings.HasPrefix(second, "permissions "):
 		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions column header is %s; write \"Permissions (from least to most privileged)\"", quoted(strings.TrimSpace(t.Header[1].Text)))
+		c.fixPermissionsColumn(p, t)
 	case second == "least privileged permissions" || second == "higher privileged permissions":
 	default:
 		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions column header is %s; write \"Permissions (from least to most privileged)\"", quoted(strings.TrimSpace(t.Header[1].Text)))
+		c.fixPermissionsColumn(p, t)
 	}
 }
 

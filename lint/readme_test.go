@@ -16,7 +16,7 @@ const (
 // rulesTable renders the registry as the README's rules table.
 func rulesTable() string {
 	var b strings.Builder
-	b.WriteString("| Rule | Family | Level | What it reports |\n|---|---|---|---|\n")
+	b.WriteString("| Rule | Family | Level | Fix | What it reports |\n|---|---|---|---|---|\n")
 	for _, r := range Rules() {
 		lvl := string(r.Severity)
 		if r.Off {
@@ -26,7 +26,11 @@ func rulesTable() string {
 		if r.Parser {
 			summary += " (parser)"
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.ID, r.Family, lvl, summary)
+		fix := ""
+		if r.Fix {
+			fix = "yes"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", r.ID, r.Family, lvl, fix, summary)
 	}
 	return b.String()
 }

@@ -17,6 +17,8 @@ type Rule struct {
 	Off bool `json:"off,omitempty"`
 	// Parser marks rules whose findings are the parser's diagnostics, reported as they were read.
 	Parser bool `json:"parser,omitempty"`
+	// Fix marks rules that attach a fix to their findings whose message states one replacement (lint --fix).
+	Fix bool `json:"fix,omitempty"`
 }
 
 // Rule families.

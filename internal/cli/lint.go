@@ -38,6 +38,8 @@ func runLint(e *env, args []string) int {
 	todoInComments := fs.Bool("todo-in-comments", false, "also report TODO inside HTML comments")
 	intuneCreate := fs.Bool("intune-create-tables", false, "also apply read-only-in-create to Intune pages (their generated create tables list every property by design)")
 	read := addReadFlags(fs)
+	fix := fs.Bool("fix", false, "apply the fixes of the findings whose message states exactly one replacement (the rule table's Fix column), write the pages back, and report the findings left")
+	fixDiff := fs.Bool("diff", false, "with --fix, print the fixes as a unified diff instead of writing them; exit 1 when there is one")
 	listRules := fs.Bool("list-rules", false, "list the rules with their ids, families and default levels, and exit")
 	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
@@ -56,7 +58,11 @@ func runLint(e *env, args []string) int {
 			if r.Off {
 				lvl = "off"
 			}
-			fmt.Fprintf(e.stdout, "%-26s %-13s %-8s %s\n", r.ID, r.Family, lvl, r.Summary)
+			fix := ""
+			if r.Fix {
+				fix = " [--fix]"
+			}
+			fmt.Fprintf(e.stdout, "%-26s %-13s %-8s %s%s\n", r.ID, r.Family, lvl, r.Summary, fix)
 		}
 		return ExitOK
 	}
@@ -79,6 +85,12 @@ func runLint(e *env, args []string) int {
 	}
 	if *writeBaseline != "" && (*newFromRev != "" || *changedOnly) {
 		return usageError(e, errors.New("--write-baseline records every finding: it does not go with --new-from-rev or --changed-only"))
+	}
+	if *fixDiff && !*fix {
+		return usageError(e, errors.New("--diff shows what --fix would change: use it with --fix"))
+	}
+	if *fix && *writeBaseline != "" {
+		return usageError(e, errors.New("--fix and --write-baseline: fix first, then write the baseline in a second run"))
 	}
 	if *maxAnnotations < 0 {
 		return usageError(e, fmt.Errorf("--max-annotations must be 0 (no cap) or more, not %d", *maxAnnotations))
@@ -148,6 +160,47 @@ func runLint(e *env, args []string) int {
 		}
 	}
 	findings, suppressed := lint.RunCounted(m, opts)
+	var fixes *fixPlan
+	if *fix {
+		// Fix what would be reported: not what the baseline accepts or what lies outside the change.
+		keep := func(fs []lint.Finding) []lint.Finding {
+			if known != nil {
+				fs, _ = known.Filter(fs)
+			}
+			if changes != nil {
+				fs = inChangePages(fs, changes, *changedOnly, *docs)
+			}
+			return fs
+		}
+		fixes = planFixes(*docs, m, opts, findings, keep, !*fixDiff)
+		fixes.reportRefused(e)
+		if *fixDiff {
+			var buf bytes.Buffer
+			if err := fixes.writeDiff(&buf); err != nil {
+				return fail(e, "lint", err)
+			}
+			if *out == "" {
+				*out = "-"
+			}
+			if err := writeOutput(*out, e.stdout, buf.Bytes()); err != nil {
+				return fail(e, "lint", fmt.Errorf("output: %w", err))
+			}
+			fixes.writeFixSummary(e.stderr, "--fix would fix")
+			fmt.Fprintf(e.stderr, "graphdocgen lint: --fix --diff: %s fixable in %s (nothing written)\n", plural(fixes.total(), "finding"), plural(len(fixes.changedPages()), "file"))
+			if len(fixes.changedPages()) > 0 {
+				return ExitFindings
+			}
+			return ExitOK
+		}
+		if err := fixes.write(); err != nil {
+			return fail(e, "lint", fmt.Errorf("--fix: %w", err))
+		}
+		// Report what is left as the pages now are: read them again, as a new run would.
+		if m, err = readDocs(*docs, popts); err != nil {
+			return fail(e, "lint", err)
+		}
+		findings, suppressed = lint.RunCounted(m, opts)
+	}
 
 	if *writeBaseline != "" {
 		b, what := lint.NewBaseline(findings), plural(len(findings), "finding")
@@ -167,6 +220,9 @@ func runLint(e *env, args []string) int {
 		return ExitOK
 	}
 	run := lint.RunSummary{Pages: len(m.Pages), Suppressed: suppressed}
+	if fixes != nil {
+		run.Fixed = fixes.fixed
+	}
 	var stale []lint.BaselineEntry
 	if known != nil {
 		stale = known.Stale(findings)
@@ -213,6 +269,9 @@ func runLint(e *env, args []string) int {
 	if *format == "text" {
 		summaryColor, _ := colorWanted(*color, e.stderr, "-")
 		lint.WriteRuleSummary(e.stderr, findings, summaryColor)
+		if fixes != nil && fixes.total() > 0 {
+			fixes.writeFixSummary(e.stderr, "fixed")
+		}
 	}
 	reportStale(e, stale, *baseline)
 	errs, warns := countSeverity(findings, model.SeverityError), countSeverity(findings, model.SeverityWarning)
@@ -227,6 +286,9 @@ func runLint(e *env, args []string) int {
 	}
 	if changes != nil {
 		more = append(more, fmt.Sprintf("%d outside the change", run.Unchanged))
+	}
+	if fixes != nil && fixes.total() > 0 {
+		more = append(more, fmt.Sprintf("%d fixed in %s", fixes.total(), plural(len(fixes.changedPages()), "file")))
 	}
 	if len(more) > 0 {
 		summary += " (" + strings.Join(more, ", ") + ")"
