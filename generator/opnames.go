@@ -19,15 +19,17 @@ import (
 //
 // The segment is the last named segment of the path, singular when a key follows it (/users/{id} → User); Parent
 // is the named segment before it, singular. An action or function is a segment written x(…) or namespace.x, or a
-// last segment no type declares as a property (/users/{id}/assignLicense); a type cast (…/microsoft.graph.group)
-// adds As<Type>, $value adds Value. List is used only when the Go method answers with a Collection.
+// last segment of a POST or GET that nothing shows to navigate (/users/{id}/assignLicense; see pathShape); a type
+// cast (…/microsoft.graph.group) adds As<Type>, $value adds Value. List is used only when the Go method answers with
+// a Collection.
 //
 // Collisions are resolved for every operation that wants a name, never first come first served: each takes one
 // more segment to the left (ListMessageAttachments → ListUserMessageAttachments and ListMailFolderMessageAttachments)
 // until the names differ, then the query string's keys (ListUsersWithFilter). Of operations still alike — pages
-// documenting the same request — the one the route is served by keeps the name and the others are named after their
-// pages as before (IntuneDeviceConfigWindows10GeneralConfigurationUpdate); a Names override wins over all of this,
-// and a derived name never takes an override's.
+// documenting the same request — the one the route is served by keeps the name, each other takes As and the type
+// its page is about (GetDeviceAppManagementMobileAppAsIosLobApp) when that tells it apart, else its page's name as
+// before (IntuneRbacDeviceManagementGet); a Names override wins over all of this, and a derived name never takes an
+// override's.
 
 // opSegment is a named segment of a path.
 type opSegment struct {
@@ -131,6 +133,20 @@ func (p *plan) pathShape(method string, path *model.Path, nav map[string]bool, a
 		}
 	}
 	return sh
+}
+
+// opShapeOf is the shape of an operation's canonical path.
+func (p *plan) opShapeOf(op *model.Operation, nav map[string]bool) opShape {
+	answer := ""
+	if ref := op.Response.Type; ref != nil {
+		answer = ref.Name[strings.LastIndexByte(ref.Name, '.')+1:]
+	}
+	return p.pathShape(strings.ToUpper(op.Method), canonicalPath(op), nav, answer)
+}
+
+// isAction reports whether the operation calls an action or function (its name is not Verb+Noun).
+func (sh opShape) isAction() bool {
+	return len(sh.segs) > 0 && sh.segs[len(sh.segs)-1].kind == segAction
 }
 
 // navigationWords are the lower-case words known to navigate rather than call: the names of the model's
@@ -301,11 +317,7 @@ func (p *plan) nameOperations(ops []*model.Operation) map[*model.Operation]opNam
 			continue
 		}
 		canonical := canonicalPath(op)
-		answer := ""
-		if ref := op.Response.Type; ref != nil {
-			answer = ref.Name[strings.LastIndexByte(ref.Name, '.')+1:]
-		}
-		w := &want{op: op, shape: p.pathShape(strings.ToUpper(op.Method), canonical, nav, answer), depth: 1}
+		w := &want{op: op, shape: p.opShapeOf(op, nav), depth: 1}
 		w.collection = strings.EqualFold(op.Method, "GET") && p.answersCollection(op, canonical)
 		var ok bool
 		if w.name, ok, w.exhausted = conventionalName(op.Method, w.shape, w.collection, w.depth); !ok {
@@ -337,8 +349,9 @@ func (p *plan) nameOperations(ops []*model.Operation) map[*model.Operation]opNam
 		}
 	}
 	// Alike to the end: the operation its route is served by keeps the name (of the pages documenting
-	// PATCH /deviceManagement/deviceConfigurations/{id}, the one the route chose); the others are named after their
-	// pages.
+	// GET /deviceAppManagement/mobileApps/{id}, the one the route chose); each other takes As and the type its page is
+	// about (GetDeviceAppManagementMobileAppAsIosLobApp, from intune-apps-ioslobapp-get) when that is free, else its
+	// page's name.
 	count, keeper := map[string]int{}, map[string][]*want{}
 	for _, w := range wants {
 		count[w.name]++
@@ -346,13 +359,35 @@ func (p *plan) nameOperations(ops []*model.Operation) map[*model.Operation]opNam
 			keeper[w.name] = append(keeper[w.name], w)
 		}
 	}
+	taken := func(name string) bool { return fixed[name] || p.reserved.Members["Client"][name] }
+	var rest []*want
 	for _, w := range wants {
 		keeps := len(keeper[w.name]) == 1 && keeper[w.name][0] == w
-		if count[w.name] > 1 && !keeps || fixed[w.name] || p.reserved.Members["Client"][w.name] {
-			names[w.op] = opName{p.pageName(w.op), byPage} // alike to the end: the page tells them apart
+		if count[w.name] > 1 && !keeps || taken(w.name) {
+			rest = append(rest, w)
 			continue
 		}
 		names[w.op] = opName{w.name, byConvention}
+	}
+	as := map[*want]string{}
+	asCount := map[string]int{}
+	for _, w := range rest {
+		// A type that is the segment's own (attachment-list's attachment at …/attachments) tells nothing apart.
+		if t := p.pageType(w.op); t != "" && !w.shape.isAction() && !strings.EqualFold(t, singular(w.shape.segs[len(w.shape.segs)-1].word)) {
+			as[w] = w.name + "As" + exportedName(t)
+			asCount[as[w]]++
+		}
+	}
+	used := map[string]bool{}
+	for _, n := range names {
+		used[n.name] = true
+	}
+	for _, w := range rest {
+		if n := as[w]; n != "" && asCount[n] == 1 && !used[n] && !taken(n) {
+			names[w.op] = opName{n, byConvention}
+			continue
+		}
+		names[w.op] = opName{p.pageName(w.op), byPage}
 	}
 	return names
 }
@@ -367,4 +402,21 @@ func singular(w string) string {
 		return w[:len(w)-2]
 	}
 	return model.Singular(w)
+}
+
+// pageType is the name of the type an operation's page is about: the first part of the page name that names a
+// type of the default namespace ("intune-apps-ioslobapp-get" → iosLobApp), "" when none does.
+func (p *plan) pageType(op *model.Operation) string {
+	base := pageBase(op.Page)
+	if !wordyPage(base) {
+		return ""
+	}
+	for _, part := range strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' }) {
+		for _, t := range p.m.TypesNamed(part) {
+			if t.Namespace == p.defaultNS {
+				return t.Name
+			}
+		}
+	}
+	return ""
 }

@@ -66,6 +66,8 @@ func namingModel() *model.Model {
 		// Two pages documenting one request: the one the route chose (message-list-attachments, whose page words
 		// are the path's) keeps the name; the other is named after its page.
 		op("attachment-list", "GET", "/users/{id}/messages/{id2}/attachments", ref("attachment", true)),
+		// Another page about another type documents user-get's request: As and that type.
+		op("directoryobject-get", "GET", "/users/{id}", ref("directoryObject", false)),
 		// The docs give no answer type: Get, not List.
 		op("user-list-people", "GET", "/users/{id}/people", nil),
 		op("user-override", "GET", "/users/{id}/photo", nil),
@@ -104,6 +106,7 @@ func TestOperationNameConvention(t *testing.T) {
 		"api/message-list-attachments.md.":            "ListUserMessageAttachments",
 		"api/attachment-list.md.":                     "AttachmentList",
 		"api/mailfolder-message-list-attachments.md.": "ListMailFolderMessageAttachments",
+		"api/directoryobject-get.md.":                 "GetUserAsDirectoryObject",
 		"api/user-list-people.md.":                    "GetUserPeople",
 		"api/user-override.md.":                       "Avatar",
 	} {
@@ -171,9 +174,11 @@ func TestOperationNamesCorpus(t *testing.T) {
 			}
 		}
 		how := map[nameSource]int{}
-		for _, n := range p.nameOperations(callable) {
+		named := p.nameOperations(callable)
+		for _, n := range named {
 			how[n.by]++
 		}
+		nav := navigationWords(m)
 		all := map[string]bool{}
 		var ops, variants, numbered []string
 		verbs := regexp.MustCompile(`^(List|Get|Count|Create|Update|Upsert|Delete|Add|Remove|Set)[A-Z]`)
@@ -182,15 +187,18 @@ func TestOperationNamesCorpus(t *testing.T) {
 			spec := p.specOf[op]
 			ops = append(ops, spec.Name)
 			all[spec.Name] = true
-			if verbs.MatchString(spec.Name) {
+			// A name by the convention that is not an action's begins with its verb (ListItemCreateLink is the
+			// listItem's createLink action).
+			verbFirst := named[op].by == byConvention && !p.opShapeOf(op, nav).isAction()
+			if verbFirst && verbs.MatchString(spec.Name) {
 				conventional++
 			}
 			collection := spec.Result.Kind == templates.ResultJSON && spec.Result.Type.Kind == templates.TypePointer &&
 				spec.Result.Type.Elem.Kind == templates.TypeGeneric && spec.Result.Type.Elem.Name == "Collection"
-			if strings.HasPrefix(spec.Name, "List") && verbs.MatchString(spec.Name) && !collection {
+			if verbFirst && strings.HasPrefix(spec.Name, "List") && !collection {
 				t.Errorf("%s: %s answers with %v, not a Collection", op.ID, spec.Name, spec.Result.Type)
 			}
-			if strings.HasPrefix(spec.Name, "Count") && verbs.MatchString(spec.Name) && spec.Result.Kind != templates.ResultCount {
+			if verbFirst && strings.HasPrefix(spec.Name, "Count") && spec.Result.Kind != templates.ResultCount {
 				t.Errorf("%s: %s does not answer with a count", op.ID, spec.Name)
 			}
 			for _, v := range spec.Variants {
@@ -208,7 +216,7 @@ func TestOperationNamesCorpus(t *testing.T) {
 			}
 		}
 		sort.Strings(numbered)
-		t.Logf("%s: %d operations: %d by the convention (%d begin with a CRUD verb, the rest are actions), %d by page, %d by override; %d path variants; numeric suffixes: %d %v",
+		t.Logf("%s: %d operations: %d by the convention (%d Verb+Noun, the rest actions and functions), %d by page, %d by override; %d path variants; numeric suffixes: %d %v",
 			version, len(ops), how[byConvention], conventional, how[byPage], how[byOverride], len(variants), len(numbered), numbered)
 		for _, name := range ops {
 			if s := stem.FindStringSubmatch(name); s != nil && all[s[1]] {
