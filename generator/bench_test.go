@@ -163,7 +163,7 @@ import (
 
 func main() {
 	c := graph.NewClient("https://graph.microsoft.com/v1.0", nil)
-	u, err := c.UserGet(context.Background(), "adele@contoso.com")
+	u, err := c.GetUser(context.Background(), "adele@contoso.com")
 	fmt.Println(u, err)
 	g, err := c.GroupGet(context.Background(), "02bd9fd6-8f93-4758-87c3-1fb73740a315")
 	fmt.Println(g, err)

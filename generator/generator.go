@@ -47,21 +47,10 @@ func (o Outputs) orAll() Outputs {
 }
 
 // Generate renders the model into Go files: path (relative to the output directory) → gofmt'd source.
+// GenerateReport also says what it could not resolve.
 func Generate(m *model.Model, opts Options) (map[string][]byte, error) {
-	p, err := newPlan(m, opts)
-	if err != nil {
-		return nil, err
-	}
-	files, err := p.render()
-	if err != nil {
-		return nil, err
-	}
-	for name := range files {
-		if err := checkFileName(name); err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
+	files, _, err := GenerateReport(m, opts)
+	return files, err
 }
 
 // checkOptions refuses options that cannot produce a package.

@@ -252,7 +252,7 @@ func TestOutputsSelectParts(t *testing.T) {
 		has, hasNot []string
 	}{
 		{Outputs{Models: true}, []string{"type Widget struct"}, []string{"func (c *Client)", "type Server interface", "func NewHandler"}},
-		{Outputs{Client: true}, []string{"type Widget struct", "func (c *Client) WidgetGet("}, []string{"type Server interface", "func NewHandler"}},
+		{Outputs{Client: true}, []string{"type Widget struct", "func (c *Client) GetWidget("}, []string{"type Server interface", "func NewHandler"}},
 		{Outputs{Server: true}, []string{"type Widget struct", "type Server interface", "func NewHandler"}, []string{"func (c *Client)"}},
 	} {
 		files, err := Generate(craftedModel(), Options{Package: "widgets", Outputs: c.out})

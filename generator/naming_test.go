@@ -200,8 +200,8 @@ func TestNameOverrides(t *testing.T) {
 		t.Errorf("enum constants %v lack the override FunctionKind", consts)
 	}
 	ops := p.operationNames()
-	if !ops["RemoveWidget"] || ops["WidgetDelete"] {
-		t.Errorf("operations %v: want RemoveWidget instead of WidgetDelete", ops)
+	if !ops["RemoveWidget"] || ops["DeleteWidget"] {
+		t.Errorf("operations %v: want RemoveWidget instead of DeleteWidget", ops)
 	}
 }
 
@@ -320,14 +320,14 @@ func TestStreamSignatures(t *testing.T) {
 	}
 	sigs := funcSignatures(t, files)
 	for name, want := range map[string]string{
-		"Client.WidgetPutContent":        "(ctx context.Context, widgetID string, body io.Reader, opts ...RequestOption) error",
-		"Client.WidgetGetContent":        "(ctx context.Context, widgetID string, opts ...RequestOption) (io.ReadCloser, error)",
-		"WidgetServer.WidgetPutContent":  "(ctx context.Context, widgetID string, body io.Reader) error",
-		"WidgetServer.WidgetGetContent":  "(ctx context.Context, widgetID string) (io.Reader, error)",
-		"Client.WidgetRotate":            "(ctx context.Context, widgetID string, body *WidgetRotateRequest, opts ...RequestOption) (AnyPart, error)",
-		"Client.WidgetList":              "(ctx context.Context, opts ...RequestOption) (*Collection[*Widget], error)",
-		"Client.WidgetUpdate":            "(ctx context.Context, widgetID string, body *Widget, opts ...RequestOption) error",
-		"Unimplemented.WidgetGetContent": "(context.Context, string) (io.Reader, error)",
+		"Client.UpsertWidgetContent":       "(ctx context.Context, widgetID string, body io.Reader, opts ...RequestOption) error",
+		"Client.GetWidgetContent":          "(ctx context.Context, widgetID string, opts ...RequestOption) (io.ReadCloser, error)",
+		"WidgetServer.UpsertWidgetContent": "(ctx context.Context, widgetID string, body io.Reader) error",
+		"WidgetServer.GetWidgetContent":    "(ctx context.Context, widgetID string) (io.Reader, error)",
+		"Client.WidgetRotate":              "(ctx context.Context, widgetID string, body *WidgetRotateRequest, opts ...RequestOption) (AnyPart, error)",
+		"Client.ListWidgets":               "(ctx context.Context, opts ...RequestOption) (*Collection[*Widget], error)",
+		"Client.UpdateWidget":              "(ctx context.Context, widgetID string, body *Widget, opts ...RequestOption) error",
+		"Unimplemented.GetWidgetContent":   "(context.Context, string) (io.Reader, error)",
 	} {
 		got, ok := sigs[name]
 		if !ok {

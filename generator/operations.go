@@ -27,13 +27,17 @@ func (p *plan) planOperations() error {
 	}
 	var planned []plannedOp
 	p.specOf, p.clientOf = map[*model.Operation]*templates.Operation{}, map[*model.Path]string{}
+	var callable []*model.Operation
 	for _, op := range p.m.Operations {
-		if len(op.Paths) == 0 || !httpMethod(op.Method) {
-			continue // nothing to call
+		if len(op.Paths) > 0 && httpMethod(op.Method) {
+			callable = append(callable, op) // the others have nothing to call
 		}
+	}
+	names := p.nameOperations(callable)
+	for _, op := range callable {
 		canonical := canonicalPath(op)
 		spec := &templates.Operation{Method: strings.ToUpper(op.Method)}
-		spec.Name = p.methods.claim(p.opGoName(op))
+		spec.Name = p.methods.claim(names[op].name)
 		group := p.opGroup(op)
 		if err := p.planPaths(spec, op, canonical); err != nil {
 			return err
@@ -160,12 +164,10 @@ func wordyPage(base string) bool {
 	return true
 }
 
-// opGoName names an operation after its page ("user-post-users" → UserPostUsers), spelled as the docs spell the
-// words; a page with no usable name gives its title ("Create authentication" → CreateAuthentication).
-func (p *plan) opGoName(op *model.Operation) string {
-	if name, ok := p.override(op.ID); ok {
-		return name
-	}
+// pageName names an operation after its page ("user-post-users" → UserPostUsers), spelled as the docs spell the
+// words; a page with no usable name gives its title ("Create authentication" → CreateAuthentication). It names the
+// operations the convention of nameOperations cannot tell apart.
+func (p *plan) pageName(op *model.Operation) string {
 	var b strings.Builder
 	base := pageBase(op.Page)
 	if wordyPage(base) {

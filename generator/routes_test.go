@@ -15,7 +15,7 @@ import (
 // calendar-list-events and user-list-events both document GET /me/calendar/events; calendar-get states
 // GET /me/calendars/{id} and singlevaluelegacyextendedproperty-get writes it only with ?$expand=…. Each route is
 // registered once, to its canonical page's method; every documented path has a Client method; the calendar ID
-// reaches CalendarGet's calendar argument at /me/calendars/{id} as at /users/{id}/calendars/{id2}.
+// reaches GetUserCalendar's calendar argument at /me/calendars/{id} as at /users/{id}/calendars/{id2}.
 func TestOneRouteOneMethod(t *testing.T) {
 	m, err := parser.ParseDir(filepath.Join("testdata", "routes"), parser.Options{})
 	if err != nil {
@@ -48,12 +48,12 @@ func TestOneRouteOneMethod(t *testing.T) {
 		op               string
 		routes, variants []string
 	}{
-		{"CalendarListEvents", []string{"/me/calendar/events", "/users/{id}/calendar/events", "/me/calendars/{id2}/events"},
-			[]string{"CalendarListEventsAtMe", "CalendarListEventsAtMeCalendars"}},
-		{"UserListEvents", []string{"/me/events", "/users/{id}/events"},
-			[]string{"UserListEventsAtMe", "UserListEventsAtMeCalendar", "UserListEventsAtUsersCalendar"}},
-		{"CalendarGet", []string{"/me/calendars/{id2}", "/users/{id}/calendars/{id2}"}, []string{"CalendarGetAtMe"}},
-		{"SinglevaluelegacyextendedpropertyGet", nil, nil},
+		{"ListCalendarEvents", []string{"/me/calendar/events", "/users/{id}/calendar/events", "/me/calendars/{id2}/events"},
+			[]string{"ListCalendarEventsAtMe", "ListCalendarEventsAtMeCalendars"}},
+		{"ListUserEvents", []string{"/me/events", "/users/{id}/events"},
+			[]string{"ListUserEventsAtMe", "ListUserEventsAtMeCalendar", "ListUserEventsAtUsersCalendar"}},
+		{"GetUserCalendar", []string{"/me/calendars/{id2}", "/users/{id}/calendars/{id2}"}, []string{"GetUserCalendarAtMe"}},
+		{"GetMeCalendar", nil, nil},
 	} {
 		if got := routes(c.op); !slices.Equal(got, c.routes) {
 			t.Errorf("%s serves %q, want %q", c.op, got, c.routes)
@@ -67,12 +67,12 @@ func TestOneRouteOneMethod(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := bytes.Join([][]byte{files["calendar.go"], files["singlevaluelegacyextendedproperty.go"]}, nil)
-	if !bytes.Contains(all, []byte("func (c *Client) SinglevaluelegacyextendedpropertyGet(")) ||
-		bytes.Contains(all, []byte("func (Unimplemented) SinglevaluelegacyextendedpropertyGet(")) {
+	if !bytes.Contains(all, []byte("func (c *Client) GetMeCalendar(")) ||
+		bytes.Contains(all, []byte("func (Unimplemented) GetMeCalendar(")) {
 		t.Errorf("a page canonical for no route keeps its Client method and has no Server method")
 	}
-	if !strings.Contains(string(files["calendar.go"]), `s.CalendarGet(rt.context(r), r.PathValue("id"), r.PathValue("id2"))`) {
-		t.Errorf("CalendarGet does not read its arguments by the wildcards of its routes:\n%s", files["calendar.go"])
+	if !strings.Contains(string(files["calendar.go"]), `s.GetUserCalendar(rt.context(r), r.PathValue("id"), r.PathValue("id2"))`) {
+		t.Errorf("GetUserCalendar does not read its arguments by the wildcards of its routes:\n%s", files["calendar.go"])
 	}
 	again, err := Generate(m, Options{Package: "graph"})
 	if err != nil {

@@ -8,17 +8,22 @@ import (
 )
 
 // planVariants gives each documented path of an operation other than the one its client method calls a client
-// method of its own, named after the operation and what sets the path apart ("UserListEventsAtMe" for
-// /me/events beside /users/{id}/events), with that path's arguments. Paths that differ only in parameter names are
-// one path.
+// method of its own, named after the operation and what sets the path apart ("ListUserEventsAtMe" for
+// /me/events beside /users/{id}/events; see variantNames), with that path's arguments. Paths that differ only in
+// parameter names are one path.
 func (p *plan) planVariants(spec *templates.Operation, op *model.Operation, canonical *model.Path) error {
 	key := func(path *model.Path) string { return model.RouteShape(path.Template) + "?" + path.Query }
-	seen := map[string]string{key(canonical): spec.Name}
+	seen := map[string]bool{key(canonical): true}
+	var paths []*model.Path
 	for _, path := range op.Paths {
-		if name, ok := seen[key(path)]; ok {
-			p.clientOf[path] = name
-			continue
+		if !seen[key(path)] {
+			seen[key(path)] = true
+			paths = append(paths, path)
 		}
+	}
+	names := p.variantNames(spec.Name+"At", canonical, paths)
+	byKey := map[string]string{key(canonical): spec.Name}
+	for i, path := range paths {
 		tmp := &templates.Operation{}
 		if err := p.planPaths(tmp, op, path); err != nil {
 			return err
@@ -28,14 +33,17 @@ func (p *plan) planVariants(spec *templates.Operation, op *model.Operation, cano
 			line += "?" + path.Query
 		}
 		v := &templates.Variant{
-			Name:   p.methods.claim(spec.Name + "At" + variantSuffix(canonical, path)),
+			Name:   p.methods.claim(names[i]),
 			Path:   tmp.Path,
 			Query:  tmp.Query,
 			Params: tmp.Params,
 		}
 		v.Doc = v.Name + " is " + spec.Name + " at another documented path:\n\n  " + strings.Join(strings.Fields(line), " ")
 		spec.Variants = append(spec.Variants, v)
-		seen[key(path)], p.clientOf[path] = v.Name, v.Name
+		byKey[key(path)] = v.Name
+	}
+	for _, path := range op.Paths {
+		p.clientOf[path] = byKey[key(path)]
 	}
 	return nil
 }
@@ -79,4 +87,90 @@ func segmentWords(template string) []string {
 		}
 	}
 	return words
+}
+
+// variantNames names the path variants of one operation: prefix and the path's named segments (variantSuffix). Paths
+// that want one name — or one another method has — all take the next of: the same with the keys of the query string
+// (GetUserManagerAtMeWithExpand for /me?$expand=manager beside /me/manager), then with the argument names of its
+// function segments (GetChartImageAtMeWidthHeight for …/image(width=640,height=480)), then every named segment of
+// the path instead of those that differ from the canonical path's end (…AtMeMailFoldersMessagesWithFilter), then
+// its parameters (GetUserPhotoValueAtMePhotosBySize for /me/photos/{size}/$value). Only paths alike in all of these
+// get a number (when claimed).
+func (p *plan) variantNames(prefix string, canonical *model.Path, paths []*model.Path) []string {
+	candidates := make([][]string, len(paths))
+	for i, path := range paths {
+		candidates[i] = variantCandidates(prefix, canonical, path)
+	}
+	level := make([]int, len(paths))
+	name := func(i int) string { return candidates[i][min(level[i], len(candidates[i])-1)] }
+	for {
+		byName := map[string][]int{}
+		for i := range paths {
+			byName[name(i)] = append(byName[name(i)], i)
+		}
+		changed := false
+		for n, is := range byName {
+			if len(is) < 2 && !p.methods.taken(n) {
+				continue
+			}
+			for _, i := range is {
+				if level[i] < len(candidates[i])-1 {
+					level[i]++
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	out := make([]string, len(paths))
+	for i := range paths {
+		out[i] = name(i)
+	}
+	return out
+}
+
+func variantCandidates(prefix string, canonical, path *model.Path) []string {
+	var query, args, params, full strings.Builder
+	if path.Query != "" {
+		query.WriteString("With")
+		for _, pair := range strings.Split(path.Query, "&") {
+			key, _, _ := strings.Cut(pair, "=")
+			query.WriteString(exportedName(strings.TrimPrefix(unescapeQuery(key), "$")))
+		}
+	}
+	t, _, _ := strings.Cut(normalizeTemplate(path.Template), "?")
+	for _, seg := range strings.Split(t, "/") {
+		_, inner, call := strings.Cut(seg, "(")
+		if !call {
+			continue
+		}
+		for _, arg := range strings.Split(strings.TrimSuffix(inner, ")"), ",") {
+			if key, _, ok := strings.Cut(arg, "="); ok {
+				args.WriteString(exportedName(key))
+			}
+		}
+	}
+	for _, prm := range paramNames(t) {
+		if params.Len() == 0 {
+			params.WriteString("By")
+		}
+		params.WriteString(exportedName(prm))
+	}
+	for _, w := range segmentWords(path.Template) {
+		full.WriteString(exportedName(w))
+	}
+	short := prefix + variantSuffix(canonical, path)
+	out := []string{short}
+	add := func(s string) {
+		if s != out[len(out)-1] {
+			out = append(out, s)
+		}
+	}
+	add(short + query.String())
+	add(short + query.String() + args.String())
+	add(prefix + full.String() + query.String() + args.String())
+	add(prefix + full.String() + query.String() + args.String() + params.String())
+	return out
 }

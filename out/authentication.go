@@ -201,46 +201,12 @@ func init() {
 	registerType("microsoft.graph.authenticationStrengthPolicy", (*AuthenticationStrengthPolicy)(nil))
 }
 
-// AuthenticationListMethods: List methods. List the authentication methods registered to a user. Each item is returned
-// as its derived type, named by @odata.type.
-//
-//	GET /me/authentication/methods
-//	GET /users/{id}/authentication/methods
-//
-// The documented answer is 200. Docs: api/authentication-list-methods.md.
-func (c *Client) AuthenticationListMethods(ctx context.Context, userID string, opts ...RequestOption) (*Collection[AnyAuthenticationMethod], error) {
-	var out Collection[AnyAuthenticationMethod]
-	if err := c.do(ctx, &call{
-		method: "GET",
-		out:    &out,
-		path:   "/users/" + pathSegment(userID) + "/authentication/methods",
-	}, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// AuthenticationListMethodsAtMe is AuthenticationListMethods at another documented path:
-//
-//	GET /me/authentication/methods
-func (c *Client) AuthenticationListMethodsAtMe(ctx context.Context, opts ...RequestOption) (*Collection[AnyAuthenticationMethod], error) {
-	var out Collection[AnyAuthenticationMethod]
-	if err := c.do(ctx, &call{
-		method: "GET",
-		out:    &out,
-		path:   "/me/authentication/methods",
-	}, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// AuthenticationPostPhoneMethods: Create phoneAuthenticationMethod. Add a new phone authentication method to a user.
+// CreateAuthenticationPhoneMethod: Create phoneAuthenticationMethod. Add a new phone authentication method to a user.
 //
 //	POST /users/{id}/authentication/phoneMethods
 //
 // The documented answer is 201. Docs: api/authentication-post-phonemethods.md.
-func (c *Client) AuthenticationPostPhoneMethods(ctx context.Context, userID string, body *PhoneAuthenticationMethod, opts ...RequestOption) (*PhoneAuthenticationMethod, error) {
+func (c *Client) CreateAuthenticationPhoneMethod(ctx context.Context, userID string, body *PhoneAuthenticationMethod, opts ...RequestOption) (*PhoneAuthenticationMethod, error) {
 	var out PhoneAuthenticationMethod
 	if err := c.do(ctx, &call{
 		body:   body,
@@ -253,32 +219,13 @@ func (c *Client) AuthenticationPostPhoneMethods(ctx context.Context, userID stri
 	return &out, nil
 }
 
-// AuthenticationStrengthPolicyPut: Update authenticationStrengthPolicy. Replace the properties of an
-// authenticationStrengthPolicy.
-//
-//	PUT /policies/authenticationStrengthPolicies/{authenticationStrengthPolicyId}
-//
-// The documented answer is 200. Docs: api/authenticationstrengthpolicy-put.md.
-func (c *Client) AuthenticationStrengthPolicyPut(ctx context.Context, authenticationStrengthPolicyID string, body *AuthenticationStrengthPolicy, opts ...RequestOption) (*AuthenticationStrengthPolicy, error) {
-	var out AuthenticationStrengthPolicy
-	if err := c.do(ctx, &call{
-		body:   body,
-		method: "PUT",
-		out:    &out,
-		path:   "/policies/authenticationStrengthPolicies/" + pathSegment(authenticationStrengthPolicyID),
-	}, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// AuthenticationStrengthRootPostPolicies: Create authenticationStrengthPolicy. Create a custom
+// CreatePolicyAuthenticationStrengthPolicy: Create authenticationStrengthPolicy. Create a custom
 // authenticationStrengthPolicy.
 //
 //	POST /policies/authenticationStrengthPolicies
 //
 // The documented answer is 201. Docs: api/authenticationstrengthroot-post-policies.md.
-func (c *Client) AuthenticationStrengthRootPostPolicies(ctx context.Context, body *AuthenticationStrengthPolicy, opts ...RequestOption) (*AuthenticationStrengthPolicy, error) {
+func (c *Client) CreatePolicyAuthenticationStrengthPolicy(ctx context.Context, body *AuthenticationStrengthPolicy, opts ...RequestOption) (*AuthenticationStrengthPolicy, error) {
 	var out AuthenticationStrengthPolicy
 	if err := c.do(ctx, &call{
 		body:   body,
@@ -291,65 +238,118 @@ func (c *Client) AuthenticationStrengthRootPostPolicies(ctx context.Context, bod
 	return &out, nil
 }
 
+// ListAuthenticationMethods: List methods. List the authentication methods registered to a user. Each item is returned
+// as its derived type, named by @odata.type.
+//
+//	GET /me/authentication/methods
+//	GET /users/{id}/authentication/methods
+//
+// The documented answer is 200. Docs: api/authentication-list-methods.md.
+func (c *Client) ListAuthenticationMethods(ctx context.Context, userID string, opts ...RequestOption) (*Collection[AnyAuthenticationMethod], error) {
+	var out Collection[AnyAuthenticationMethod]
+	if err := c.do(ctx, &call{
+		method: "GET",
+		out:    &out,
+		path:   "/users/" + pathSegment(userID) + "/authentication/methods",
+	}, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListAuthenticationMethodsAtMe is ListAuthenticationMethods at another documented path:
+//
+//	GET /me/authentication/methods
+func (c *Client) ListAuthenticationMethodsAtMe(ctx context.Context, opts ...RequestOption) (*Collection[AnyAuthenticationMethod], error) {
+	var out Collection[AnyAuthenticationMethod]
+	if err := c.do(ctx, &call{
+		method: "GET",
+		out:    &out,
+		path:   "/me/authentication/methods",
+	}, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpsertPolicyAuthenticationStrengthPolicy: Update authenticationStrengthPolicy. Replace the properties of an
+// authenticationStrengthPolicy.
+//
+//	PUT /policies/authenticationStrengthPolicies/{authenticationStrengthPolicyId}
+//
+// The documented answer is 200. Docs: api/authenticationstrengthpolicy-put.md.
+func (c *Client) UpsertPolicyAuthenticationStrengthPolicy(ctx context.Context, authenticationStrengthPolicyID string, body *AuthenticationStrengthPolicy, opts ...RequestOption) (*AuthenticationStrengthPolicy, error) {
+	var out AuthenticationStrengthPolicy
+	if err := c.do(ctx, &call{
+		body:   body,
+		method: "PUT",
+		out:    &out,
+		path:   "/policies/authenticationStrengthPolicies/" + pathSegment(authenticationStrengthPolicyID),
+	}, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // AuthenticationServer has the operations of the authentication group.
 type AuthenticationServer interface {
-	// AuthenticationListMethods: List methods. List the authentication methods registered to a user. Each item is
-	// returned as its derived type, named by @odata.type.
-	AuthenticationListMethods(ctx context.Context, userID string) (*Collection[AnyAuthenticationMethod], error)
-
-	// AuthenticationPostPhoneMethods: Create phoneAuthenticationMethod. Add a new phone authentication method to a
+	// CreateAuthenticationPhoneMethod: Create phoneAuthenticationMethod. Add a new phone authentication method to a
 	// user.
-	AuthenticationPostPhoneMethods(ctx context.Context, userID string, body *PhoneAuthenticationMethod) (*PhoneAuthenticationMethod, error)
+	CreateAuthenticationPhoneMethod(ctx context.Context, userID string, body *PhoneAuthenticationMethod) (*PhoneAuthenticationMethod, error)
 
-	// AuthenticationStrengthPolicyPut: Update authenticationStrengthPolicy. Replace the properties of an
+	// CreatePolicyAuthenticationStrengthPolicy: Create authenticationStrengthPolicy. Create a custom
 	// authenticationStrengthPolicy.
-	AuthenticationStrengthPolicyPut(ctx context.Context, authenticationStrengthPolicyID string, body *AuthenticationStrengthPolicy) (*AuthenticationStrengthPolicy, error)
+	CreatePolicyAuthenticationStrengthPolicy(ctx context.Context, body *AuthenticationStrengthPolicy) (*AuthenticationStrengthPolicy, error)
 
-	// AuthenticationStrengthRootPostPolicies: Create authenticationStrengthPolicy. Create a custom
+	// ListAuthenticationMethods: List methods. List the authentication methods registered to a user. Each item is
+	// returned as its derived type, named by @odata.type.
+	ListAuthenticationMethods(ctx context.Context, userID string) (*Collection[AnyAuthenticationMethod], error)
+
+	// UpsertPolicyAuthenticationStrengthPolicy: Update authenticationStrengthPolicy. Replace the properties of an
 	// authenticationStrengthPolicy.
-	AuthenticationStrengthRootPostPolicies(ctx context.Context, body *AuthenticationStrengthPolicy) (*AuthenticationStrengthPolicy, error)
+	UpsertPolicyAuthenticationStrengthPolicy(ctx context.Context, authenticationStrengthPolicyID string, body *AuthenticationStrengthPolicy) (*AuthenticationStrengthPolicy, error)
 }
 
-func (Unimplemented) AuthenticationListMethods(context.Context, string) (*Collection[AnyAuthenticationMethod], error) {
-	return nil, notImplemented("AuthenticationListMethods")
+func (Unimplemented) CreateAuthenticationPhoneMethod(context.Context, string, *PhoneAuthenticationMethod) (*PhoneAuthenticationMethod, error) {
+	return nil, notImplemented("CreateAuthenticationPhoneMethod")
 }
-func (Unimplemented) AuthenticationPostPhoneMethods(context.Context, string, *PhoneAuthenticationMethod) (*PhoneAuthenticationMethod, error) {
-	return nil, notImplemented("AuthenticationPostPhoneMethods")
+func (Unimplemented) CreatePolicyAuthenticationStrengthPolicy(context.Context, *AuthenticationStrengthPolicy) (*AuthenticationStrengthPolicy, error) {
+	return nil, notImplemented("CreatePolicyAuthenticationStrengthPolicy")
 }
-func (Unimplemented) AuthenticationStrengthPolicyPut(context.Context, string, *AuthenticationStrengthPolicy) (*AuthenticationStrengthPolicy, error) {
-	return nil, notImplemented("AuthenticationStrengthPolicyPut")
+func (Unimplemented) ListAuthenticationMethods(context.Context, string) (*Collection[AnyAuthenticationMethod], error) {
+	return nil, notImplemented("ListAuthenticationMethods")
 }
-func (Unimplemented) AuthenticationStrengthRootPostPolicies(context.Context, *AuthenticationStrengthPolicy) (*AuthenticationStrengthPolicy, error) {
-	return nil, notImplemented("AuthenticationStrengthRootPostPolicies")
+func (Unimplemented) UpsertPolicyAuthenticationStrengthPolicy(context.Context, string, *AuthenticationStrengthPolicy) (*AuthenticationStrengthPolicy, error) {
+	return nil, notImplemented("UpsertPolicyAuthenticationStrengthPolicy")
 }
 
 func registerAuthenticationRoutes(rt *router, s AuthenticationServer) {
-	rt.handle("AuthenticationListMethods", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.AuthenticationListMethods(rt.context(r), r.PathValue("id"))
-		rt.reply(w, op, 200, res, err)
-	}, "/me/authentication/methods", "/users/{id}/authentication/methods")
-	rt.handle("AuthenticationPostPhoneMethods", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
+	rt.handle("CreateAuthenticationPhoneMethod", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body PhoneAuthenticationMethod
 		if !rt.readJSON(w, r, &body, "phoneNumber", "phoneType") {
 			return
 		}
-		res, err := s.AuthenticationPostPhoneMethods(rt.context(r), r.PathValue("id"), &body)
+		res, err := s.CreateAuthenticationPhoneMethod(rt.context(r), r.PathValue("id"), &body)
 		rt.reply(w, op, 201, res, err)
 	}, "/users/{id}/authentication/phoneMethods")
-	rt.handle("AuthenticationStrengthPolicyPut", "PUT", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		var body AuthenticationStrengthPolicy
-		if !rt.readJSON(w, r, &body) {
-			return
-		}
-		res, err := s.AuthenticationStrengthPolicyPut(rt.context(r), r.PathValue("authenticationStrengthPolicyId"), &body)
-		rt.reply(w, op, 200, res, err)
-	}, "/policies/authenticationStrengthPolicies/{authenticationStrengthPolicyId}")
-	rt.handle("AuthenticationStrengthRootPostPolicies", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
+	rt.handle("CreatePolicyAuthenticationStrengthPolicy", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body AuthenticationStrengthPolicy
 		if !rt.readJSON(w, r, &body, "displayName", "allowedCombinations") {
 			return
 		}
-		res, err := s.AuthenticationStrengthRootPostPolicies(rt.context(r), &body)
+		res, err := s.CreatePolicyAuthenticationStrengthPolicy(rt.context(r), &body)
 		rt.reply(w, op, 201, res, err)
 	}, "/policies/authenticationStrengthPolicies")
+	rt.handle("ListAuthenticationMethods", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		res, err := s.ListAuthenticationMethods(rt.context(r), r.PathValue("id"))
+		rt.reply(w, op, 200, res, err)
+	}, "/me/authentication/methods", "/users/{id}/authentication/methods")
+	rt.handle("UpsertPolicyAuthenticationStrengthPolicy", "PUT", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		var body AuthenticationStrengthPolicy
+		if !rt.readJSON(w, r, &body) {
+			return
+		}
+		res, err := s.UpsertPolicyAuthenticationStrengthPolicy(rt.context(r), r.PathValue("authenticationStrengthPolicyId"), &body)
+		rt.reply(w, op, 200, res, err)
+	}, "/policies/authenticationStrengthPolicies/{authenticationStrengthPolicyId}")
 }

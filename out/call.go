@@ -82,12 +82,12 @@ func init() {
 	registerType("microsoft.graph.callRecords.callRecord", (*CallRecordsCallRecord)(nil))
 }
 
-// CallRecordsCallRecordGet: Get callRecord. Retrieve the properties of a callRecord.
+// GetCommunicationCallRecord: Get callRecord. Retrieve the properties of a callRecord.
 //
 //	GET /communications/callRecords/{id}
 //
 // The documented answer is 200. Docs: api/callrecords-callrecord-get.md.
-func (c *Client) CallRecordsCallRecordGet(ctx context.Context, callRecordID string, opts ...RequestOption) (*CallRecordsCallRecord, error) {
+func (c *Client) GetCommunicationCallRecord(ctx context.Context, callRecordID string, opts ...RequestOption) (*CallRecordsCallRecord, error) {
 	var out CallRecordsCallRecord
 	if err := c.do(ctx, &call{
 		method: "GET",
@@ -101,17 +101,17 @@ func (c *Client) CallRecordsCallRecordGet(ctx context.Context, callRecordID stri
 
 // CallServer has the operations of the call group.
 type CallServer interface {
-	// CallRecordsCallRecordGet: Get callRecord. Retrieve the properties of a callRecord.
-	CallRecordsCallRecordGet(ctx context.Context, callRecordID string) (*CallRecordsCallRecord, error)
+	// GetCommunicationCallRecord: Get callRecord. Retrieve the properties of a callRecord.
+	GetCommunicationCallRecord(ctx context.Context, callRecordID string) (*CallRecordsCallRecord, error)
 }
 
-func (Unimplemented) CallRecordsCallRecordGet(context.Context, string) (*CallRecordsCallRecord, error) {
-	return nil, notImplemented("CallRecordsCallRecordGet")
+func (Unimplemented) GetCommunicationCallRecord(context.Context, string) (*CallRecordsCallRecord, error) {
+	return nil, notImplemented("GetCommunicationCallRecord")
 }
 
 func registerCallRoutes(rt *router, s CallServer) {
-	rt.handle("CallRecordsCallRecordGet", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.CallRecordsCallRecordGet(rt.context(r), r.PathValue("id"))
+	rt.handle("GetCommunicationCallRecord", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		res, err := s.GetCommunicationCallRecord(rt.context(r), r.PathValue("id"))
 		rt.reply(w, op, 200, res, err)
 	}, "/communications/callRecords/{id}")
 }

@@ -36,37 +36,37 @@ func init() {
 	registerType("microsoft.graph.driveItem", (*DriveItem)(nil))
 }
 
-// DriveItemGetContent: Download driveItem content. Download the contents of the primary stream of a driveItem.
+// GetItemContent: Download driveItem content. Download the contents of the primary stream of a driveItem.
 //
 //	GET /drives/{driveId}/items/{itemId}/content
 //	GET /me/drive/root:/{itemPath}:/content
 //
 // The documented answer is 302. Docs: api/driveitem-get-content.md.
-func (c *Client) DriveItemGetContent(ctx context.Context, driveID string, itemID string, opts ...RequestOption) (io.ReadCloser, error) {
+func (c *Client) GetItemContent(ctx context.Context, driveID string, itemID string, opts ...RequestOption) (io.ReadCloser, error) {
 	return c.doStream(ctx, &call{
 		method: "GET",
 		path:   "/drives/" + pathSegment(driveID) + "/items/" + pathSegment(itemID) + "/content",
 	}, opts)
 }
 
-// DriveItemGetContentAtMeDriveRoot is DriveItemGetContent at another documented path:
+// GetItemContentAtMeDriveRoot is GetItemContent at another documented path:
 //
 //	GET /me/drive/root:/{itemPath}:/content
-func (c *Client) DriveItemGetContentAtMeDriveRoot(ctx context.Context, itemPath string, opts ...RequestOption) (io.ReadCloser, error) {
+func (c *Client) GetItemContentAtMeDriveRoot(ctx context.Context, itemPath string, opts ...RequestOption) (io.ReadCloser, error) {
 	return c.doStream(ctx, &call{
 		method: "GET",
 		path:   "/me/drive/root:/" + pathItems(itemPath) + ":/content",
 	}, opts)
 }
 
-// DriveItemPutContent: Upload driveItem content. Upload a new file, or replace the contents of an existing driveItem,
-// in one request of up to 250 MB.
+// UpsertItemContent: Upload driveItem content. Upload a new file, or replace the contents of an existing driveItem, in
+// one request of up to 250 MB.
 //
 //	PUT /drives/{driveId}/items/{parentId}:/{filename}:/content
 //	PUT /me/drive/items/{itemId}/content
 //
 // The documented answer is 201. Docs: api/driveitem-put-content.md.
-func (c *Client) DriveItemPutContent(ctx context.Context, driveID string, parentID string, filename string, body io.Reader, opts ...RequestOption) (*DriveItem, error) {
+func (c *Client) UpsertItemContent(ctx context.Context, driveID string, parentID string, filename string, body io.Reader, opts ...RequestOption) (*DriveItem, error) {
 	var out DriveItem
 	if err := c.do(ctx, &call{
 		method: "PUT",
@@ -79,10 +79,10 @@ func (c *Client) DriveItemPutContent(ctx context.Context, driveID string, parent
 	return &out, nil
 }
 
-// DriveItemPutContentAtMeDrive is DriveItemPutContent at another documented path:
+// UpsertItemContentAtMeDrive is UpsertItemContent at another documented path:
 //
 //	PUT /me/drive/items/{itemId}/content
-func (c *Client) DriveItemPutContentAtMeDrive(ctx context.Context, itemID string, body io.Reader, opts ...RequestOption) (*DriveItem, error) {
+func (c *Client) UpsertItemContentAtMeDrive(ctx context.Context, itemID string, body io.Reader, opts ...RequestOption) (*DriveItem, error) {
 	var out DriveItem
 	if err := c.do(ctx, &call{
 		method: "PUT",
@@ -97,28 +97,28 @@ func (c *Client) DriveItemPutContentAtMeDrive(ctx context.Context, itemID string
 
 // DriveServer has the operations of the drive group.
 type DriveServer interface {
-	// DriveItemGetContent: Download driveItem content. Download the contents of the primary stream of a driveItem.
-	DriveItemGetContent(ctx context.Context, driveID string, itemID string) (string, error)
+	// GetItemContent: Download driveItem content. Download the contents of the primary stream of a driveItem.
+	GetItemContent(ctx context.Context, driveID string, itemID string) (string, error)
 
-	// DriveItemPutContent: Upload driveItem content. Upload a new file, or replace the contents of an existing
+	// UpsertItemContent: Upload driveItem content. Upload a new file, or replace the contents of an existing
 	// driveItem, in one request of up to 250 MB.
-	DriveItemPutContent(ctx context.Context, driveID string, parentID string, filename string, body io.Reader) (*DriveItem, error)
+	UpsertItemContent(ctx context.Context, driveID string, parentID string, filename string, body io.Reader) (*DriveItem, error)
 }
 
-func (Unimplemented) DriveItemGetContent(context.Context, string, string) (string, error) {
-	return "", notImplemented("DriveItemGetContent")
+func (Unimplemented) GetItemContent(context.Context, string, string) (string, error) {
+	return "", notImplemented("GetItemContent")
 }
-func (Unimplemented) DriveItemPutContent(context.Context, string, string, string, io.Reader) (*DriveItem, error) {
-	return nil, notImplemented("DriveItemPutContent")
+func (Unimplemented) UpsertItemContent(context.Context, string, string, string, io.Reader) (*DriveItem, error) {
+	return nil, notImplemented("UpsertItemContent")
 }
 
 func registerDriveRoutes(rt *router, s DriveServer) {
-	rt.handle("DriveItemGetContent", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		location, err := s.DriveItemGetContent(rt.context(r), r.PathValue("driveId"), r.PathValue("itemId"))
+	rt.handle("GetItemContent", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		location, err := s.GetItemContent(rt.context(r), r.PathValue("driveId"), r.PathValue("itemId"))
 		rt.replyStream(w, r, op, 302, nil, location, err)
 	}, "/drives/{driveId}/items/{itemId}/content", "/me/drive/root:/{itemPath...}:/content")
-	rt.handle("DriveItemPutContent", "PUT", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.DriveItemPutContent(rt.context(r), r.PathValue("driveId"), r.PathValue("parentId"), r.PathValue("filename"), r.Body)
+	rt.handle("UpsertItemContent", "PUT", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		res, err := s.UpsertItemContent(rt.context(r), r.PathValue("driveId"), r.PathValue("parentId"), r.PathValue("filename"), r.Body)
 		rt.reply(w, op, 201, res, err)
 	}, "/drives/{driveId}/items/{parentId}:/{filename...}:/content", "/me/drive/items/{itemId}/content")
 }

@@ -55,13 +55,13 @@ func init() {
 	registerType("microsoft.graph.emailAuthenticationMethod", (*EmailAuthenticationMethod)(nil))
 }
 
-// EmailAuthenticationMethodPost: Create emailAuthenticationMethod. Add an email authentication method to a user. This
-// page is a draft: its placeholders are still to be filled in.
+// CreateAuthenticationEmailMethod: Create emailAuthenticationMethod. Add an email authentication method to a user.
+// This page is a draft: its placeholders are still to be filled in.
 //
 //	POST /users/{id}/authentication/emailMethods
 //
 // The documented answer is 201. Docs: api/emailauthenticationmethod-post.md.
-func (c *Client) EmailAuthenticationMethodPost(ctx context.Context, userID string, body *EmailAuthenticationMethod, opts ...RequestOption) (*EmailAuthenticationMethod, error) {
+func (c *Client) CreateAuthenticationEmailMethod(ctx context.Context, userID string, body *EmailAuthenticationMethod, opts ...RequestOption) (*EmailAuthenticationMethod, error) {
 	var out EmailAuthenticationMethod
 	if err := c.do(ctx, &call{
 		body:   body,
@@ -76,22 +76,22 @@ func (c *Client) EmailAuthenticationMethodPost(ctx context.Context, userID strin
 
 // EmailServer has the operations of the email group.
 type EmailServer interface {
-	// EmailAuthenticationMethodPost: Create emailAuthenticationMethod. Add an email authentication method to a user.
+	// CreateAuthenticationEmailMethod: Create emailAuthenticationMethod. Add an email authentication method to a user.
 	// This page is a draft: its placeholders are still to be filled in.
-	EmailAuthenticationMethodPost(ctx context.Context, userID string, body *EmailAuthenticationMethod) (*EmailAuthenticationMethod, error)
+	CreateAuthenticationEmailMethod(ctx context.Context, userID string, body *EmailAuthenticationMethod) (*EmailAuthenticationMethod, error)
 }
 
-func (Unimplemented) EmailAuthenticationMethodPost(context.Context, string, *EmailAuthenticationMethod) (*EmailAuthenticationMethod, error) {
-	return nil, notImplemented("EmailAuthenticationMethodPost")
+func (Unimplemented) CreateAuthenticationEmailMethod(context.Context, string, *EmailAuthenticationMethod) (*EmailAuthenticationMethod, error) {
+	return nil, notImplemented("CreateAuthenticationEmailMethod")
 }
 
 func registerEmailRoutes(rt *router, s EmailServer) {
-	rt.handle("EmailAuthenticationMethodPost", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
+	rt.handle("CreateAuthenticationEmailMethod", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body EmailAuthenticationMethod
 		if !rt.readJSON(w, r, &body) {
 			return
 		}
-		res, err := s.EmailAuthenticationMethodPost(rt.context(r), r.PathValue("id"), &body)
+		res, err := s.CreateAuthenticationEmailMethod(rt.context(r), r.PathValue("id"), &body)
 		rt.reply(w, op, 201, res, err)
 	}, "/users/{id}/authentication/emailMethods")
 }

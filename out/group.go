@@ -8,6 +8,25 @@ import (
 	"net/http"
 )
 
+// AddGroupMemberRefRequest is the body of AddGroupMemberRef: the parameters the docs list for it.
+type AddGroupMemberRefRequest struct {
+	// ODataType is the @odata.type the object carries, such as "#microsoft.graph.user"; it says which
+	// derived type a value is. It may stay empty: the encoder fills it in where a base type is declared.
+	ODataType string `json:"@odata.type,omitempty"`
+	// The URL of the directory object to add. Required.
+	ODataID Optional[string] `json:"@odata.id,omitzero"`
+	// AdditionalData keeps the members the docs do not declare: instance annotations (@odata.etag, ...),
+	// dynamic properties of open types, and properties added after these docs. Nothing read is lost.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (v AddGroupMemberRefRequest) MarshalJSON() ([]byte, error) {
+	return marshalObject(&v)
+}
+func (v *AddGroupMemberRefRequest) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, v)
+}
+
 // Group is the microsoft.graph.group entity type. Represents a Microsoft 365 group or a security group. Inherits from
 // directoryObject.
 type Group struct {
@@ -31,50 +50,16 @@ func (v *Group) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, v)
 }
 
-// GroupPostMembersRequest is the body of GroupPostMembers: the parameters the docs list for it.
-type GroupPostMembersRequest struct {
-	// ODataType is the @odata.type the object carries, such as "#microsoft.graph.user"; it says which
-	// derived type a value is. It may stay empty: the encoder fills it in where a base type is declared.
-	ODataType string `json:"@odata.type,omitempty"`
-	// The URL of the directory object to add. Required.
-	ODataID Optional[string] `json:"@odata.id,omitzero"`
-	// AdditionalData keeps the members the docs do not declare: instance annotations (@odata.etag, ...),
-	// dynamic properties of open types, and properties added after these docs. Nothing read is lost.
-	AdditionalData map[string]json.RawMessage `json:"-"`
-}
-
-func (v GroupPostMembersRequest) MarshalJSON() ([]byte, error) {
-	return marshalObject(&v)
-}
-func (v *GroupPostMembersRequest) UnmarshalJSON(data []byte) error {
-	return unmarshalObject(data, v)
-}
-
 func init() {
 	registerType("microsoft.graph.group", (*Group)(nil))
 }
 
-// GroupListMembersCount: Count group members. Count the members of a group.
-//
-//	GET /groups/{groupId}/members/$count
-//
-// The documented answer is 200. Docs: api/group-list-members-count.md.
-//
-// Every call sends ConsistencyLevel: eventual, which the page says is required.
-func (c *Client) GroupListMembersCount(ctx context.Context, groupID string, opts ...RequestOption) (int64, error) {
-	opts = append([]RequestOption{WithHeader("ConsistencyLevel", "eventual")}, opts...)
-	return c.doCount(ctx, &call{
-		method: "GET",
-		path:   "/groups/" + pathSegment(groupID) + "/members/$count",
-	}, opts)
-}
-
-// GroupPostMembers: Add members. Add a member to a group through the members navigation property.
+// AddGroupMemberRef: Add members. Add a member to a group through the members navigation property.
 //
 //	POST /groups/{groupId}/members/$ref
 //
 // The documented answer is 204. Docs: api/group-post-members.md.
-func (c *Client) GroupPostMembers(ctx context.Context, groupID string, body *GroupPostMembersRequest, opts ...RequestOption) error {
+func (c *Client) AddGroupMemberRef(ctx context.Context, groupID string, body *AddGroupMemberRefRequest, opts ...RequestOption) error {
 	return c.do(ctx, &call{
 		body:   body,
 		method: "POST",
@@ -82,32 +67,47 @@ func (c *Client) GroupPostMembers(ctx context.Context, groupID string, body *Gro
 	}, opts)
 }
 
+// CountGroupMembers: Count group members. Count the members of a group.
+//
+//	GET /groups/{groupId}/members/$count
+//
+// The documented answer is 200. Docs: api/group-list-members-count.md.
+//
+// Every call sends ConsistencyLevel: eventual, which the page says is required.
+func (c *Client) CountGroupMembers(ctx context.Context, groupID string, opts ...RequestOption) (int64, error) {
+	opts = append([]RequestOption{WithHeader("ConsistencyLevel", "eventual")}, opts...)
+	return c.doCount(ctx, &call{
+		method: "GET",
+		path:   "/groups/" + pathSegment(groupID) + "/members/$count",
+	}, opts)
+}
+
 // GroupServer has the operations of the group group.
 type GroupServer interface {
-	// GroupListMembersCount: Count group members. Count the members of a group.
-	GroupListMembersCount(ctx context.Context, groupID string) (int64, error)
+	// AddGroupMemberRef: Add members. Add a member to a group through the members navigation property.
+	AddGroupMemberRef(ctx context.Context, groupID string, body *AddGroupMemberRefRequest) error
 
-	// GroupPostMembers: Add members. Add a member to a group through the members navigation property.
-	GroupPostMembers(ctx context.Context, groupID string, body *GroupPostMembersRequest) error
+	// CountGroupMembers: Count group members. Count the members of a group.
+	CountGroupMembers(ctx context.Context, groupID string) (int64, error)
 }
 
-func (Unimplemented) GroupListMembersCount(context.Context, string) (int64, error) {
-	return 0, notImplemented("GroupListMembersCount")
+func (Unimplemented) AddGroupMemberRef(context.Context, string, *AddGroupMemberRefRequest) error {
+	return notImplemented("AddGroupMemberRef")
 }
-func (Unimplemented) GroupPostMembers(context.Context, string, *GroupPostMembersRequest) error {
-	return notImplemented("GroupPostMembers")
+func (Unimplemented) CountGroupMembers(context.Context, string) (int64, error) {
+	return 0, notImplemented("CountGroupMembers")
 }
 
 func registerGroupRoutes(rt *router, s GroupServer) {
-	rt.handle("GroupListMembersCount", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		n, err := s.GroupListMembersCount(rt.context(r), r.PathValue("groupId"))
-		rt.replyCount(w, op, 200, n, err)
-	}, "/groups/{groupId}/members/$count")
-	rt.handle("GroupPostMembers", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		var body GroupPostMembersRequest
+	rt.handle("AddGroupMemberRef", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		var body AddGroupMemberRefRequest
 		if !rt.readJSON(w, r, &body, "@odata.id") {
 			return
 		}
-		rt.reply(w, op, 204, nil, s.GroupPostMembers(rt.context(r), r.PathValue("groupId"), &body))
+		rt.reply(w, op, 204, nil, s.AddGroupMemberRef(rt.context(r), r.PathValue("groupId"), &body))
 	}, "/groups/{groupId}/members/$ref")
+	rt.handle("CountGroupMembers", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		n, err := s.CountGroupMembers(rt.context(r), r.PathValue("groupId"))
+		rt.replyCount(w, op, 200, n, err)
+	}, "/groups/{groupId}/members/$count")
 }

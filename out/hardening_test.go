@@ -20,7 +20,7 @@ import (
 	"github.com/graphdocgen/graphdocgen/out"
 )
 
-// hardServer implements UserUpdate, UserGet and the drive download; everything else is Unimplemented's.
+// hardServer implements UpdateUser, GetUser and the drive download; everything else is Unimplemented's.
 type hardServer struct {
 	out.Unimplemented
 	calls   atomic.Int64
@@ -28,12 +28,12 @@ type hardServer struct {
 	updates atomic.Int64
 }
 
-func (s *hardServer) UserUpdate(ctx context.Context, id string, u *out.User) error {
+func (s *hardServer) UpdateUser(ctx context.Context, id string, u *out.User) error {
 	s.updates.Add(1)
 	return nil
 }
 
-func (s *hardServer) UserGet(ctx context.Context, id string) (*out.User, error) {
+func (s *hardServer) GetUser(ctx context.Context, id string) (*out.User, error) {
 	s.calls.Add(1)
 	s.lastID.Store(id)
 	if id == "panic" {
@@ -44,7 +44,7 @@ func (s *hardServer) UserGet(ctx context.Context, id string) (*out.User, error) 
 	return u, nil
 }
 
-func (s *hardServer) DriveItemGetContent(ctx context.Context, driveID, itemID string) (string, error) {
+func (s *hardServer) GetItemContent(ctx context.Context, driveID, itemID string) (string, error) {
 	s.calls.Add(1)
 	s.lastID.Store(out.RequestFromContext(ctx).PathValue("itemPath"))
 	return "https://example.com/content", nil
@@ -122,9 +122,9 @@ func TestBodyLimitsAreOptions(t *testing.T) {
 // the handler answers 501 at once, whatever the body.
 func TestUnimplementedIsRememberedBeforeTheBody(t *testing.T) {
 	base := serveHard(t, &idleServer{})
-	expectODataError(t, do(t, "PATCH", base+"/users/u1", "application/json", `{}`), 501, "notImplemented", "UserUpdate")
-	expectODataError(t, do(t, "PATCH", base+"/users/u1", "application/json", `not JSON at all`), 501, "notImplemented", "UserUpdate")
-	expectODataError(t, do(t, "PATCH", base+"/users/u1", "text/plain", string(hostileBody())), 501, "notImplemented", "UserUpdate")
+	expectODataError(t, do(t, "PATCH", base+"/users/u1", "application/json", `{}`), 501, "notImplemented", "UpdateUser")
+	expectODataError(t, do(t, "PATCH", base+"/users/u1", "application/json", `not JSON at all`), 501, "notImplemented", "UpdateUser")
+	expectODataError(t, do(t, "PATCH", base+"/users/u1", "text/plain", string(hostileBody())), 501, "notImplemented", "UpdateUser")
 	// Other operations are not affected.
 	expectODataError(t, do(t, "POST", base+"/users", "application/json", `not JSON`), 400, "badRequest", "invalid JSON")
 }
@@ -306,20 +306,20 @@ func TestClientAgainstBrokenAnswers(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := out.NewClient(srv.URL, nil)
 	ctx := context.Background()
-	u, err := c.UserGet(ctx, "u1", out.WithQuery("case", "empty"))
+	u, err := c.GetUser(ctx, "u1", out.WithQuery("case", "empty"))
 	if u != nil || !errors.Is(err, out.ErrEmptyResponse) {
 		t.Errorf("empty 200: %v, %v", u, err)
 	}
 	c.MaxResponseBytes = 1 << 20
-	u, err = c.UserGet(ctx, "u1", out.WithQuery("case", "big"))
+	u, err = c.GetUser(ctx, "u1", out.WithQuery("case", "big"))
 	if u != nil || !errors.Is(err, out.ErrResponseTooLarge) {
 		t.Errorf("2 MiB answer over a 1 MiB limit: %v, %v", u, err)
 	}
 	c.MaxResponseBytes = 0
-	if u, err = c.UserGet(ctx, "u1", out.WithQuery("case", "big")); err != nil || len(u.DisplayName.Value) != 2<<20 {
+	if u, err = c.GetUser(ctx, "u1", out.WithQuery("case", "big")); err != nil || len(u.DisplayName.Value) != 2<<20 {
 		t.Errorf("2 MiB answer under the default limit: %v", err)
 	}
-	_, err = c.UserGet(ctx, "u1", out.WithQuery("case", "html"))
+	_, err = c.GetUser(ctx, "u1", out.WithQuery("case", "html"))
 	var oe *out.Error
 	if !errors.As(err, &oe) {
 		t.Fatalf("503: %v", err)
@@ -331,7 +331,7 @@ func TestClientAgainstBrokenAnswers(t *testing.T) {
 		!strings.Contains(oe.Diagnostic, "West Europe") || oe.Date.IsZero() || oe.Header.Get("Content-Type") != "text/html" {
 		t.Errorf("503 header fields: %+v", *oe)
 	}
-	_, err = c.UserGet(ctx, "u1", out.WithQuery("case", "throttled"))
+	_, err = c.GetUser(ctx, "u1", out.WithQuery("case", "throttled"))
 	if !errors.As(err, &oe) || oe.StatusCode != 429 || oe.RetryAfter < 55*time.Second || oe.RetryAfter > 61*time.Second {
 		t.Errorf("429 with a Retry-After date: %v (%v)", err, oe.RetryAfter)
 	}
@@ -347,24 +347,24 @@ func TestClientRefusesDotSegments(t *testing.T) {
 	c := out.NewClient(srv.URL, nil)
 	ctx := context.Background()
 	for _, id := range []string{"..", "."} {
-		if _, err := c.UserGet(ctx, id); !errors.Is(err, out.ErrDotSegment) {
-			t.Errorf("UserGet(%q): %v", id, err)
+		if _, err := c.GetUser(ctx, id); !errors.Is(err, out.ErrDotSegment) {
+			t.Errorf("GetUser(%q): %v", id, err)
 		}
-		if err := c.UserDelete(ctx, id); !errors.Is(err, out.ErrDotSegment) {
-			t.Errorf("UserDelete(%q): %v", id, err)
+		if err := c.DeleteUser(ctx, id); !errors.Is(err, out.ErrDotSegment) {
+			t.Errorf("DeleteUser(%q): %v", id, err)
 		}
 	}
 	for _, name := range []string{"../../etc/passwd", "a/./b", ".."} {
-		if _, err := c.DriveItemPutContent(ctx, "d1", "p1", name, bytes.NewReader(nil)); !errors.Is(err, out.ErrDotSegment) {
-			t.Errorf("DriveItemPutContent(%q): %v", name, err)
+		if _, err := c.UpsertItemContent(ctx, "d1", "p1", name, bytes.NewReader(nil)); !errors.Is(err, out.ErrDotSegment) {
+			t.Errorf("UpsertItemContent(%q): %v", name, err)
 		}
 	}
 	if sent.Load() != 0 {
 		t.Errorf("%d requests were sent", sent.Load())
 	}
 	// Dots that are not whole segments go as they are.
-	c.UserGet(ctx, "a..b")
-	c.DriveItemPutContent(ctx, "d1", "p1", "reports/.hidden/q3..xlsx", bytes.NewReader(nil))
+	c.GetUser(ctx, "a..b")
+	c.UpsertItemContent(ctx, "d1", "p1", "reports/.hidden/q3..xlsx", bytes.NewReader(nil))
 	if sent.Load() != 2 {
 		t.Errorf("%d of 2 requests were sent", sent.Load())
 	}

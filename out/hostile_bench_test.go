@@ -38,10 +38,10 @@ func hostileBody() []byte {
 	return b.Bytes()
 }
 
-// updatingServer implements UserUpdate, the operation the hostile body is sent to; idleServer implements nothing.
+// updatingServer implements UpdateUser, the operation the hostile body is sent to; idleServer implements nothing.
 type updatingServer struct{ out.Unimplemented }
 
-func (updatingServer) UserUpdate(context.Context, string, *out.User) error { return nil }
+func (updatingServer) UpdateUser(context.Context, string, *out.User) error { return nil }
 
 type idleServer struct{ out.Unimplemented }
 
@@ -60,7 +60,7 @@ func BenchmarkHostileBodies(b *testing.B) {
 	for _, target := range []struct {
 		name  string
 		s     out.Server
-		known bool // one request with a valid body first, after which the handler knows UserUpdate is unimplemented
+		known bool // one request with a valid body first, after which the handler knows UpdateUser is unimplemented
 	}{{"implemented", updatingServer{}, false}, {"unimplemented", idleServer{}, false}, {"unimplemented-known", idleServer{}, true}} {
 		for _, n := range []int{20, 100} {
 			b.Run(fmt.Sprintf("%s/%d", target.name, n), func(b *testing.B) {

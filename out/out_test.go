@@ -101,8 +101,8 @@ func (s *fullServer) got(op string) []any {
 	return s.args[op]
 }
 
-func (s *fullServer) AuthenticationListMethods(ctx context.Context, userID string) (*out.Collection[out.AnyAuthenticationMethod], error) {
-	s.record("AuthenticationListMethods", userID)
+func (s *fullServer) ListAuthenticationMethods(ctx context.Context, userID string) (*out.Collection[out.AnyAuthenticationMethod], error) {
+	s.record("ListAuthenticationMethods", userID)
 	phone := &out.PhoneAuthenticationMethod{PhoneNumber: out.Some("+1 555 0100"), PhoneType: out.Some(out.AuthenticationPhoneTypeMobile)}
 	phone.ID = out.Some("p1")
 	email := &out.EmailAuthenticationMethod{EmailAddress: out.Some("a@example.com")}
@@ -110,69 +110,69 @@ func (s *fullServer) AuthenticationListMethods(ctx context.Context, userID strin
 	return &out.Collection[out.AnyAuthenticationMethod]{Value: []out.AnyAuthenticationMethod{phone, email}}, nil
 }
 
-func (s *fullServer) AuthenticationPostPhoneMethods(ctx context.Context, userID string, body *out.PhoneAuthenticationMethod) (*out.PhoneAuthenticationMethod, error) {
-	s.record("AuthenticationPostPhoneMethods", userID, body)
+func (s *fullServer) CreateAuthenticationPhoneMethod(ctx context.Context, userID string, body *out.PhoneAuthenticationMethod) (*out.PhoneAuthenticationMethod, error) {
+	s.record("CreateAuthenticationPhoneMethod", userID, body)
 	created := *body
 	created.ID = out.Some("3179e48a-750b-4051-897c-87b9720928f7")
 	return &created, nil
 }
 
-func (s *fullServer) AuthenticationStrengthPolicyPut(ctx context.Context, policyID string, body *out.AuthenticationStrengthPolicy) (*out.AuthenticationStrengthPolicy, error) {
-	s.record("AuthenticationStrengthPolicyPut", policyID, body)
+func (s *fullServer) UpsertPolicyAuthenticationStrengthPolicy(ctx context.Context, policyID string, body *out.AuthenticationStrengthPolicy) (*out.AuthenticationStrengthPolicy, error) {
+	s.record("UpsertPolicyAuthenticationStrengthPolicy", policyID, body)
 	return body, nil
 }
 
-func (s *fullServer) AuthenticationStrengthRootPostPolicies(ctx context.Context, body *out.AuthenticationStrengthPolicy) (*out.AuthenticationStrengthPolicy, error) {
-	s.record("AuthenticationStrengthRootPostPolicies", body)
+func (s *fullServer) CreatePolicyAuthenticationStrengthPolicy(ctx context.Context, body *out.AuthenticationStrengthPolicy) (*out.AuthenticationStrengthPolicy, error) {
+	s.record("CreatePolicyAuthenticationStrengthPolicy", body)
 	body.PolicyType = out.Some(out.AuthenticationStrengthPolicyTypeCustom)
 	return body, nil
 }
 
-func (s *fullServer) CallRecordsCallRecordGet(ctx context.Context, callRecordID string) (*out.CallRecordsCallRecord, error) {
-	s.record("CallRecordsCallRecordGet", callRecordID)
+func (s *fullServer) GetCommunicationCallRecord(ctx context.Context, callRecordID string) (*out.CallRecordsCallRecord, error) {
+	s.record("GetCommunicationCallRecord", callRecordID)
 	rec := &out.CallRecordsCallRecord{Version: out.Some(int64(2)), Modalities: []out.CallRecordsModality{"audio", "hologram"}}
 	rec.ID = out.Some(callRecordID)
 	return rec, nil
 }
 
-func (s *fullServer) DriveItemGetContent(ctx context.Context, driveID, itemID string) (string, error) {
+func (s *fullServer) GetItemContent(ctx context.Context, driveID, itemID string) (string, error) {
 	if driveID == "" && itemID == "" {
 		// Called at /me/drive/root:/{itemPath}:/content, a documented path without the canonical path's
 		// parameters: its own are in the request.
 		itemPath := out.RequestFromContext(ctx).PathValue("itemPath")
-		s.record("DriveItemGetContent", "me", itemPath)
+		s.record("GetItemContent", "me", itemPath)
 		return "/download/" + itemPath, nil
 	}
-	s.record("DriveItemGetContent", driveID, itemID)
+	s.record("GetItemContent", driveID, itemID)
 	return "/download/" + itemID, nil
 }
 
-func (s *fullServer) DriveItemPutContent(ctx context.Context, driveID, parentID, filename string, body io.Reader) (*out.DriveItem, error) {
+func (s *fullServer) UpsertItemContent(ctx context.Context, driveID, parentID, filename string, body io.Reader) (*out.DriveItem, error) {
 	content, err := io.ReadAll(body)
 	if err != nil {
 		return nil, err
 	}
-	s.record("DriveItemPutContent", driveID, parentID, filename, string(content))
+	s.record("UpsertItemContent", driveID, parentID, filename, string(content))
 	return &out.DriveItem{Name: out.Some(filename), Size: out.Some(int64(len(content)))}, nil
 }
 
-func (s *fullServer) EmailAuthenticationMethodPost(ctx context.Context, userID string, body *out.EmailAuthenticationMethod) (*out.EmailAuthenticationMethod, error) {
-	s.record("EmailAuthenticationMethodPost", userID, body)
+func (s *fullServer) CreateAuthenticationEmailMethod(ctx context.Context, userID string, body *out.EmailAuthenticationMethod) (*out.EmailAuthenticationMethod, error) {
+	s.record("CreateAuthenticationEmailMethod", userID, body)
 	return body, nil
 }
 
-func (s *fullServer) GroupListMembersCount(ctx context.Context, groupID string) (int64, error) {
-	s.record("GroupListMembersCount", groupID)
+func (s *fullServer) CountGroupMembers(ctx context.Context, groupID string) (int64, error) {
+	s.record("CountGroupMembers", groupID)
 	return 42, nil
 }
 
-func (s *fullServer) GroupPostMembers(ctx context.Context, groupID string, body *out.GroupPostMembersRequest) error {
-	s.record("GroupPostMembers", groupID, body)
+func (s *fullServer) AddGroupMemberRef(ctx context.Context, groupID string, body *out.AddGroupMemberRefRequest) error {
+	s.record("AddGroupMemberRef", groupID, body)
 	return nil
 }
 
-func (s *fullServer) ReportRootGetEmailActivityCounts(ctx context.Context, period string) (*out.Collection[*out.EmailActivityCount], error) {
-	s.record("ReportRootGetEmailActivityCounts", period)
+func (s *fullServer) ReportGetEmailActivityCounts(ctx context.Context, period string) (*out.Collection[*out.EmailActivityCount], error) {
+	s.record("ReportGetEmailActivityCounts", period)
 	return &out.Collection[*out.EmailActivityCount]{Value: []*out.EmailActivityCount{
 		{ReportDate: out.Some(out.Date{Year: 2024, Month: time.February, Day: 29}), Send: out.Some(int64(3))},
 	}}, nil
@@ -183,13 +183,13 @@ func (s *fullServer) UserChangePassword(ctx context.Context, userID string, body
 	return nil
 }
 
-func (s *fullServer) UserDelete(ctx context.Context, userID string) error {
-	s.record("UserDelete", userID)
+func (s *fullServer) DeleteUser(ctx context.Context, userID string) error {
+	s.record("DeleteUser", userID)
 	return nil
 }
 
-func (s *fullServer) UserGet(ctx context.Context, userID string) (*out.User, error) {
-	s.record("UserGet", userID)
+func (s *fullServer) GetUser(ctx context.Context, userID string) (*out.User, error) {
+	s.record("GetUser", userID)
 	if userID == "missing" {
 		return nil, &out.Error{StatusCode: http.StatusNotFound, Code: "Request_ResourceNotFound", Message: "no user " + userID}
 	}
@@ -201,22 +201,22 @@ func (s *fullServer) UserGet(ctx context.Context, userID string) (*out.User, err
 	return u, nil
 }
 
-func (s *fullServer) UserList(ctx context.Context) (*out.Collection[*out.User], error) {
-	s.record("UserList")
+func (s *fullServer) ListUsers(ctx context.Context) (*out.Collection[*out.User], error) {
+	s.record("ListUsers")
 	u := &out.User{DisplayName: out.Some("Adele Vance")}
 	return &out.Collection[*out.User]{Value: []*out.User{u}, NextLink: "https://graph.microsoft.com/v1.0/users?$skiptoken=X"}, nil
 }
 
-func (s *fullServer) UserPostUsers(ctx context.Context, body *out.User) (*out.User, error) {
-	s.record("UserPostUsers", body)
+func (s *fullServer) CreateUser(ctx context.Context, body *out.User) (*out.User, error) {
+	s.record("CreateUser", body)
 	created := *body
 	created.ID = out.Some("87d349ed-44d7-43e1-9a83-5f2406dee5bd")
 	created.PasswordProfile = out.Optional[*out.PasswordProfile]{} // never echo a password
 	return &created, nil
 }
 
-func (s *fullServer) UserUpdate(ctx context.Context, userID string, body *out.User) error {
-	s.record("UserUpdate", userID, body)
+func (s *fullServer) UpdateUser(ctx context.Context, userID string, body *out.User) error {
+	s.record("UpdateUser", userID, body)
 	return nil
 }
 
@@ -240,10 +240,10 @@ func TestEveryOperation(t *testing.T) {
 	}
 	esc := "a%2Fb%20c%3Fd%23e%25f&g=h%27%C3%A9"
 	steps := []step{
-		{op: "AuthenticationListMethods", method: "GET", path: "/v1.0/users/" + esc + "/authentication/methods", status: 200,
+		{op: "ListAuthenticationMethods", method: "GET", path: "/v1.0/users/" + esc + "/authentication/methods", status: 200,
 			wantArgs: []any{awkwardID},
 			call: func(t *testing.T) {
-				res, err := c.AuthenticationListMethods(ctx, awkwardID)
+				res, err := c.ListAuthenticationMethods(ctx, awkwardID)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -264,9 +264,9 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("the base view of value[1] has id %q", id)
 				}
 			}},
-		{op: "AuthenticationPostPhoneMethods", method: "POST", path: "/v1.0/users/u1/authentication/phoneMethods", status: 201,
+		{op: "CreateAuthenticationPhoneMethod", method: "POST", path: "/v1.0/users/u1/authentication/phoneMethods", status: 201,
 			call: func(t *testing.T) {
-				res, err := c.AuthenticationPostPhoneMethods(ctx, "u1", &out.PhoneAuthenticationMethod{
+				res, err := c.CreateAuthenticationPhoneMethod(ctx, "u1", &out.PhoneAuthenticationMethod{
 					PhoneNumber: out.Some("+1 2065555555"), PhoneType: out.Some(out.AuthenticationPhoneTypeMobile)})
 				if err != nil {
 					t.Fatal(err)
@@ -274,14 +274,14 @@ func TestEveryOperation(t *testing.T) {
 				if id, ok := out.Get(res.ID); !ok || id == "" {
 					t.Errorf("created method has no id: %+v", res)
 				}
-				body := s.got("AuthenticationPostPhoneMethods")[1].(*out.PhoneAuthenticationMethod)
+				body := s.got("CreateAuthenticationPhoneMethod")[1].(*out.PhoneAuthenticationMethod)
 				if pt, _ := out.Get(body.PhoneType); pt != out.AuthenticationPhoneTypeMobile {
 					t.Errorf("server got phoneType %q", pt)
 				}
 			}},
-		{op: "AuthenticationStrengthPolicyPut", method: "PUT", path: "/v1.0/policies/authenticationStrengthPolicies/pol%201", status: 200,
+		{op: "UpsertPolicyAuthenticationStrengthPolicy", method: "PUT", path: "/v1.0/policies/authenticationStrengthPolicies/pol%201", status: 200,
 			call: func(t *testing.T) {
-				res, err := c.AuthenticationStrengthPolicyPut(ctx, "pol 1", &out.AuthenticationStrengthPolicy{
+				res, err := c.UpsertPolicyAuthenticationStrengthPolicy(ctx, "pol 1", &out.AuthenticationStrengthPolicy{
 					DisplayName:         out.Some("Strong"),
 					AllowedCombinations: []out.AuthenticationMethodModes{out.AuthenticationMethodModesPassword.With(out.AuthenticationMethodModesSms), out.AuthenticationMethodModesFido2},
 				})
@@ -291,13 +291,13 @@ func TestEveryOperation(t *testing.T) {
 				if got := res.AllowedCombinations; len(got) != 2 || got[0] != "password, sms" || !got[0].Has(out.AuthenticationMethodModesSms) {
 					t.Errorf("allowedCombinations came back as %q", got)
 				}
-				if id := s.got("AuthenticationStrengthPolicyPut")[0]; id != "pol 1" {
+				if id := s.got("UpsertPolicyAuthenticationStrengthPolicy")[0]; id != "pol 1" {
 					t.Errorf("server got id %q", id)
 				}
 			}},
-		{op: "AuthenticationStrengthRootPostPolicies", method: "POST", path: "/v1.0/policies/authenticationStrengthPolicies", status: 201,
+		{op: "CreatePolicyAuthenticationStrengthPolicy", method: "POST", path: "/v1.0/policies/authenticationStrengthPolicies", status: 201,
 			call: func(t *testing.T) {
-				res, err := c.AuthenticationStrengthRootPostPolicies(ctx, &out.AuthenticationStrengthPolicy{
+				res, err := c.CreatePolicyAuthenticationStrengthPolicy(ctx, &out.AuthenticationStrengthPolicy{
 					DisplayName: out.Some("Strong"), AllowedCombinations: []out.AuthenticationMethodModes{"password, sms"}})
 				if err != nil {
 					t.Fatal(err)
@@ -306,10 +306,10 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("policyType %q", pt)
 				}
 			}},
-		{op: "CallRecordsCallRecordGet", method: "GET", path: "/v1.0/communications/callRecords/r1", status: 200,
+		{op: "GetCommunicationCallRecord", method: "GET", path: "/v1.0/communications/callRecords/r1", status: 200,
 			wantArgs: []any{"r1"},
 			call: func(t *testing.T) {
-				res, err := c.CallRecordsCallRecordGet(ctx, "r1")
+				res, err := c.GetCommunicationCallRecord(ctx, "r1")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -317,10 +317,10 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("call record %+v: want version 2 and the undocumented modality kept", res)
 				}
 			}},
-		{op: "DriveItemGetContent", method: "GET", path: "/v1.0/drives/d1/items/i%201/content", status: 302,
+		{op: "GetItemContent", method: "GET", path: "/v1.0/drives/d1/items/i%201/content", status: 302,
 			wantArgs: []any{"d1", "i 1"},
 			call: func(t *testing.T) {
-				rc, err := c.DriveItemGetContent(ctx, "d1", "i 1")
+				rc, err := c.GetItemContent(ctx, "d1", "i 1")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -330,10 +330,10 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("downloaded %q: the client should follow the 302 to the content", data)
 				}
 			}},
-		{op: "DriveItemPutContent", method: "PUT", path: "/v1.0/drives/d1/items/root:/reports/Q1%202024%3Afinal.txt:/content", status: 201,
+		{op: "UpsertItemContent", method: "PUT", path: "/v1.0/drives/d1/items/root:/reports/Q1%202024%3Afinal.txt:/content", status: 201,
 			wantArgs: []any{"d1", "root", "reports/Q1 2024:final.txt", "hello"},
 			call: func(t *testing.T) {
-				res, err := c.DriveItemPutContent(ctx, "d1", "root", "reports/Q1 2024:final.txt", strings.NewReader("hello"))
+				res, err := c.UpsertItemContent(ctx, "d1", "root", "reports/Q1 2024:final.txt", strings.NewReader("hello"))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -341,9 +341,9 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("size %d", n)
 				}
 			}},
-		{op: "EmailAuthenticationMethodPost", method: "POST", path: "/v1.0/users/u1/authentication/emailMethods", status: 201,
+		{op: "CreateAuthenticationEmailMethod", method: "POST", path: "/v1.0/users/u1/authentication/emailMethods", status: 201,
 			call: func(t *testing.T) {
-				res, err := c.EmailAuthenticationMethodPost(ctx, "u1", &out.EmailAuthenticationMethod{EmailAddress: out.Some("k@example.com")})
+				res, err := c.CreateAuthenticationEmailMethod(ctx, "u1", &out.EmailAuthenticationMethod{EmailAddress: out.Some("k@example.com")})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -351,29 +351,29 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("emailAddress %q", a)
 				}
 			}},
-		{op: "GroupListMembersCount", method: "GET", path: "/v1.0/groups/g1/members/$count", status: 200,
+		{op: "CountGroupMembers", method: "GET", path: "/v1.0/groups/g1/members/$count", status: 200,
 			wantArgs: []any{"g1"},
 			call: func(t *testing.T) {
-				n, err := c.GroupListMembersCount(ctx, "g1")
+				n, err := c.CountGroupMembers(ctx, "g1")
 				if err != nil || n != 42 {
 					t.Errorf("count %d, %v", n, err)
 				}
 			}},
-		{op: "GroupPostMembers", method: "POST", path: "/v1.0/groups/g1/members/$ref", status: 204,
+		{op: "AddGroupMemberRef", method: "POST", path: "/v1.0/groups/g1/members/$ref", status: 204,
 			call: func(t *testing.T) {
-				err := c.GroupPostMembers(ctx, "g1", &out.GroupPostMembersRequest{ODataID: out.Some("https://graph.microsoft.com/v1.0/directoryObjects/u1")})
+				err := c.AddGroupMemberRef(ctx, "g1", &out.AddGroupMemberRefRequest{ODataID: out.Some("https://graph.microsoft.com/v1.0/directoryObjects/u1")})
 				if err != nil {
 					t.Fatal(err)
 				}
-				body := s.got("GroupPostMembers")[1].(*out.GroupPostMembersRequest)
+				body := s.got("AddGroupMemberRef")[1].(*out.AddGroupMemberRefRequest)
 				if id, _ := out.Get(body.ODataID); !strings.HasSuffix(id, "/directoryObjects/u1") {
 					t.Errorf("server got @odata.id %q", id)
 				}
 			}},
-		{op: "ReportRootGetEmailActivityCounts", method: "GET", path: "/v1.0/reports/getEmailActivityCounts(period='it%27%27s%20D7')", status: 200,
+		{op: "ReportGetEmailActivityCounts", method: "GET", path: "/v1.0/reports/getEmailActivityCounts(period='it%27%27s%20D7')", status: 200,
 			wantArgs: []any{"it's D7"}, // OData doubles a quote inside a quoted argument; the handler undoes it
 			call: func(t *testing.T) {
-				res, err := c.ReportRootGetEmailActivityCounts(ctx, "it's D7")
+				res, err := c.ReportGetEmailActivityCounts(ctx, "it's D7")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -387,15 +387,15 @@ func TestEveryOperation(t *testing.T) {
 					t.Fatal(err)
 				}
 			}},
-		{op: "UserDelete", method: "DELETE", path: "/v1.0/users/" + esc, status: 204, wantArgs: []any{awkwardID},
+		{op: "DeleteUser", method: "DELETE", path: "/v1.0/users/" + esc, status: 204, wantArgs: []any{awkwardID},
 			call: func(t *testing.T) {
-				if err := c.UserDelete(ctx, awkwardID); err != nil {
+				if err := c.DeleteUser(ctx, awkwardID); err != nil {
 					t.Fatal(err)
 				}
 			}},
-		{op: "UserGet", method: "GET", path: "/v1.0/users/" + esc, status: 200, wantArgs: []any{awkwardID},
+		{op: "GetUser", method: "GET", path: "/v1.0/users/" + esc, status: 200, wantArgs: []any{awkwardID},
 			call: func(t *testing.T) {
-				u, err := c.UserGet(ctx, awkwardID)
+				u, err := c.GetUser(ctx, awkwardID)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -403,9 +403,9 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("id %q", id)
 				}
 			}},
-		{op: "UserList", method: "GET", path: "/v1.0/users", status: 200,
+		{op: "ListUsers", method: "GET", path: "/v1.0/users", status: 200,
 			call: func(t *testing.T) {
-				res, err := c.UserList(ctx, out.WithQuery("$select", "displayName"))
+				res, err := c.ListUsers(ctx, out.WithQuery("$select", "displayName"))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -413,9 +413,9 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("page %+v", res)
 				}
 			}},
-		{op: "UserPostUsers", method: "POST", path: "/v1.0/users", status: 201,
+		{op: "CreateUser", method: "POST", path: "/v1.0/users", status: 201,
 			call: func(t *testing.T) {
-				u, err := c.UserPostUsers(ctx, &out.User{
+				u, err := c.CreateUser(ctx, &out.User{
 					AccountEnabled: out.Some(true), DisplayName: out.Some("Adele Vance"), MailNickname: out.Some("AdeleV"),
 					PasswordProfile: out.Some(&out.PasswordProfile{Password: out.Some("xWwvJ]6NMw+bWH-d")}),
 				})
@@ -426,9 +426,9 @@ func TestEveryOperation(t *testing.T) {
 					t.Errorf("created user %+v", u)
 				}
 			}},
-		{op: "UserUpdate", method: "PATCH", path: "/v1.0/users/u1", status: 204,
+		{op: "UpdateUser", method: "PATCH", path: "/v1.0/users/u1", status: 204,
 			call: func(t *testing.T) {
-				if err := c.UserUpdate(ctx, "u1", &out.User{DisplayName: out.Some("Adele")}); err != nil {
+				if err := c.UpdateUser(ctx, "u1", &out.User{DisplayName: out.Some("Adele")}); err != nil {
 					t.Fatal(err)
 				}
 			}},
@@ -478,14 +478,14 @@ func TestAlternativePaths(t *testing.T) {
 	if resp.StatusCode != 200 || string(data) != "content of a b/c:d.txt" {
 		t.Errorf("GET by drive path answered %d %q", resp.StatusCode, data)
 	}
-	if got := s.got("DriveItemGetContent"); !reflect.DeepEqual(got, []any{"me", "a b/c:d.txt"}) {
+	if got := s.got("GetItemContent"); !reflect.DeepEqual(got, []any{"me", "a b/c:d.txt"}) {
 		t.Errorf("the server got %q", got)
 	}
 	resp = do(t, "GET", base+"/me/authentication/methods", "", "")
 	if resp.StatusCode != 200 {
 		t.Errorf("GET /me/authentication/methods answered %d", resp.StatusCode)
 	}
-	if got := s.got("AuthenticationListMethods"); !reflect.DeepEqual(got, []any{""}) {
+	if got := s.got("ListAuthenticationMethods"); !reflect.DeepEqual(got, []any{""}) {
 		t.Errorf("at /me the user ID is empty; the server got %q", got)
 	}
 }
@@ -495,7 +495,7 @@ func TestAlternativePaths(t *testing.T) {
 func TestPatchSendsOnlyWhatWasSet(t *testing.T) {
 	s := &fullServer{}
 	c, rec, _ := harness(t, s)
-	err := c.UserUpdate(context.Background(), "u1", &out.User{
+	err := c.UpdateUser(context.Background(), "u1", &out.User{
 		DisplayName:   out.Some("Adele"),
 		UsageLocation: out.NullOf[string](),
 		Manager:       out.NullOf[out.AnyDirectoryObject](),
@@ -510,7 +510,7 @@ func TestPatchSendsOnlyWhatWasSet(t *testing.T) {
 	if sent.contentType != "application/json" {
 		t.Errorf("content type %q", sent.contentType)
 	}
-	body := s.got("UserUpdate")[1].(*out.User)
+	body := s.got("UpdateUser")[1].(*out.User)
 	if body.DisplayName.State != out.Present || body.UsageLocation.State != out.Null || body.AgeGroup.State != out.Absent {
 		t.Errorf("server saw displayName %v, usageLocation %v, ageGroup %v; want present, null, absent",
 			body.DisplayName.State, body.UsageLocation.State, body.AgeGroup.State)
@@ -520,7 +520,7 @@ func TestPatchSendsOnlyWhatWasSet(t *testing.T) {
 	}
 	// An empty collection is sent (it clears the property); a nil one is not.
 	rec.take()
-	if err := c.UserUpdate(context.Background(), "u1", &out.User{BusinessPhones: []string{}}); err != nil {
+	if err := c.UpdateUser(context.Background(), "u1", &out.User{BusinessPhones: []string{}}); err != nil {
 		t.Fatal(err)
 	}
 	if sent := rec.take()[0]; string(sent.body) != `{"businessPhones":[]}` {
@@ -721,7 +721,7 @@ func TestOpenTypes(t *testing.T) {
 	if resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("PATCH of an open type with a dynamic property: %d", resp.StatusCode)
 	}
-	if got := s.got("UserUpdate")[1].(*out.User).AdditionalData["costCenter"]; string(got) != `"42"` {
+	if got := s.got("UpdateUser")[1].(*out.User).AdditionalData["costCenter"]; string(got) != `"42"` {
 		t.Errorf("the server lost the dynamic property: %q", got)
 	}
 	resp = post(t, base+"/users/u1/changePassword", "application/json", `{"currentPassword":"a","newPassword":"b","hint":"c"}`)
@@ -769,7 +769,7 @@ func TestHandlerRefusesBadRequests(t *testing.T) {
 // TestErrors checks that errors from a Server reach the client typed, with status, code and message.
 func TestErrors(t *testing.T) {
 	c, _, _ := harness(t, &fullServer{})
-	_, err := c.UserGet(context.Background(), "missing")
+	_, err := c.GetUser(context.Background(), "missing")
 	var oe *out.Error
 	if !errors.As(err, &oe) {
 		t.Fatalf("error %v (%T) is not an *out.Error", err, err)
@@ -778,7 +778,7 @@ func TestErrors(t *testing.T) {
 		t.Errorf("error %+v", oe)
 	}
 	// Any other error answers 500 without showing what it says.
-	_, err = c.UserGet(context.Background(), "broken")
+	_, err = c.GetUser(context.Background(), "broken")
 	if !errors.As(err, &oe) || oe.StatusCode != 500 || strings.Contains(oe.Message, "hunter2") {
 		t.Errorf("a plain error came back as %+v", err)
 	}
@@ -793,17 +793,17 @@ type partialServer struct {
 	out.Unimplemented
 }
 
-func (partialServer) UserDelete(context.Context, string) error { return nil }
+func (partialServer) DeleteUser(context.Context, string) error { return nil }
 
 // TestUnimplemented checks that embedding Unimplemented answers 501 for what a Server leaves out.
 func TestUnimplemented(t *testing.T) {
 	c, _, _ := harness(t, partialServer{})
-	if err := c.UserDelete(context.Background(), "u1"); err != nil {
+	if err := c.DeleteUser(context.Background(), "u1"); err != nil {
 		t.Errorf("implemented operation: %v", err)
 	}
-	_, err := c.UserGet(context.Background(), "u1")
+	_, err := c.GetUser(context.Background(), "u1")
 	var oe *out.Error
-	if !errors.As(err, &oe) || oe.StatusCode != http.StatusNotImplemented || oe.Code != "notImplemented" || !strings.Contains(oe.Message, "UserGet") {
+	if !errors.As(err, &oe) || oe.StatusCode != http.StatusNotImplemented || oe.Code != "notImplemented" || !strings.Contains(oe.Message, "GetUser") {
 		t.Errorf("unimplemented operation answered %v", err)
 	}
 }

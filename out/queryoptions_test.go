@@ -15,17 +15,17 @@ import (
 type queryServer struct {
 	out.Unimplemented
 	rawQuery, consistency string
-	query                 out.UserListQuery
+	query                 out.ListUsersQuery
 }
 
-func (s *queryServer) UserList(ctx context.Context) (*out.Collection[*out.User], error) {
+func (s *queryServer) ListUsers(ctx context.Context) (*out.Collection[*out.User], error) {
 	r := out.RequestFromContext(ctx)
 	s.rawQuery, s.consistency = r.URL.RawQuery, r.Header.Get("ConsistencyLevel")
-	s.query = out.UserListQueryFromContext(ctx)
+	s.query = out.ListUsersQueryFromContext(ctx)
 	return &out.Collection[*out.User]{}, nil
 }
 
-func (s *queryServer) GroupListMembersCount(ctx context.Context, groupID string) (int64, error) {
+func (s *queryServer) CountGroupMembers(ctx context.Context, groupID string) (int64, error) {
 	s.consistency = out.RequestFromContext(ctx).Header.Get("ConsistencyLevel")
 	return 3, nil
 }
@@ -37,8 +37,8 @@ func TestTypedQueryOptions(t *testing.T) {
 	s := &queryServer{}
 	c, _, _ := harness(t, s)
 	ctx := context.Background()
-	q := out.UserListQuery{Select: []string{"id", "displayName"}, Filter: "startswith(displayName,'Adele V')", Top: 5}
-	if _, err := c.UserList(ctx, q.Option()); err != nil {
+	q := out.ListUsersQuery{Select: []string{"id", "displayName"}, Filter: "startswith(displayName,'Adele V')", Top: 5}
+	if _, err := c.ListUsers(ctx, q.Option()); err != nil {
 		t.Fatal(err)
 	}
 	if want := "$select=id,displayName&$filter=startswith(displayName,'Adele%20V')&$top=5"; s.rawQuery != want {
@@ -53,7 +53,7 @@ func TestTypedQueryOptions(t *testing.T) {
 
 	// $count sends ConsistencyLevel: eventual (the page says $count needs it); unset options are not sent; the
 	// escape hatch encodes as the typed options do.
-	if _, err := c.UserList(ctx, out.UserListQuery{Count: true}.Option(), out.WithQueryParam("$search", `"displayName:a b"`)); err != nil {
+	if _, err := c.ListUsers(ctx, out.ListUsersQuery{Count: true}.Option(), out.WithQueryParam("$search", `"displayName:a b"`)); err != nil {
 		t.Fatal(err)
 	}
 	if want := `$count=true&$search=%22displayName:a%20b%22`; s.rawQuery != want {
@@ -64,7 +64,7 @@ func TestTypedQueryOptions(t *testing.T) {
 	}
 
 	// Eventual alone sends the header and no option.
-	if _, err := c.UserList(ctx, out.UserListQuery{Eventual: true}.Option()); err != nil {
+	if _, err := c.ListUsers(ctx, out.ListUsersQuery{Eventual: true}.Option()); err != nil {
 		t.Fatal(err)
 	}
 	if s.rawQuery != "" || s.consistency != "eventual" {
@@ -77,14 +77,14 @@ func TestTypedQueryOptions(t *testing.T) {
 func TestConsistencyLevelRequired(t *testing.T) {
 	s := &queryServer{}
 	c, _, _ := harness(t, s)
-	n, err := c.GroupListMembersCount(context.Background(), "g1")
+	n, err := c.CountGroupMembers(context.Background(), "g1")
 	if err != nil || n != 3 {
 		t.Fatalf("count %d, %v", n, err)
 	}
 	if s.consistency != "eventual" {
 		t.Errorf("ConsistencyLevel %q", s.consistency)
 	}
-	if _, err := c.GroupListMembersCount(context.Background(), "g1", out.WithHeader("ConsistencyLevel", "session")); err != nil {
+	if _, err := c.CountGroupMembers(context.Background(), "g1", out.WithHeader("ConsistencyLevel", "session")); err != nil {
 		t.Fatal(err)
 	}
 	if s.consistency != "session" {
@@ -94,7 +94,7 @@ func TestConsistencyLevelRequired(t *testing.T) {
 
 // TestQueryFromContextOutsideHandler: the reader is safe where there is no call.
 func TestQueryFromContextOutsideHandler(t *testing.T) {
-	if q := out.UserListQueryFromContext(context.Background()); !reflect.DeepEqual(q, out.UserListQuery{}) {
+	if q := out.ListUsersQueryFromContext(context.Background()); !reflect.DeepEqual(q, out.ListUsersQuery{}) {
 		t.Errorf("%+v", q)
 	}
 	var _ http.Handler = out.NewHandler(&queryServer{})

@@ -23,13 +23,13 @@ func init() {
 	registerType("microsoft.graph.reportRoot", (*ReportRoot)(nil))
 }
 
-// ReportRootGetEmailActivityCounts: reportRoot: getEmailActivityCounts. Count email activity across the organization,
-// per day.
+// ReportGetEmailActivityCounts: reportRoot: getEmailActivityCounts. Count email activity across the organization, per
+// day.
 //
 //	GET /reports/getEmailActivityCounts(period='{periodValue}')
 //
 // The documented answer is 200. Docs: api/reportroot-getemailactivitycounts.md.
-func (c *Client) ReportRootGetEmailActivityCounts(ctx context.Context, periodValue string, opts ...RequestOption) (*Collection[*EmailActivityCount], error) {
+func (c *Client) ReportGetEmailActivityCounts(ctx context.Context, periodValue string, opts ...RequestOption) (*Collection[*EmailActivityCount], error) {
 	var out Collection[*EmailActivityCount]
 	if err := c.do(ctx, &call{
 		method: "GET",
@@ -43,18 +43,18 @@ func (c *Client) ReportRootGetEmailActivityCounts(ctx context.Context, periodVal
 
 // ReportServer has the operations of the report group.
 type ReportServer interface {
-	// ReportRootGetEmailActivityCounts: reportRoot: getEmailActivityCounts. Count email activity across the
-	// organization, per day.
-	ReportRootGetEmailActivityCounts(ctx context.Context, periodValue string) (*Collection[*EmailActivityCount], error)
+	// ReportGetEmailActivityCounts: reportRoot: getEmailActivityCounts. Count email activity across the organization,
+	// per day.
+	ReportGetEmailActivityCounts(ctx context.Context, periodValue string) (*Collection[*EmailActivityCount], error)
 }
 
-func (Unimplemented) ReportRootGetEmailActivityCounts(context.Context, string) (*Collection[*EmailActivityCount], error) {
-	return nil, notImplemented("ReportRootGetEmailActivityCounts")
+func (Unimplemented) ReportGetEmailActivityCounts(context.Context, string) (*Collection[*EmailActivityCount], error) {
+	return nil, notImplemented("ReportGetEmailActivityCounts")
 }
 
 func registerReportRoutes(rt *router, s ReportServer) {
-	rt.handle("ReportRootGetEmailActivityCounts", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.ReportRootGetEmailActivityCounts(rt.context(r), r.PathValue("periodValue"))
+	rt.handle("ReportGetEmailActivityCounts", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		res, err := s.ReportGetEmailActivityCounts(rt.context(r), r.PathValue("periodValue"))
 		rt.reply(w, op, 200, res, err)
 	}, "/reports/getEmailActivityCounts(period='{periodValue}')")
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/graphdocgen/graphdocgen/out"
 )
 
-// routeServer records the Route of each call of AuthenticationListMethods.
+// routeServer records the Route of each call of ListAuthenticationMethods.
 type routeServer struct {
 	out.Unimplemented
 	mu     sync.Mutex
@@ -21,7 +21,7 @@ type routeServer struct {
 	routes []out.Route
 }
 
-func (s *routeServer) AuthenticationListMethods(ctx context.Context, userID string) (*out.Collection[out.AnyAuthenticationMethod], error) {
+func (s *routeServer) ListAuthenticationMethods(ctx context.Context, userID string) (*out.Collection[out.AnyAuthenticationMethod], error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.args = append(s.args, userID)
@@ -30,7 +30,7 @@ func (s *routeServer) AuthenticationListMethods(ctx context.Context, userID stri
 }
 
 // TestPathVariantsAndQueryOptions calls both documented paths of authentication-list-methods: the client has a
-// method for each (AuthenticationListMethods for /users/{id}/…, AuthenticationListMethodsAtMe for /me/…), the
+// method for each (ListAuthenticationMethods for /users/{id}/…, ListAuthenticationMethodsAtMe for /me/…), the
 // server one method for both, which tells them apart by RouteFromContext and gets the parsed query options.
 func TestPathVariantsAndQueryOptions(t *testing.T) {
 	s := &routeServer{}
@@ -38,10 +38,10 @@ func TestPathVariantsAndQueryOptions(t *testing.T) {
 	defer srv.Close()
 	c := out.NewClient(srv.URL, srv.Client())
 	ctx := context.Background()
-	if _, err := c.AuthenticationListMethods(ctx, "u1", out.WithQuery("$top", "5"), out.WithQuery("$count", "true")); err != nil {
+	if _, err := c.ListAuthenticationMethods(ctx, "u1", out.WithQuery("$top", "5"), out.WithQuery("$count", "true")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.AuthenticationListMethodsAtMe(ctx, out.WithQuery("$select", "id,phoneNumber"),
+	if _, err := c.ListAuthenticationMethodsAtMe(ctx, out.WithQuery("$select", "id,phoneNumber"),
 		out.WithQuery("$expand", "members($select=id,displayName),manager"), out.WithQuery("$filter", "phoneType eq 'mobile'")); err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 // Typed query options. Each operation whose page documents OData query options has a <Operation>Query struct with
 // a field for each of them (and no other); its Option method makes the RequestOption that sends them:
 //
-//	users, err := c.UserList(ctx, UserListQuery{Select: []string{"id", "displayName"}, Top: 5}.Option())
+//	users, err := c.ListUsers(ctx, ListUsersQuery{Select: []string{"id", "displayName"}, Top: 5}.Option())
 //
 // An option the page does not document goes with WithQueryParam, the escape hatch, encoded the same way.
 

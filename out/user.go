@@ -118,6 +118,86 @@ func init() {
 	registerType("microsoft.graph.user", (*User)(nil))
 }
 
+// CreateUser: Create user. Create a new user.
+//
+//	POST /users
+//
+// The documented answer is 201. Docs: api/user-post-users.md.
+func (c *Client) CreateUser(ctx context.Context, body *User, opts ...RequestOption) (*User, error) {
+	var out User
+	if err := c.do(ctx, &call{
+		body:   body,
+		method: "POST",
+		out:    &out,
+		path:   "/users",
+	}, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteUser: Delete user. Delete a user.
+//
+//	DELETE /users/{id}
+//
+// The documented answer is 204. Docs: api/user-delete.md.
+func (c *Client) DeleteUser(ctx context.Context, userID string, opts ...RequestOption) error {
+	return c.do(ctx, &call{
+		method: "DELETE",
+		path:   "/users/" + pathSegment(userID),
+	}, opts)
+}
+
+// GetUser: Get user. Read the properties of a user.
+//
+//	GET /users/{id}
+//
+// The documented answer is 200. Docs: api/user-get.md.
+func (c *Client) GetUser(ctx context.Context, userID string, opts ...RequestOption) (*User, error) {
+	var out User
+	if err := c.do(ctx, &call{
+		method: "GET",
+		out:    &out,
+		path:   "/users/" + pathSegment(userID),
+	}, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListUsers: List users. Retrieve a list of user objects.
+//
+//	GET /users
+//
+// The documented answer is 200. Docs: api/user-list.md.
+//
+// Query options: ListUsersQuery{…}.Option().
+func (c *Client) ListUsers(ctx context.Context, opts ...RequestOption) (*Collection[*User], error) {
+	var out Collection[*User]
+	if err := c.do(ctx, &call{
+		method: "GET",
+		out:    &out,
+		path:   "/users",
+	}, opts); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateUser: Update user. Update the properties of a user. Only the properties you supply change; supply null to
+// clear a nullable property.
+//
+//	PATCH /users/{id}
+//
+// The documented answer is 204. Docs: api/user-update.md.
+func (c *Client) UpdateUser(ctx context.Context, userID string, body *User, opts ...RequestOption) error {
+	return c.do(ctx, &call{
+		body:   body,
+		method: "PATCH",
+		path:   "/users/" + pathSegment(userID),
+	}, opts)
+}
+
 // UserChangePassword: user: changePassword. Update the password of a user.
 //
 //	POST /users/{id}/changePassword
@@ -131,89 +211,9 @@ func (c *Client) UserChangePassword(ctx context.Context, userID string, body *Us
 	}, opts)
 }
 
-// UserDelete: Delete user. Delete a user.
-//
-//	DELETE /users/{id}
-//
-// The documented answer is 204. Docs: api/user-delete.md.
-func (c *Client) UserDelete(ctx context.Context, userID string, opts ...RequestOption) error {
-	return c.do(ctx, &call{
-		method: "DELETE",
-		path:   "/users/" + pathSegment(userID),
-	}, opts)
-}
-
-// UserGet: Get user. Read the properties of a user.
-//
-//	GET /users/{id}
-//
-// The documented answer is 200. Docs: api/user-get.md.
-func (c *Client) UserGet(ctx context.Context, userID string, opts ...RequestOption) (*User, error) {
-	var out User
-	if err := c.do(ctx, &call{
-		method: "GET",
-		out:    &out,
-		path:   "/users/" + pathSegment(userID),
-	}, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// UserList: List users. Retrieve a list of user objects.
-//
-//	GET /users
-//
-// The documented answer is 200. Docs: api/user-list.md.
-//
-// Query options: UserListQuery{…}.Option().
-func (c *Client) UserList(ctx context.Context, opts ...RequestOption) (*Collection[*User], error) {
-	var out Collection[*User]
-	if err := c.do(ctx, &call{
-		method: "GET",
-		out:    &out,
-		path:   "/users",
-	}, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// UserPostUsers: Create user. Create a new user.
-//
-//	POST /users
-//
-// The documented answer is 201. Docs: api/user-post-users.md.
-func (c *Client) UserPostUsers(ctx context.Context, body *User, opts ...RequestOption) (*User, error) {
-	var out User
-	if err := c.do(ctx, &call{
-		body:   body,
-		method: "POST",
-		out:    &out,
-		path:   "/users",
-	}, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// UserUpdate: Update user. Update the properties of a user. Only the properties you supply change; supply null to
-// clear a nullable property.
-//
-//	PATCH /users/{id}
-//
-// The documented answer is 204. Docs: api/user-update.md.
-func (c *Client) UserUpdate(ctx context.Context, userID string, body *User, opts ...RequestOption) error {
-	return c.do(ctx, &call{
-		body:   body,
-		method: "PATCH",
-		path:   "/users/" + pathSegment(userID),
-	}, opts)
-}
-
-// UserListQuery are the OData query options api/user-list.md documents for UserList: $select, $filter, $top, $count.
+// ListUsersQuery are the OData query options api/user-list.md documents for ListUsers: $select, $filter, $top, $count.
 // The page says some queries need ConsistencyLevel: eventual.
-type UserListQuery struct {
+type ListUsersQuery struct {
 	// Select lists the properties to return ($select).
 	Select []string
 	// Filter keeps the items the expression is true of ($filter): "startswith(displayName,'a')".
@@ -228,13 +228,13 @@ type UserListQuery struct {
 }
 
 // Option returns the RequestOption that sends the options that are set, a space encoded as %20.
-func (q UserListQuery) Option() RequestOption {
+func (q ListUsersQuery) Option() RequestOption {
 	return queryOption(q.Eventual || q.Count, queryPair{"$select", queryList(q.Select)}, queryPair{"$filter", q.Filter}, queryPair{"$top", queryInt(q.Top)}, queryPair{"$count", queryBool(q.Count)})
 }
 
-// UserListQueryFromContext returns the options of UserListQuery that a call of the server's handler carries; a Server
-// method calls it with its ctx.
-func UserListQueryFromContext(ctx context.Context) (q UserListQuery) {
+// ListUsersQueryFromContext returns the options of ListUsersQuery that a call of the server's handler carries; a
+// Server method calls it with its ctx.
+func ListUsersQueryFromContext(ctx context.Context) (q ListUsersQuery) {
 	o := RouteFromContext(ctx).Query
 	q.Select = o.Select
 	q.Filter = o.Filter
@@ -250,46 +250,72 @@ func UserListQueryFromContext(ctx context.Context) (q UserListQuery) {
 
 // UserServer has the operations of the user group.
 type UserServer interface {
+	// CreateUser: Create user. Create a new user.
+	CreateUser(ctx context.Context, body *User) (*User, error)
+
+	// DeleteUser: Delete user. Delete a user.
+	DeleteUser(ctx context.Context, userID string) error
+
+	// GetUser: Get user. Read the properties of a user.
+	GetUser(ctx context.Context, userID string) (*User, error)
+
+	// ListUsers: List users. Retrieve a list of user objects.
+	ListUsers(ctx context.Context) (*Collection[*User], error)
+
+	// UpdateUser: Update user. Update the properties of a user. Only the properties you supply change; supply null to
+	// clear a nullable property.
+	UpdateUser(ctx context.Context, userID string, body *User) error
+
 	// UserChangePassword: user: changePassword. Update the password of a user.
 	UserChangePassword(ctx context.Context, userID string, body *UserChangePasswordRequest) error
-
-	// UserDelete: Delete user. Delete a user.
-	UserDelete(ctx context.Context, userID string) error
-
-	// UserGet: Get user. Read the properties of a user.
-	UserGet(ctx context.Context, userID string) (*User, error)
-
-	// UserList: List users. Retrieve a list of user objects.
-	UserList(ctx context.Context) (*Collection[*User], error)
-
-	// UserPostUsers: Create user. Create a new user.
-	UserPostUsers(ctx context.Context, body *User) (*User, error)
-
-	// UserUpdate: Update user. Update the properties of a user. Only the properties you supply change; supply null to
-	// clear a nullable property.
-	UserUpdate(ctx context.Context, userID string, body *User) error
 }
 
+func (Unimplemented) CreateUser(context.Context, *User) (*User, error) {
+	return nil, notImplemented("CreateUser")
+}
+func (Unimplemented) DeleteUser(context.Context, string) error {
+	return notImplemented("DeleteUser")
+}
+func (Unimplemented) GetUser(context.Context, string) (*User, error) {
+	return nil, notImplemented("GetUser")
+}
+func (Unimplemented) ListUsers(context.Context) (*Collection[*User], error) {
+	return nil, notImplemented("ListUsers")
+}
+func (Unimplemented) UpdateUser(context.Context, string, *User) error {
+	return notImplemented("UpdateUser")
+}
 func (Unimplemented) UserChangePassword(context.Context, string, *UserChangePasswordRequest) error {
 	return notImplemented("UserChangePassword")
 }
-func (Unimplemented) UserDelete(context.Context, string) error {
-	return notImplemented("UserDelete")
-}
-func (Unimplemented) UserGet(context.Context, string) (*User, error) {
-	return nil, notImplemented("UserGet")
-}
-func (Unimplemented) UserList(context.Context) (*Collection[*User], error) {
-	return nil, notImplemented("UserList")
-}
-func (Unimplemented) UserPostUsers(context.Context, *User) (*User, error) {
-	return nil, notImplemented("UserPostUsers")
-}
-func (Unimplemented) UserUpdate(context.Context, string, *User) error {
-	return notImplemented("UserUpdate")
-}
 
 func registerUserRoutes(rt *router, s UserServer) {
+	rt.handle("CreateUser", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		var body User
+		if !rt.readJSON(w, r, &body, "accountEnabled", "displayName", "mailNickname", "passwordProfile") {
+			return
+		}
+		res, err := s.CreateUser(rt.context(r), &body)
+		rt.reply(w, op, 201, res, err)
+	}, "/users")
+	rt.handle("DeleteUser", "DELETE", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		rt.reply(w, op, 204, nil, s.DeleteUser(rt.context(r), r.PathValue("id")))
+	}, "/users/{id}")
+	rt.handle("GetUser", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		res, err := s.GetUser(rt.context(r), r.PathValue("id"))
+		rt.reply(w, op, 200, res, err)
+	}, "/users/{id}")
+	rt.handle("ListUsers", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		res, err := s.ListUsers(rt.context(r))
+		rt.reply(w, op, 200, res, err)
+	}, "/users")
+	rt.handle("UpdateUser", "PATCH", func(w http.ResponseWriter, r *http.Request, op *operation) {
+		var body User
+		if !rt.readJSON(w, r, &body) {
+			return
+		}
+		rt.reply(w, op, 204, nil, s.UpdateUser(rt.context(r), r.PathValue("id"), &body))
+	}, "/users/{id}")
 	rt.handle("UserChangePassword", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body UserChangePasswordRequest
 		if !rt.readJSON(w, r, &body, "currentPassword", "newPassword") {
@@ -297,30 +323,4 @@ func registerUserRoutes(rt *router, s UserServer) {
 		}
 		rt.reply(w, op, 204, nil, s.UserChangePassword(rt.context(r), r.PathValue("id"), &body))
 	}, "/users/{id}/changePassword")
-	rt.handle("UserDelete", "DELETE", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		rt.reply(w, op, 204, nil, s.UserDelete(rt.context(r), r.PathValue("id")))
-	}, "/users/{id}")
-	rt.handle("UserGet", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.UserGet(rt.context(r), r.PathValue("id"))
-		rt.reply(w, op, 200, res, err)
-	}, "/users/{id}")
-	rt.handle("UserList", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.UserList(rt.context(r))
-		rt.reply(w, op, 200, res, err)
-	}, "/users")
-	rt.handle("UserPostUsers", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		var body User
-		if !rt.readJSON(w, r, &body, "accountEnabled", "displayName", "mailNickname", "passwordProfile") {
-			return
-		}
-		res, err := s.UserPostUsers(rt.context(r), &body)
-		rt.reply(w, op, 201, res, err)
-	}, "/users")
-	rt.handle("UserUpdate", "PATCH", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		var body User
-		if !rt.readJSON(w, r, &body) {
-			return
-		}
-		rt.reply(w, op, 204, nil, s.UserUpdate(rt.context(r), r.PathValue("id"), &body))
-	}, "/users/{id}")
 }

@@ -1,11 +1,24 @@
 package templates
 
-import "github.com/dave/jennifer/jen"
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
 
 // BuildEnum renders an enum: a named string type, a constant per documented member, and IsKnown. Values the docs do not
 // list decode and re-encode unchanged, so a newer service's value is never lost. A flags enum's value is its wire
 // form ("password, sms") and it gets set methods.
+//
+// A member the docs call "null" (ageGroup's null, say) is no value: JSON null is the null state of the Optional that
+// holds the enum, so the member gets no constant — a constant would send the string "null" — and IsKnown refuses the
+// string "null".
 func BuildEnum(f *jen.File, e *Enum) {
+	doc, members := e.Doc, nonNullMembers(e.Members)
+	if len(members) < len(e.Members) {
+		doc += ` The docs list "null" among its values: that is JSON null, the null state of the Optional holding it.`
+	}
+	e = &Enum{Name: e.Name, FullName: e.FullName, Doc: doc, Flags: e.Flags, Evolvable: e.Evolvable, Members: members}
 	comment(f, e.Doc)
 	f.Type().Id(e.Name).String()
 	f.Line()
@@ -68,4 +81,15 @@ func BuildEnum(f *jen.File, e *Enum) {
 		jen.Return(jen.Id("flagsOf").Call(jen.Id("v"))),
 	)
 	f.Line()
+}
+
+// nonNullMembers leaves out a member named "null" (any case): it stands for JSON null, not for a string.
+func nonNullMembers(members []*EnumMember) []*EnumMember {
+	var out []*EnumMember
+	for _, m := range members {
+		if !strings.EqualFold(m.Value, "null") {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -6,8 +6,8 @@ import (
 
 // QueryOptions are the OData query options an operation's page documents, as a struct of their own.
 type QueryOptions struct {
-	Type string // "UserListQuery"
-	From string // "UserListQueryFromContext": the server side's reader
+	Type string // "ListUsersQuery"
+	From string // "ListUsersQueryFromContext": the server side's reader
 	Doc  string
 	// Options are the documented options, normalized ("$select", "$top"), in the order the fields are declared.
 	Options []string

@@ -31,14 +31,15 @@ func init() {
 const generatedHeader = "// " + templates.Header
 
 func runGenerate(e *env, args []string) int {
-	fs := newFlags(e, "generate", "generate --docs DIR --out DIR [--package NAME] [--emit models,client,server] [--check] [--config FILE]")
+	fs := newFlags(e, "generate", "generate --docs DIR --out DIR [--package NAME] [--emit models,client,server] [--check] [--strict] [--config FILE]")
 	docs := fs.StringArray("docs", nil, "docs root `DIR`: a folder of pages (or one page); repeat to read several folders as one tree (the first that holds a page wins)")
 	out := fs.String("out", "", "output `DIR` of the generated package")
 	pkg := fs.String("package", "", "Go package `NAME` (default: the output directory's name)")
 	emit := fs.StringSlice("emit", nil, "`parts` to generate: models, client, server; repeatable or comma-separated (default all)")
 	read := addReadFlags(fs)
 	check := fs.Bool("check", false, "write nothing; list the stale, missing and extra generated files and exit 1 unless the output is up to date")
-	verbose := fs.BoolP("verbose", "v", false, "name every file written or removed")
+	strict := fs.Bool("strict", false, "write nothing and exit 1 when a type the docs name is not defined (it would become json.RawMessage); list where")
+	verbose := fs.BoolP("verbose", "v", false, "name every file written or removed, and every field and method that became json.RawMessage")
 	addConfigFlag(fs)
 	if code, stop := parseFlags(e, fs, args); stop {
 		return code
@@ -98,9 +99,16 @@ func runGenerate(e *env, args []string) int {
 		return fail(e, "generate", err)
 	}
 	warnUnreadable(e, "generate", *docs, m)
-	files, err := generator.Generate(m, opts)
+	files, report, err := generator.GenerateReport(m, opts)
 	if err != nil {
 		return fail(e, "generate", locateOverrides(cfg, err))
+	}
+	if *verbose || *strict {
+		printUnresolved(e, report)
+	}
+	if *strict && len(report.Unresolved) > 0 {
+		fmt.Fprintf(e.stderr, "graphdocgen generate: --strict: %s; nothing written\n", unresolvedSummary(report))
+		return ExitFindings
 	}
 	if err := outputAmongPages(*out, *docs, m, files); err != nil {
 		return fail(e, "generate", err)
@@ -124,10 +132,33 @@ func runGenerate(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "generate", err)
 	}
-	fmt.Fprintf(e.stderr, "graphdocgen generate: %s from %s, %s, %s; %d written, %d unchanged, %d removed in %s\n",
+	fmt.Fprintf(e.stderr, "graphdocgen generate: %s from %s, %s, %s; %d written, %d unchanged, %d removed in %s; %s\n",
 		plural(len(files), "file"), plural(len(m.Pages), "page"), plural(len(m.Types), "type"),
-		plural(len(m.Operations), "operation"), len(written), len(files)-len(written), len(removed), *out)
+		plural(len(m.Operations), "operation"), len(written), len(files)-len(written), len(removed), *out,
+		unresolvedSummary(report))
 	return ExitOK
+}
+
+// unresolvedSummary counts what became json.RawMessage: "0 unresolved types", or "3 unresolved types; json.RawMessage
+// in 5 fields and 2 methods (-v lists them)". A method counts when its answer or body is json.RawMessage, also when
+// the docs name no type for it.
+func unresolvedSummary(r *generator.Report) string {
+	if len(r.Unresolved) == 0 {
+		return "0 unresolved types"
+	}
+	return fmt.Sprintf("%s; json.RawMessage in %s and %s (-v lists them)", plural(r.Types(), "unresolved type"),
+		plural(r.Count("field"), "field"), plural(r.Count("method"), "method"))
+}
+
+// printUnresolved lists each field and method that became json.RawMessage at the docs' position.
+func printUnresolved(e *env, r *generator.Report) {
+	for _, u := range r.Unresolved {
+		what := "no type documented"
+		if u.Type != "" {
+			what = fmt.Sprintf("type %q is not defined", u.Type)
+		}
+		fmt.Fprintf(e.stderr, "%s: %s: %s is json.RawMessage\n", u.Pos, what, u.Where)
+	}
 }
 
 // outputAmongPages refuses an output folder that is a docs root or holds pages being read: the generated .go

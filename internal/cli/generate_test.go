@@ -71,7 +71,7 @@ func touchedSince(t *testing.T, dir string, past time.Time) []string {
 func TestGenerateCommand(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "graph")
 	summary := generateInto(t, docsInput, out)
-	if !regexp.MustCompile(`^graphdocgen generate: \d+ files from \d+ pages, \d+ types, \d+ operations; (\d+) written, 0 unchanged, 0 removed in .*graph\n$`).MatchString(summary) {
+	if !regexp.MustCompile(`^graphdocgen generate: \d+ files from \d+ pages, \d+ types, \d+ operations; (\d+) written, 0 unchanged, 0 removed in .*graph; 0 unresolved types\n$`).MatchString(summary) {
 		t.Errorf("summary %q", summary)
 	}
 	names := dirFiles(t, out)
