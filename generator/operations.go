@@ -65,6 +65,7 @@ func (p *plan) planOperations() error {
 			return err
 		}
 	}
+	p.planPaging(planned)
 	p.planRoutes(planned)
 	return nil
 }

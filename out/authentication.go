@@ -4,6 +4,7 @@ package out
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 )
@@ -220,6 +221,16 @@ func (c *Client) AuthenticationListMethods(ctx context.Context, userID string, o
 	return &out, nil
 }
 
+// AuthenticationListMethodsAll iterates over every item AuthenticationListMethods answers with, page after page: it
+// follows @odata.nextLink (on BaseURL's host only) until a page has none, WithMaxPages is reached, a request fails
+// (the error is the last pair) or the loop breaks (nothing more is sent). WithPageSize sets the page size.
+func (c *Client) AuthenticationListMethodsAll(ctx context.Context, userID string, opts ...RequestOption) iter.Seq2[AnyAuthenticationMethod, error] {
+	return allItems[AnyAuthenticationMethod](ctx, c, &call{
+		method: "GET",
+		path:   "/users/" + pathSegment(userID) + "/authentication/methods",
+	}, nil, opts)
+}
+
 // AuthenticationListMethodsAtMe is AuthenticationListMethods at another documented path:
 //
 //	GET /me/authentication/methods
@@ -233,6 +244,16 @@ func (c *Client) AuthenticationListMethodsAtMe(ctx context.Context, opts ...Requ
 		return nil, err
 	}
 	return &out, nil
+}
+
+// AuthenticationListMethodsAtMeAll iterates over every item AuthenticationListMethodsAtMe answers with, page after
+// page: it follows @odata.nextLink (on BaseURL's host only) until a page has none, WithMaxPages is reached, a request
+// fails (the error is the last pair) or the loop breaks (nothing more is sent). WithPageSize sets the page size.
+func (c *Client) AuthenticationListMethodsAtMeAll(ctx context.Context, opts ...RequestOption) iter.Seq2[AnyAuthenticationMethod, error] {
+	return allItems[AnyAuthenticationMethod](ctx, c, &call{
+		method: "GET",
+		path:   "/me/authentication/methods",
+	}, nil, opts)
 }
 
 // AuthenticationPostPhoneMethods: Create phoneAuthenticationMethod. Add a new phone authentication method to a user.

@@ -5,6 +5,7 @@ package out
 import (
 	"context"
 	"encoding/json"
+	"iter"
 	"net/http"
 	"time"
 )
@@ -174,6 +175,16 @@ func (c *Client) UserList(ctx context.Context, opts ...RequestOption) (*Collecti
 		return nil, err
 	}
 	return &out, nil
+}
+
+// UserListAll iterates over every item UserList answers with, page after page: it follows @odata.nextLink (on
+// BaseURL's host only) until a page has none, WithMaxPages is reached, a request fails (the error is the last pair) or
+// the loop breaks (nothing more is sent). WithPageSize sets the page size.
+func (c *Client) UserListAll(ctx context.Context, opts ...RequestOption) iter.Seq2[*User, error] {
+	return allItems[*User](ctx, c, &call{
+		method: "GET",
+		path:   "/users",
+	}, nil, opts)
 }
 
 // UserPostUsers: Create user. Create a new user.

@@ -89,6 +89,10 @@ type Operation struct {
 	Body     *Body // nil when the operation takes no body
 	Result   Result
 	Status   int // the documented success status
+	// All names the Client method that iterates over every item of a collection answer, following nextLinks; ""
+	// when the answer is not a collection. Delta marks a delta function, whose All method takes the deltaLink.
+	All   string
+	Delta bool
 }
 
 // Variant is another documented path of an operation: a Client method that calls it with the operation's body and
@@ -99,6 +103,7 @@ type Variant struct {
 	Path   []PathPart
 	Query  []QueryPart
 	Params []*Param
+	All    string // the name of its iterator method, as Operation.All
 }
 
 // PathPart is a literal piece of a path, or an argument with the function that escapes it.
