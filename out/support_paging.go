@@ -47,56 +47,75 @@ type pagingKey struct{}
 type paging struct{ maxPages int }
 
 // allItems is the iterator an All method returns: it sends first, yields the items of its answer, and follows
-// @odata.nextLink with a GET until a page has none, the page limit is reached, a request fails (the error is
-// yielded once, last) or the caller breaks (nothing more is sent). Options apply to every request, but on a
-// followed link only their header changes: the link carries the query. With deltaLink set, a delta function's
-// round starts from *deltaLink when it is not empty, and *deltaLink is set to the @odata.deltaLink of the last
-// page, where the next round starts.
+// @odata.nextLink with a GET until a page has none, the page limit is reached, a request fails (the error is yielded
+// once, last) or the caller breaks (nothing more is sent). Options apply to every request, but on a followed link
+// only their header changes: the link carries the query. With deltaLink set, a delta function's round starts from
+// *deltaLink when it is not empty, and *deltaLink is set to the @odata.deltaLink of the last page, where the next
+// round starts. The loop is pages', which is not generic: a package has an All method for every collection
+// answer, and only this little is compiled for each element type (once for each shape: not inlined into each All
+// method, which would compile its closures again in every one).
+//
+//go:noinline
 func allItems[T any](ctx context.Context, c *Client, first *call, deltaLink *string, opts []RequestOption) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		var zero T
-		settings := &paging{}
-		ctx := context.WithValue(ctx, pagingKey{}, settings)
-		k := *first
-		if deltaLink != nil && *deltaLink != "" {
-			link, err := c.followLink(*deltaLink, "deltaLink")
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			k = call{method: http.MethodGet, path: link.EscapedPath(), link: link}
-		}
-		for pages := 1; ; pages++ {
-			var page Collection[T]
-			k.out = &page
-			if err := c.do(ctx, &k, opts); err != nil {
-				yield(zero, err)
-				return
-			}
+		var page Collection[T]
+		err := c.pages(ctx, first, deltaLink, opts, &page, func() (next, delta string, more bool) {
 			for _, v := range page.Value {
 				if !yield(v, nil) {
-					return
+					return "", "", false
 				}
 			}
-			if page.NextLink == "" {
-				if deltaLink != nil && page.DeltaLink != "" {
-					*deltaLink = page.DeltaLink
-				}
-				return
-			}
-			if settings.maxPages > 0 && pages >= settings.maxPages {
-				return
-			}
-			link, err := c.followLink(page.NextLink, "nextLink")
-			if err == nil && k.link != nil && link.String() == k.link.String() {
-				err = fmt.Errorf("GET %s: the nextLink is the page itself", k.path)
-			}
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			k = call{method: http.MethodGet, path: link.EscapedPath(), link: link}
+			next, delta = page.NextLink, page.DeltaLink
+			page = Collection[T]{}
+			return next, delta, true
+		})
+		if err != nil {
+			var zero T
+			yield(zero, err)
 		}
+	}
+}
+
+// pages sends first, decoding each page into page, and calls read after each to yield its items and get its links;
+// it follows the nextLinks until read returns more false, a page has no nextLink or the page limit is reached. It
+// returns the error that ended it, if any.
+func (c *Client) pages(ctx context.Context, first *call, deltaLink *string, opts []RequestOption, page any,
+	read func() (next, delta string, more bool)) error {
+	settings := &paging{}
+	ctx = context.WithValue(ctx, pagingKey{}, settings)
+	k := *first
+	if deltaLink != nil && *deltaLink != "" {
+		link, err := c.followLink(*deltaLink, "deltaLink")
+		if err != nil {
+			return err
+		}
+		k = call{method: http.MethodGet, path: link.EscapedPath(), link: link}
+	}
+	for pages := 1; ; pages++ {
+		k.out = page
+		if err := c.do(ctx, &k, opts); err != nil {
+			return err
+		}
+		next, delta, more := read()
+		switch {
+		case !more:
+			return nil
+		case next == "":
+			if deltaLink != nil && delta != "" {
+				*deltaLink = delta
+			}
+			return nil
+		case settings.maxPages > 0 && pages >= settings.maxPages:
+			return nil
+		}
+		link, err := c.followLink(next, "nextLink")
+		if err != nil {
+			return err
+		}
+		if k.link != nil && link.String() == k.link.String() {
+			return fmt.Errorf("GET %s: the nextLink is the page itself", k.path)
+		}
+		k = call{method: http.MethodGet, path: link.EscapedPath(), link: link}
 	}
 }
 
