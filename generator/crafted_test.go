@@ -76,6 +76,8 @@ func craftedModel() *model.Model {
 			Response: model.Response{Status: 200, Type: &widgetRef}},
 		{ID: "api/widget-list", Page: "api/widget-list.md", Title: "List widgets", Method: "GET", Paths: path("/widgets"),
 			Response: model.Response{Status: 200, Type: &model.TypeRef{Name: ns + ".widget", Kind: "entity", Collection: true}}},
+		{ID: "api/widget-delta", Page: "api/widget-delta.md", Title: "widget: delta", Method: "GET", Paths: path("/widgets/delta()"),
+			Response: model.Response{Status: 200, Type: &model.TypeRef{Name: ns + ".widget", Kind: "entity", Collection: true}}},
 		{ID: "api/widget-post", Page: "api/widget-post.md", Title: "Create widget", Method: "POST", Paths: path("/widgets"),
 			RequestBody: &model.RequestBody{Kind: model.BodyType, Type: &widgetRef,
 				Params: []*model.Property{{Name: "displayName", Type: prim("String"), Required: true}}},

@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"reflect"
 	"regexp"
 	"slices"
@@ -264,8 +265,14 @@ func expectedDecls(f *templates.File) []string {
 	}
 	for _, op := range f.Operations {
 		out = append(out, "func Client."+op.Name)
+		if op.All != "" {
+			out = append(out, "func Client."+op.All)
+		}
 		for _, v := range op.Variants {
 			out = append(out, "func Client."+v.Name)
+			if v.All != "" {
+				out = append(out, "func Client."+v.All)
+			}
 		}
 		if f.Group != nil && len(op.Routes) > 0 {
 			out = append(out, "func Unimplemented."+op.Name)
@@ -355,12 +362,20 @@ func checkFileDetails(t *testing.T, name string, file *ast.File, f *templates.Fi
 	ops := map[string]*templates.Operation{}
 	// A path variant is a Client method of its own, with its own arguments.
 	clientArgs := map[string][]*templates.Param{}
+	// An iterator over a collection answer (All) takes its method's arguments, and a delta function's the deltaLink.
+	iterators := map[string]bool{}
 	var opNames []string
 	for _, op := range f.Operations {
 		ops[op.Name] = op
 		clientArgs[op.Name] = op.Params
+		if op.All != "" {
+			ops[op.All], clientArgs[op.All], iterators[op.All] = op, op.Params, true
+		}
 		for _, v := range op.Variants {
 			ops[v.Name], clientArgs[v.Name] = op, v.Params
+			if v.All != "" {
+				ops[v.All], clientArgs[v.All], iterators[v.All] = op, v.Params, true
+			}
 		}
 		if len(op.Routes) > 0 {
 			opNames = append(opNames, op.Name) // only an operation that serves a route has a Server method
@@ -431,7 +446,13 @@ func checkFileDetails(t *testing.T, name string, file *ast.File, f *templates.Fi
 				if op.Body != nil {
 					want = append(want, "body")
 				}
+				if iterators[d.Name.Name] && op.Delta {
+					want = append(want, "deltaLink")
+				}
 				want = append(want, "opts")
+				if sel, isSel := d.Type.Results.List[0].Type.(*ast.IndexListExpr); iterators[d.Name.Name] && (!isSel || types.ExprString(sel.X) != "iter.Seq2") {
+					t.Errorf("%s: %s returns %s, not an iter.Seq2", name, d.Name.Name, types.ExprString(d.Type.Results.List[0].Type))
+				}
 				if !slices.Equal(params, want) {
 					t.Errorf("%s: %s takes %v, want %v", name, d.Name.Name, params, want)
 				}

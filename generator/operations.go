@@ -70,6 +70,7 @@ func (p *plan) planOperations() error {
 			return err
 		}
 	}
+	p.planPaging(planned)
 	p.planRoutes(planned)
 	return nil
 }

@@ -4,6 +4,7 @@ package out
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"time"
 )
@@ -257,6 +258,16 @@ func (c *Client) ListAuthenticationMethods(ctx context.Context, userID string, o
 	return &out, nil
 }
 
+// ListAuthenticationMethodsAll iterates over every item ListAuthenticationMethods answers with, page after page: it
+// follows @odata.nextLink (on BaseURL's host only) until a page has none, WithMaxPages is reached, a request fails
+// (the error is the last pair) or the loop breaks (nothing more is sent). WithPageSize sets the page size.
+func (c *Client) ListAuthenticationMethodsAll(ctx context.Context, userID string, opts ...RequestOption) iter.Seq2[AnyAuthenticationMethod, error] {
+	return allItems[AnyAuthenticationMethod](ctx, c, &call{
+		method: "GET",
+		path:   "/users/" + pathSegment(userID) + "/authentication/methods",
+	}, nil, opts)
+}
+
 // ListAuthenticationMethodsAtMe is ListAuthenticationMethods at another documented path:
 //
 //	GET /me/authentication/methods
@@ -270,6 +281,16 @@ func (c *Client) ListAuthenticationMethodsAtMe(ctx context.Context, opts ...Requ
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListAuthenticationMethodsAtMeAll iterates over every item ListAuthenticationMethodsAtMe answers with, page after
+// page: it follows @odata.nextLink (on BaseURL's host only) until a page has none, WithMaxPages is reached, a request
+// fails (the error is the last pair) or the loop breaks (nothing more is sent). WithPageSize sets the page size.
+func (c *Client) ListAuthenticationMethodsAtMeAll(ctx context.Context, opts ...RequestOption) iter.Seq2[AnyAuthenticationMethod, error] {
+	return allItems[AnyAuthenticationMethod](ctx, c, &call{
+		method: "GET",
+		path:   "/me/authentication/methods",
+	}, nil, opts)
 }
 
 // UpsertPolicyAuthenticationStrengthPolicy: Update authenticationStrengthPolicy. Replace the properties of an

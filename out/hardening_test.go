@@ -305,6 +305,7 @@ func TestClientAgainstBrokenAnswers(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	c := out.NewClient(srv.URL, nil)
+	c.Retry.Disabled = true // the 503 and 429 below are read, not waited out (TestRetriesThroughTheHandler waits)
 	ctx := context.Background()
 	u, err := c.GetUser(ctx, "u1", out.WithQuery("case", "empty"))
 	if u != nil || !errors.Is(err, out.ErrEmptyResponse) {

@@ -4,6 +4,7 @@ package out
 
 import (
 	"context"
+	"iter"
 	"net/http"
 )
 
@@ -39,6 +40,16 @@ func (c *Client) ReportGetEmailActivityCounts(ctx context.Context, periodValue s
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ReportGetEmailActivityCountsAll iterates over every item ReportGetEmailActivityCounts answers with, page after page:
+// it follows @odata.nextLink (on BaseURL's host only) until a page has none, WithMaxPages is reached, a request fails
+// (the error is the last pair) or the loop breaks (nothing more is sent). WithPageSize sets the page size.
+func (c *Client) ReportGetEmailActivityCountsAll(ctx context.Context, periodValue string, opts ...RequestOption) iter.Seq2[*EmailActivityCount, error] {
+	return allItems[*EmailActivityCount](ctx, c, &call{
+		method: "GET",
+		path:   "/reports/getEmailActivityCounts(period='" + pathString(periodValue) + "')",
+	}, nil, opts)
 }
 
 // ReportServer has the operations of the report group.

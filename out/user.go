@@ -5,6 +5,7 @@ package out
 import (
 	"context"
 	"encoding/json"
+	"iter"
 	"net/http"
 	"strings"
 	"time"
@@ -182,6 +183,16 @@ func (c *Client) ListUsers(ctx context.Context, opts ...RequestOption) (*Collect
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListUsersAll iterates over every item ListUsers answers with, page after page: it follows @odata.nextLink (on
+// BaseURL's host only) until a page has none, WithMaxPages is reached, a request fails (the error is the last pair) or
+// the loop breaks (nothing more is sent). WithPageSize sets the page size.
+func (c *Client) ListUsersAll(ctx context.Context, opts ...RequestOption) iter.Seq2[*User, error] {
+	return allItems[*User](ctx, c, &call{
+		method: "GET",
+		path:   "/users",
+	}, nil, opts)
 }
 
 // UpdateUser: Update user. Update the properties of a user. Only the properties you supply change; supply null to

@@ -1,18 +1,23 @@
 package templates
 
-import "github.com/dave/jennifer/jen"
+import (
+	"maps"
+
+	"github.com/dave/jennifer/jen"
+)
 
 // BuildClientMethod renders the Client method of an operation: path arguments escaped into the documented path, the
 // typed body, the typed answer, a context first and request options last.
 func BuildClientMethod(f *jen.File, op *Operation) {
-	buildClientMethod(f, op, op.Name, op.Doc, op.Path, op.Query, op.Params)
+	buildClientMethod(f, op, op.Name, op.All, op.Doc, op.Path, op.Query, op.Params)
 	for _, v := range op.Variants {
-		buildClientMethod(f, op, v.Name, v.Doc, v.Path, v.Query, v.Params)
+		buildClientMethod(f, op, v.Name, v.All, v.Doc, v.Path, v.Query, v.Params)
 	}
 }
 
-// buildClientMethod renders one Client method of an operation, at one of its paths.
-func buildClientMethod(f *jen.File, op *Operation, name, doc string, path []PathPart, query []QueryPart, args []*Param) {
+// buildClientMethod renders one Client method of an operation, at one of its paths, and its iterator method when
+// all names one.
+func buildClientMethod(f *jen.File, op *Operation, name, all, doc string, path []PathPart, query []QueryPart, args []*Param) {
 	comment(f, doc)
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range args {
@@ -39,6 +44,7 @@ func buildClientMethod(f *jen.File, op *Operation, name, doc string, path []Path
 			}
 		}
 	}
+	allParams, allFields := params, maps.Clone(fields) // before the options and the answer
 	params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
 
 	var results []jen.Code
@@ -79,6 +85,42 @@ func buildClientMethod(f *jen.File, op *Operation, name, doc string, path []Path
 		}
 	}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Params(results...).Block(body...)
+	f.Line()
+	if all != "" {
+		buildAllMethod(f, op, name, all, allParams, allFields, args)
+	}
+}
+
+// buildAllMethod renders the iterator over every item of a collection answer: the arguments of the method it pages
+// through (params, before the options), a deltaLink for a delta function, and the call the first page comes from.
+func buildAllMethod(f *jen.File, op *Operation, name, all string, params []jen.Code, fields jen.Dict, args []*Param) {
+	elem := op.Result.Type.Elem.Elem // *Collection[elem]
+	doc := all + " iterates over every item " + name + " answers with, page after page: it follows @odata.nextLink " +
+		"(on BaseURL's host only) until a page has none, WithMaxPages is reached, a request fails (the error is the " +
+		"last pair) or the loop breaks (nothing more is sent). WithPageSize sets the page size."
+	deltaArg := jen.Nil()
+	params = append([]jen.Code(nil), params...)
+	if op.Delta {
+		deltaName := "deltaLink"
+		for taken := true; taken; {
+			taken = false
+			for _, p := range args {
+				if p.Name == deltaName {
+					deltaName, taken = deltaName+"_", true
+				}
+			}
+		}
+		doc += " " + deltaName + ", when not nil, is where the round starts when it is not empty (the deltaLink a " +
+			"previous round ended with), and is set to the @odata.deltaLink of the last page: the next round starts there."
+		params = append(params, jen.Id(deltaName).Op("*").String())
+		deltaArg = jen.Id(deltaName)
+	}
+	params = append(params, jen.Id("opts").Op("...").Id("RequestOption"))
+	comment(f, doc)
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(all).Params(params...).
+		Qual("iter", "Seq2").Types(elem.Code(), jen.Error()).
+		Block(jen.Return(jen.Id("allItems").Types(elem.Code()).Call(
+			jen.Id("ctx"), jen.Id("c"), jen.Op("&").Id("call").Values(fields), deltaArg, jen.Id("opts"))))
 	f.Line()
 }
 

@@ -94,7 +94,7 @@ var supportFS embed.FS
 // supportFiles lists the support sources each output needs; the models' are needed by all.
 var supportFiles = map[string][]string{
 	"models": {"codec.go", "enum.go", "odata.go", "optional.go", "registry.go", "scan.go", "temporal.go"},
-	"client": {"client.go", "query.go"},
+	"client": {"client.go", "paging.go", "query.go", "retry.go"},
 	"server": {"server.go", "route.go"},
 }
 

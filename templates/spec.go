@@ -93,6 +93,10 @@ type Operation struct {
 	Options *QueryOptions
 	// Eventual is set when its page says every call needs ConsistencyLevel: eventual; the client method sends it.
 	Eventual bool
+	// All names the Client method that iterates over every item of a collection answer, following nextLinks; ""
+	// when the answer is not a collection. Delta marks a delta function, whose All method takes the deltaLink.
+	All   string
+	Delta bool
 }
 
 // Variant is another documented path of an operation: a Client method that calls it with the operation's body and
@@ -103,6 +107,7 @@ type Variant struct {
 	Path   []PathPart
 	Query  []QueryPart
 	Params []*Param
+	All    string // the name of its iterator method, as Operation.All
 }
 
 // PathPart is a literal piece of a path, or an argument with the function that escapes it.

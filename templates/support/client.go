@@ -27,6 +27,9 @@ type Client struct {
 	// negative value, no limit). A larger answer is an error wrapping ErrResponseTooLarge. Streams (downloads) are
 	// the caller's to read and are not limited.
 	MaxResponseBytes int64
+	// Retry says which answers are worth another attempt and how long to wait first; the zero value retries an
+	// idempotent request answered 429, 503 or 504 up to 3 times (see RetryPolicy).
+	Retry RetryPolicy
 }
 
 // DefaultMaxResponseBytes is the limit of a JSON answer when Client.MaxResponseBytes is 0.
@@ -57,13 +60,20 @@ func NewClient(baseURL string, httpClient *http.Client) *Client {
 // RequestOption changes a request before it is sent: OData query options, headers.
 type RequestOption func(*http.Request)
 
-// WithQuery adds a query parameter, such as WithQuery("$select", "id,displayName").
+// WithQuery adds a query parameter, such as WithQuery("$select", "id,displayName"). A space is sent as %20,
+// which the service expects ($filter=startswith(displayName,'a b')), not as +.
 func WithQuery(name, value string) RequestOption {
 	return func(r *http.Request) {
 		q := r.URL.Query()
 		q.Add(name, value)
-		r.URL.RawQuery = q.Encode()
+		r.URL.RawQuery = encodeQuery(q)
 	}
+}
+
+// encodeQuery is url.Values.Encode with spaces as %20: QueryEscape writes a literal + as %2B, so every + it
+// writes is a space.
+func encodeQuery(q url.Values) string {
+	return strings.ReplaceAll(q.Encode(), "+", "%20")
 }
 
 // WithHeader sets a request header, such as WithHeader("ConsistencyLevel", "eventual").
@@ -79,6 +89,9 @@ type call struct {
 	body   any       // a pointer to the JSON body, or nil
 	stream io.Reader // a raw body, or nil
 	out    any       // a pointer to decode a JSON answer into, or nil
+	// link is an absolute URL the service gave (a nextLink, already checked by followLink) to GET instead of
+	// BaseURL+path+query. Options change its header, not its query: the link carries the query already.
+	link *url.URL
 }
 
 // do sends the call and decodes a JSON answer into k.out; an answer without a body is an error then.
@@ -152,7 +165,10 @@ func (c *Client) send(ctx context.Context, k *call, opts []RequestOption) (*http
 	}
 	u := strings.TrimRight(c.BaseURL, "/") + k.path
 	if len(k.query) > 0 {
-		u += "?" + k.query.Encode()
+		u += "?" + encodeQuery(k.query)
+	}
+	if k.link != nil {
+		u = k.link.String()
 	}
 	var body io.Reader
 	contentType := ""
@@ -177,24 +193,21 @@ func (c *Client) send(ctx context.Context, k *call, opts []RequestOption) (*http
 	for _, o := range opts {
 		o(req)
 	}
+	if k.link != nil {
+		link := *k.link
+		req.URL, req.Host = &link, ""
+	}
 	hc := c.HTTPClient
 	if hc == nil {
 		hc = DefaultHTTPClient
 	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode/100 != 2 {
-		defer resp.Body.Close()
-		return nil, readError(resp)
-	}
-	return resp, nil
+	return c.sendWithRetries(ctx, hc, req)
 }
 
 // readError turns an answer outside 2xx into an *Error, from its OData error body when it has one. It reads at most
-// 64 KiB of the body (an OData error is far smaller); another body becomes a message of at most 1 KiB.
-func readError(resp *http.Response) error {
+// 64 KiB of the body (an OData error is far smaller); another body becomes a message of at most 1 KiB. now is the
+// clock a Retry-After date is compared with when the answer has no Date.
+func readError(resp *http.Response, now func() time.Time) *Error {
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	io.CopyN(io.Discard, resp.Body, 64<<10) // so that the connection can be used again
 	e := &Error{}
@@ -208,7 +221,11 @@ func readError(resp *http.Response) error {
 	e.ClientRequestID = h.Get("client-request-id")
 	e.Diagnostic = h.Get("x-ms-ags-diagnostic")
 	e.Date, _ = http.ParseTime(h.Get("Date"))
-	e.RetryAfter = retryAfter(h.Get("Retry-After"), e.Date)
+	date := e.Date
+	if date.IsZero() {
+		date = now()
+	}
+	e.RetryAfter = retryAfter(h.Get("Retry-After"), date)
 	return e
 }
 

@@ -304,6 +304,7 @@ func TestClientLimitsAndHeaders(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := NewClient(srv.URL, nil)
+	c.Retry.Disabled = true // the 503 below is read, not waited out
 	var out testProfile
 	if err := c.do(context.Background(), &call{method: "GET", path: "/empty", out: &out}, nil); !errors.Is(err, ErrEmptyResponse) {
 		t.Errorf("empty: %v", err)
