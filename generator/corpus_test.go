@@ -424,6 +424,28 @@ func (li lintIndex) verdict(ex *corpusExample, id string, r corpusResult) lintVe
 			}
 		}
 	}
+	// A value cut short on purpose ("MIIDYDCCAki...", the start of a certificate): the example is shortened, not
+	// wrong, and no generated decoder can read it (the linter leaves it alone, as it leaves "..." in a body).
+	if path, ok := failurePath(r.reason, r.detail); ok && r.reason == "decode-other" {
+		if val := valueAt(ex.values[id], path); val != nil && val.Kind == model.ValueString &&
+			(strings.HasSuffix(val.Str, "...") || strings.HasSuffix(val.Str, "…")) {
+			v.atValue, v.rules = true, []string{"shortened value"}
+			return v
+		}
+	}
+	// A single value for a collection the declaring resource page itself shows single in its JSON representation:
+	// the page's contradiction, which the linter reports there (value-type) rather than at every example.
+	if path, ok := failurePath(r.reason, r.detail); ok && r.reason == "wrong-json-kind" {
+		member := path[strings.LastIndexAny(path, ".]")+1:]
+		for _, fs := range li.byFile {
+			for _, f := range fs {
+				if f.Rule == "value-type" && strings.HasPrefix(f.Message, member+" is a collection (") && strings.Contains(f.Message, "the JSON representation shows a single") {
+					v.atValue, v.rules = true, []string{"value-type (" + f.Pos.String() + ")"}
+					return v
+				}
+			}
+		}
+	}
 	for _, f := range li.byFile[ex.file] {
 		switch {
 		case f.Pos.Line >= v.line && f.Pos.Line <= v.line+1,
@@ -437,6 +459,29 @@ func (li lintIndex) verdict(ex *corpusExample, id string, r corpusResult) lintVe
 		v.atValue, v.rules = true, uniq(near)
 	} else {
 		v.rules = uniq(inExample)
+	}
+	return v
+}
+
+// valueAt returns the value at a failure path ("$.keyCredential.key") in an example's JSON, or nil.
+func valueAt(v *model.Value, path string) *model.Value {
+	path = strings.TrimPrefix(strings.TrimPrefix(path, "$"), ".")
+	for path != "" && v != nil {
+		if v.Kind != model.ValueObject {
+			return nil
+		}
+		var next *model.Value
+		best := ""
+		for i := range v.Members {
+			k := v.Members[i].Key
+			if strings.HasPrefix(path, k) && (len(path) == len(k) || path[len(k)] == '.') && len(k) > len(best) {
+				best, next = k, v.Members[i].Value
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		v, path = next, strings.TrimPrefix(path[len(best):], ".")
 	}
 	return v
 }
