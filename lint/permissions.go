@@ -192,6 +192,9 @@ func (c *checker) checkPermissionsHeader(p *model.Page, t *model.Table) {
 	case second == "least privileged permissions" && len(t.Header) >= 3 && strings.HasPrefix(normHeading(t.Header[2].Text), "higher privileged permission"):
 	case second == "least privileged permissions" && len(t.Header) < 3:
 		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions table has no \"Higher privileged permissions\" column; add it")
+	case len(t.Header) >= 3 && strings.HasSuffix(second, "from least to most privileged"):
+		// Columns per scenario, each ordered ("Permissions acting on self (from least to most privileged)" |
+		// "… acting on others …"): a distinction the two-column wording would erase.
 	case strings.Contains(second, "most to least") && isIntune(p.Path):
 		// The Intune pages' generator writes this header on every page; their convention, not a slip.
 	case strings.Contains(second, "most to least"):
