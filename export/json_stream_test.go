@@ -5,14 +5,12 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"github.com/graphdocgen/graphdocgen/internal/heappeak"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/graphdocgen/graphdocgen/model"
 	"github.com/graphdocgen/graphdocgen/parser"
@@ -134,39 +132,11 @@ func BenchmarkExport(b *testing.B) {
 			// The peak is sampled in one more run, untimed: reading the heap's figures stops the world.
 			runtime.GC()
 			runtime.ReadMemStats(&before)
-			peak := sampleHeapPeak()
+			peak := heappeak.Sample()
 			if err := ex.run(); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(float64(peak()-before.HeapInuse)/(1<<20), "peak-MB-over-model")
 		})
-	}
-}
-
-// sampleHeapPeak samples HeapInuse until the returned function is called, which returns the highest seen.
-func sampleHeapPeak() func() uint64 {
-	var peak atomic.Uint64
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-stop:
-				return
-			case <-time.After(2 * time.Millisecond):
-			}
-		}
-	}()
-	return func() uint64 {
-		close(stop)
-		wg.Wait()
-		return peak.Load()
 	}
 }

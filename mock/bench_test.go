@@ -3,6 +3,7 @@ package mock
 import (
 	"bytes"
 	"context"
+	"github.com/graphdocgen/graphdocgen/internal/heappeak"
 	"io"
 	"net"
 	"net/http"
@@ -91,7 +92,7 @@ func BenchmarkServeCorpusV1(b *testing.B) {
 	var latencies []time.Duration
 	var failures atomic.Int64
 	runtime.GC()
-	peak := sampleHeapPeak()
+	peak := heappeak.Sample()
 	b.SetParallelism((clients + runtime.GOMAXPROCS(0) - 1) / runtime.GOMAXPROCS(0))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -142,32 +143,4 @@ func BenchmarkServeCorpusV1(b *testing.B) {
 	b.ReportMetric(at(1), "max-ms")
 	b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(len(requests)), "examples")
-}
-
-// sampleHeapPeak samples HeapInuse every 5 ms until the returned function is called, which returns the highest.
-func sampleHeapPeak() func() uint64 {
-	var peak atomic.Uint64
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-stop:
-				return
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
-	}()
-	return func() uint64 {
-		close(stop)
-		wg.Wait()
-		return peak.Load()
-	}
 }

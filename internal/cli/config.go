@@ -273,3 +273,15 @@ func (o overlayFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
+
+// docsGiven checks what every command that reads docs asks of its arguments: a docs root, from --docs or the
+// config file, and no stray argument (a root written without --docs).
+func docsGiven(fs *pflag.FlagSet, docs []string) error {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0))
+	}
+	if len(docs) == 0 {
+		return fmt.Errorf("--docs is required (or docs: in %s)", config.FileName)
+	}
+	return nil
+}

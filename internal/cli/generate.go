@@ -48,11 +48,8 @@ func runGenerate(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "generate", err)
 	}
-	if fs.NArg() > 0 {
-		return fail(e, "generate", fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0)))
-	}
-	if len(*docs) == 0 {
-		return fail(e, "generate", fmt.Errorf("--docs is required (or docs: in %s)", config.FileName))
+	if err := docsGiven(fs, *docs); err != nil {
+		return fail(e, "generate", err)
 	}
 	if *out == "" {
 		return fail(e, "generate", fmt.Errorf("--out is required (or out: in %s)", config.FileName))

@@ -66,11 +66,8 @@ func runLint(e *env, args []string) int {
 		}
 		return ExitOK
 	}
-	if fs.NArg() > 0 {
-		return usageError(e, fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0)))
-	}
-	if len(*docs) == 0 {
-		return usageError(e, errors.New("--docs is required (or docs: in graphdocgen.yaml)"))
+	if err := docsGiven(fs, *docs); err != nil {
+		return usageError(e, err)
 	}
 	if !contains(lint.Formats, *format) {
 		return usageError(e, fmt.Errorf("--format must be one of %s, not %q", strings.Join(lint.Formats, ", "), *format))

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/graphdocgen/graphdocgen/export"
-	"github.com/graphdocgen/graphdocgen/internal/config"
 	"github.com/graphdocgen/graphdocgen/model"
 )
 
@@ -28,11 +27,8 @@ func runModel(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "model", err)
 	}
-	if fs.NArg() > 0 {
-		return fail(e, "model", fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0)))
-	}
-	if len(*docs) == 0 {
-		return fail(e, "model", fmt.Errorf("--docs is required (or docs: in %s)", config.FileName))
+	if err := docsGiven(fs, *docs); err != nil {
+		return fail(e, "model", err)
 	}
 	if *format != "json" && *format != "csdl" {
 		return fail(e, "model", fmt.Errorf("--format must be json or csdl, not %q", *format))

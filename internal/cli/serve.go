@@ -35,11 +35,8 @@ func runServe(e *env, args []string) int {
 	if err != nil {
 		return fail(e, "serve", err)
 	}
-	if fs.NArg() > 0 {
-		return fail(e, "serve", fmt.Errorf("unexpected argument %q (the docs root goes after --docs)", fs.Arg(0)))
-	}
-	if len(*docs) == 0 {
-		return fail(e, "serve", fmt.Errorf("--docs is required (or docs: in %s)", config.FileName))
+	if err := docsGiven(fs, *docs); err != nil {
+		return fail(e, "serve", err)
 	}
 	bodyLimit, err := config.ParseSize(*maxBody)
 	if err != nil || bodyLimit <= 0 {
