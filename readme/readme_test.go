@@ -7,6 +7,9 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -351,4 +354,99 @@ func TestSnippetMarkers(t *testing.T) {
 	if fragments != 1 || programs["hello"].line != 17 || outputs["hello"] != "hi\n" {
 		t.Errorf("fragments %d, programs %v, outputs %q", fragments, programs, outputs)
 	}
+}
+
+// declaredNames are the exported top-level names and method names that the Go files of dir declare.
+func declaredNames(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	pkgs, err := parser.ParseDir(token.NewFileSet(), dir, nil, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, pkg := range pkgs {
+		for _, f := range pkg.Files {
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					names[d.Name.Name] = true
+				case *ast.GenDecl:
+					for _, s := range d.Specs {
+						switch s := s.(type) {
+						case *ast.TypeSpec:
+							names[s.Name.Name] = true
+						case *ast.ValueSpec:
+							for _, n := range s.Names {
+								names[n.Name] = true
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// generatePackage runs graphdocgen generate on docs into a temporary folder and returns it.
+func generatePackage(t *testing.T, docs string) string {
+	t.Helper()
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := cli.Run([]string{"generate", "--docs", docs, "--out", dir, "--package", "graph"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("generate --docs %s exited %d: %s%s", docs, code, stdout.String(), stderr.String())
+	}
+	return dir
+}
+
+// TestFragmentNames keeps the fragments' names current, since they are not compiled: each graph.Name and each
+// method called on the client (c.Name) must be declared by the package generated from docs-input, or else by the
+// one generated from the 2021 v1.0 corpus (../shared), which the fragments about user events and delta speak of.
+func TestFragmentNames(t *testing.T) {
+	r := readReadme(t)
+	used := regexp.MustCompile(`\b(?:graph|c)\.([A-Z][A-Za-z0-9_]*)`)
+	type use struct {
+		line int
+		name string
+	}
+	var uses []use
+	for _, b := range r.blocks {
+		if b.lang != "go" || !fragmentMarker.MatchString(b.marker) {
+			continue
+		}
+		for i, l := range strings.Split(b.body, "\n") {
+			for _, m := range used.FindAllStringSubmatch(l, -1) {
+				uses = append(uses, use{b.line + 1 + i, m[1]})
+			}
+		}
+	}
+	if len(uses) == 0 {
+		t.Fatal("no graph.Name or c.Method in the README's fragments: the pattern or the README changed")
+	}
+	// Fields and the client's own fields are not declarations of the package: c.Retry, c.BaseURL.
+	clientFields := map[string]bool{"Retry": true, "BaseURL": true, "HTTPClient": true, "MaxResponseBytes": true}
+	small := declaredNames(t, generatePackage(t, "../docs-input"))
+	var missing []use
+	for _, u := range uses {
+		if !small[u.name] && !clientFields[u.name] {
+			missing = append(missing, u)
+		}
+	}
+	if len(missing) == 0 {
+		t.Logf("%d names in fragments, all declared by the docs-input package", len(uses))
+		return
+	}
+	corpus := filepath.Join("..", "..", "shared", "corpus", "graph-docs-2021", "v1.0")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("%d names of the fragments are not in the docs-input package and %s is absent to check them: %v", len(missing), corpus, err)
+	}
+	big := declaredNames(t, generatePackage(t, corpus))
+	checked := 0
+	for _, u := range missing {
+		if !big[u.name] {
+			t.Errorf("README.md:%d: %s is declared by neither the package generated from docs-input nor that from v1.0", u.line, u.name)
+		}
+		checked++
+	}
+	t.Logf("%d names in fragments: %d declared by the docs-input package, %d by the v1.0 one", len(uses), len(uses)-checked, checked)
 }
