@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
@@ -252,9 +253,10 @@ func sortBlocks(r readme) (programs map[string]block, outputs map[string]string,
 	return programs, outputs, fragments, problems
 }
 
-// TestSnippets builds every runnable Go snippet of the README as a program of one temporary module, with the
-// package graphdocgen generates from docs-input/ as the quick start does (`generate --package graph`), and runs
-// each, comparing what it prints with the README's output block. One `go build` compiles them all.
+// TestSnippets builds (and vets, and wants gofmt'd) every runnable Go snippet of the README as a program of one
+// temporary module, with the package graphdocgen generates from docs-input/ as the quick start does (`generate
+// --package graph`; out/ is the same code as package out), and runs each, comparing what it prints with the
+// README's output block. One `go build` compiles them all.
 func TestSnippets(t *testing.T) {
 	r := readReadme(t)
 	programs, outputs, fragments, problems := sortBlocks(r)
@@ -291,6 +293,9 @@ func TestSnippets(t *testing.T) {
 		t.Fatalf("generate exited %d: %s%s", code, stdout.String(), stderr.String())
 	}
 	for name, b := range programs {
+		if formatted, err := format.Source([]byte(b.body)); err != nil || string(formatted) != b.body {
+			t.Errorf("README.md:%d: snippet %q is not gofmt'd (%v)", b.line, name, err)
+		}
 		write(filepath.Join("cmd", name, "main.go"), b.body)
 	}
 
@@ -300,6 +305,11 @@ func TestSnippets(t *testing.T) {
 	build.Dir, build.Env = mod, env
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build of the README's snippets: %v\n%s", err, lineNumbers(out, programs))
+	}
+	vet := exec.Command(goBin, "vet", "./cmd/...")
+	vet.Dir, vet.Env = mod, env
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Errorf("go vet of the README's snippets: %v\n%s", err, lineNumbers(out, programs))
 	}
 	for name := range programs {
 		t.Run(name, func(t *testing.T) {
