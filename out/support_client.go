@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -72,10 +73,27 @@ func WithQuery(name, value string) RequestOption {
 	}
 }
 
-// encodeQuery is url.Values.Encode with spaces as %20: QueryEscape writes a literal + as %2B, so every + it
-// writes is a space.
+// encodeQuery encodes a query as url.Values.Encode does (keys sorted), each name and value escaped as the typed
+// options escape them: a space as %20, + as %2B, and OData's $ ' ( ) , : kept as written.
 func encodeQuery(q url.Values) string {
-	return strings.ReplaceAll(q.Encode(), "+", "%20")
+	// As the typed options are encoded (queryEscape): $top, not %24top; a space as %20, never +.
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		for _, v := range q[k] {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(queryEscape(k, true))
+			b.WriteByte('=')
+			b.WriteString(queryEscape(v, false))
+		}
+	}
+	return b.String()
 }
 
 // WithHeader sets a request header, such as WithHeader("ConsistencyLevel", "eventual").

@@ -113,7 +113,7 @@ func TestAllFollowsNextLinks(t *testing.T) {
 		}
 	}
 	s.mu.Unlock()
-	if got := strings.Join(s.requests(), " "); got != "/items?%24select=id&%24top=3 /items?$top=3&$skiptoken=3 /items?$top=3&$skiptoken=6" {
+	if got := strings.Join(s.requests(), " "); got != "/items?$select=id&$top=3 /items?$top=3&$skiptoken=3 /items?$top=3&$skiptoken=6" {
 		t.Errorf("requests with page size 3: %s", got)
 	}
 	items, err = collect(allItems[*testEntity](context.Background(), c, first, nil, []RequestOption{WithMaxPages(2)}))
@@ -234,7 +234,7 @@ func TestQuerySpacesAreEncodedAsPercent20(t *testing.T) {
 	if err := c.do(context.Background(), &call{method: "GET", path: "/items", query: map[string][]string{"$search": {`"x y"`}}, out: &out}, opts); err != nil {
 		t.Fatal(err)
 	}
-	want := "%24filter=startswith%28displayName%2C%27a%20b%2Bc%27%29&%24search=%22x%20y%22"
+	want := "$filter=startswith(displayName,'a%20b%2Bc')&$search=%22x%20y%22"
 	if len(raw) != 1 || raw[0] != want {
 		t.Errorf("query %q, want %q", raw, want)
 	}
