@@ -39,6 +39,10 @@ type checker struct {
 	getPaths      map[string]getPath
 	openWhy       map[*model.Type]string  // openEvidence's reasons
 	unstatedBases map[[2]*model.Type]bool // (type, base) pairs reported by unstated-base-type
+	// derived lists each type's direct derived types by its lower-cased full name: m.Derived scans every type,
+	// and definedOnDerived asks for every member a type lacks.
+	derived map[string][]*model.Type
+	claimHints map[*model.Value]string // typeClaimHint's answers, per object
 	// extra are rules the parser reports that this linter does not know.
 	extra map[string]*Rule
 }
@@ -88,12 +92,21 @@ func newChecker(m *model.Model, opts Options) *checker {
 	for _, o := range m.Operations {
 		c.opsByPage[o.Page] = append(c.opsByPage[o.Page], o)
 	}
+	c.derived = map[string][]*model.Type{}
+	c.claimHints = map[*model.Value]string{}
 	for _, t := range m.Types {
+		if t.BaseType != "" {
+			k := strings.ToLower(t.BaseType)
+			c.derived[k] = append(c.derived[k], t)
+		}
 		c.typesByPage[t.Page] = append(c.typesByPage[t.Page], t)
 		c.namespaces[strings.ToLower(t.Namespace)] = true
 	}
 	return c
 }
+
+// derivedOf is m.Derived from the index built once.
+func (c *checker) derivedOf(t *model.Type) []*model.Type { return c.derived[strings.ToLower(t.FullName())] }
 
 // typ is m.Type, remembering its answers: examples ask for the same few names again and again.
 func (c *checker) typ(name string) *model.Type {

@@ -235,7 +235,7 @@ func (c *checker) definedOnDerived(t *model.Type, name string) *model.Type {
 	for len(queue) > 0 {
 		x := queue[0]
 		queue = queue[1:]
-		for _, d := range c.m.Derived(x) {
+		for _, d := range c.derivedOf(x) {
 			if seen[d] {
 				continue
 			}
@@ -496,11 +496,16 @@ func (c *checker) typeClaimHint(f objectFact, t *model.Type, v *model.Value) str
 	if f.Evidence != byAnnotation && f.Evidence != byODataType {
 		return ""
 	}
+	if h, ok := c.claimHints[v]; ok {
+		return h // asked again for each member the type lacks
+	}
+	h := ""
 	if n := members([]*model.Value{v}); 2*c.fit(t, []*model.Value{v}) > n {
-		return ""
+	} else if f.Evidence == byAnnotation {
+		h = "; or, if the example shows another type, name it in the annotation's @odata.type"
+	} else {
+		h = "; or, if the object is of another type, correct its @odata.type"
 	}
-	if f.Evidence == byAnnotation {
-		return "; or, if the example shows another type, name it in the annotation's @odata.type"
-	}
-	return "; or, if the object is of another type, correct its @odata.type"
+	c.claimHints[v] = h
+	return h
 }
