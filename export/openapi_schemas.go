@@ -1,6 +1,7 @@
 package export
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,12 +88,24 @@ func (b *openAPIBuilder) typeSchema(t *model.Type) obj {
 				members = append(members, m.Name)
 			}
 		}
-		if len(members) > 0 {
-			s.set("enum", members)
-		}
-		if t.Flags {
-			// Kiota's reading of a flags enum: a value is a comma-separated list of members.
+		switch {
+		case len(members) == 0:
+		case t.Flags:
+			// A value of a flags enum is a comma-separated list of members ("password, sms"), which an enum
+			// keyword would refuse: the pattern says it, x-ms-enum-flags marks it as Kiota reads it, and the
+			// members are listed in x-ms-enum, AutoRest's extension Kiota also reads.
+			alt := make([]string, len(members))
+			values := make([]any, len(members))
+			for i, m := range members {
+				alt[i] = regexp.QuoteMeta(m.(string))
+				values[i] = obj{{"value", m}}
+			}
+			one := "(" + strings.Join(alt, "|") + ")"
+			s.set("pattern", `^\s*`+one+`(\s*,\s*`+one+`)*\s*$`)
 			s.set("x-ms-enum-flags", obj{{"isFlags", true}})
+			s.set("x-ms-enum", obj{{"name", t.Name}, {"modelAsString", false}, {"values", values}})
+		default:
+			s.set("enum", members)
 		}
 		s.set("x-graphdocgen-source", source(t.Pos))
 		return s
