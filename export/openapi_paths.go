@@ -277,22 +277,42 @@ func (b *openAPIBuilder) parameters(r *model.Route, names []string) []any {
 		p.set("x-graphdocgen-source", source(q.Pos))
 		out = append(out, p)
 	}
+	seen := map[string]bool{}
 	for _, h := range r.Headers() {
-		switch strings.ToLower(strings.TrimSpace(h.Name)) {
-		case "authorization", "content-type", "accept", "":
+		// A row may write the header with its value ("Prefer: outlook.timezone"); the name is before the colon.
+		name, value, _ := strings.Cut(h.Name, ":")
+		name = strings.TrimSpace(name)
+		switch k := strings.ToLower(name); {
+		case k == "authorization", k == "content-type", k == "accept":
 			continue // OpenAPI describes these by security and media types
+		case !headerToken(name), seen[k]:
+			continue // not a header name (RFC 9110 token), or the same header twice
 		}
-		p := obj{{"name", strings.TrimSpace(h.Name)}, {"in", "header"}}
+		seen[strings.ToLower(name)] = true
+		p := obj{{"name", name}, {"in", "header"}}
 		if h.Required {
 			p.set("required", true)
 		}
-		if v := strings.TrimSpace(h.Value); v != "" {
+		if v := strings.TrimSpace(strings.TrimSpace(value) + " " + strings.TrimSpace(h.Value)); v != "" {
 			p.set("description", v)
 		}
 		p.set("schema", obj{{"type", "string"}})
 		out = append(out, p)
 	}
 	return out
+}
+
+// headerToken reports whether s is a header name: an RFC 9110 token.
+func headerToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", c)) {
+			return false
+		}
+	}
+	return true
 }
 
 // queryOption is a query option an operation documents.

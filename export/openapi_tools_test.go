@@ -107,11 +107,17 @@ func openAPIInputs(t *testing.T, dir string, corpora bool) []string {
 }
 
 // TestOpenAPIValidates: kin-openapi (in OpenAPI 3.1 mode) and libopenapi-validator find no error in the
-// documents of docs-input, the seeds and the v1.0 and beta corpora.
+// documents of docs-input and the seeds; with GRAPHDOCGEN_OPENAPI_CORPUS=1, of the v1.0 and beta corpora too
+// (minutes: the beta document is 28 MB, and the validators take their time over it).
 func TestOpenAPIValidates(t *testing.T) {
 	tools := openAPIToolsModule(t)
-	files := openAPIInputs(t, t.TempDir(), true)
+	files := openAPIInputs(t, t.TempDir(), os.Getenv("GRAPHDOCGEN_OPENAPI_CORPUS") == "1")
 	out, err := goIn(tools, append([]string{"run", "./validate"}, files...)...)
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.Contains(line, ": note: ") {
+			t.Log(line) // how many of the docs' examples fit their schemas: a figure, not an error
+		}
+	}
 	if err != nil {
 		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 		if len(lines) > 60 {
@@ -122,12 +128,12 @@ func TestOpenAPIValidates(t *testing.T) {
 }
 
 // TestOpenAPIGeneratesGo: ogen generates a Go client and server from the documents of docs-input and the seeds,
-// and the generated code builds. With GRAPHDOCGEN_OGEN_CORPUS=1 the v1.0 and beta corpora's documents too (slow).
+// and the generated code builds. With GRAPHDOCGEN_OPENAPI_CORPUS=1 the v1.0 and beta corpora's documents too (slow).
 func TestOpenAPIGeneratesGo(t *testing.T) {
 	tools := openAPIToolsModule(t)
 	specs := t.TempDir()
 	var docs []string
-	for _, f := range openAPIInputs(t, specs, os.Getenv("GRAPHDOCGEN_OGEN_CORPUS") == "1") {
+	for _, f := range openAPIInputs(t, specs, os.Getenv("GRAPHDOCGEN_OPENAPI_CORPUS") == "1") {
 		if strings.HasSuffix(f, ".json") {
 			docs = append(docs, f)
 		}
@@ -157,8 +163,13 @@ func TestOpenAPIGeneratesGo(t *testing.T) {
 			t.Errorf("ogen %s: %v\n%s", name, err, tail(out, 40))
 			continue
 		}
-		if skipped := bytes.Count(out, []byte("not implemented")); skipped > 0 {
-			t.Logf("ogen %s: skipped %d parts it does not implement:\n%s", name, skipped, tail(out, 20))
+		// ogen skips what it does not implement (ignore_not_implemented in ogen.yml) and says so: for Graph,
+		// an operation whose body is a type derived from one with a discriminator ("merge discriminator").
+		if skipped := bytes.Count(out, []byte("Skipping operation")); skipped > 0 {
+			t.Logf("ogen %s: skipped %d operations it does not implement", name, skipped)
+		}
+		if _, err := os.Stat(filepath.Join(mod, pkg, "oas_client_gen.go")); err != nil {
+			t.Errorf("ogen %s wrote no client: %v\n%s", name, err, tail(out, 20))
 		}
 	}
 	if out, err := goIn(mod, "build", "./..."); err != nil {
