@@ -75,6 +75,7 @@ func OpenAPI(m *model.Model) *OpenAPIDocument {
 	// security lists when its page names them.
 	root.set("security", []any{obj{{delegatedScheme, []any{}}}, obj{{applicationScheme, []any{}}}})
 	b.stats.Paths = len(paths)
+	b.stats.Examples = countExamples(paths) // those the document carries: a stream's answer shows no JSON example
 	b.stats.Schemas = len(schemas)
 	return &OpenAPIDocument{root: root, Stats: b.stats}
 }

@@ -556,7 +556,34 @@ func (b *openAPIBuilder) addExample(examples *obj, op *model.Operation, ex *mode
 	}
 	e.set("x-graphdocgen-source", source(ex.Pos))
 	examples.set(key, e)
-	b.stats.Examples++
+}
+
+// countExamples counts the example objects of the request bodies and responses of path items.
+func countExamples(paths obj) int {
+	n := 0
+	inContent := func(content any) {
+		c, _ := content.(obj)
+		for _, media := range c {
+			m, _ := media.value.(obj)
+			e, _ := m.get("examples").(obj)
+			n += len(e)
+		}
+	}
+	for _, item := range paths {
+		for _, op := range item.value.(obj) {
+			o, _ := op.value.(obj)
+			if body, ok := o.get("requestBody").(obj); ok {
+				inContent(body.get("content"))
+			}
+			responses, _ := o.get("responses").(obj)
+			for _, r := range responses {
+				if ro, ok := r.value.(obj); ok {
+					inContent(ro.get("content"))
+				}
+			}
+		}
+	}
+	return n
 }
 
 func resourcePage(page string) string {
