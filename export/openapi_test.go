@@ -213,6 +213,16 @@ func TestOpenAPIDocsInput(t *testing.T) {
 		if ty.Flags != (at(s, "x-ms-enum-flags", "isFlags") == true) {
 			t.Errorf("%s: flags %v, x-ms-enum-flags %v", ty.FullName(), ty.Flags, at(s, "x-ms-enum-flags"))
 		}
+		if ty.Flags && len(ty.Members) > 1 {
+			// A flags value lists members: the pattern takes "a, b" and "a,b", not "a, nosuch".
+			pattern := regexp.MustCompile(at(s, "pattern").(string))
+			a, b := ty.Members[0].Name, ty.Members[1].Name
+			for value, want := range map[string]bool{a: true, a + ", " + b: true, a + "," + b: true, a + ", nosuch": false, "": false} {
+				if pattern.MatchString(value) != want {
+					t.Errorf("%s: pattern %s matches %q: %v", ty.FullName(), pattern, value, !want)
+				}
+			}
+		}
 	}
 
 	// Security: each operation's least privileged scopes, declared in the schemes' flows.
