@@ -128,12 +128,14 @@ func TestOpenAPIValidates(t *testing.T) {
 }
 
 // TestOpenAPIGeneratesGo: ogen generates a Go client and server from the documents of docs-input and the seeds,
-// and the generated code builds. With GRAPHDOCGEN_OPENAPI_CORPUS=1 the v1.0 and beta corpora's documents too (slow).
+// and the generated code builds.
 func TestOpenAPIGeneratesGo(t *testing.T) {
 	tools := openAPIToolsModule(t)
 	specs := t.TempDir()
 	var docs []string
-	for _, f := range openAPIInputs(t, specs, os.Getenv("GRAPHDOCGEN_OPENAPI_CORPUS") == "1") {
+	// Not the corpora: ogen writes v1.0 as 2 million lines in one package, more than the compiler builds in
+	// 13 GB (see the README).
+	for _, f := range openAPIInputs(t, specs, false) {
 		if strings.HasSuffix(f, ".json") {
 			docs = append(docs, f)
 		}
