@@ -10,13 +10,13 @@ import (
 )
 
 func init() {
-	register(&command{name: "model", summary: "read the docs into the intermediate model and export it as JSON or CSDL", run: runModel})
+	register(&command{name: "model", summary: "read the docs into the intermediate model and export it as JSON, CSDL or OpenAPI", run: runModel})
 }
 
 func runModel(e *env, args []string) int {
-	fs := newFlags(e, "model", "model --docs DIR [--format json|csdl] [-o FILE] [--config FILE]")
+	fs := newFlags(e, "model", "model --docs DIR [--format json|csdl|openapi] [-o FILE] [--config FILE]")
 	docs := fs.StringArray("docs", nil, "docs root `DIR`: a folder of pages (or one page); repeat to read several folders as one tree (the first that holds a page wins)")
-	format := fs.String("format", "json", "output format: json (the whole model) or csdl (OData CSDL, EDMX 4.0)")
+	format := fs.String("format", "json", "output format: json (the whole model), csdl (OData CSDL, EDMX 4.0) or openapi (OpenAPI 3.1: YAML when FILE ends in .yaml or .yml, JSON otherwise)")
 	out := fs.StringP("output", "o", "", "write to `FILE` instead of standard output (\"-\" is standard output; a regular file is replaced only when its content changes, a device or pipe is written through)")
 	read := addReadFlags(fs)
 	addConfigFlag(fs)
@@ -30,8 +30,8 @@ func runModel(e *env, args []string) int {
 	if err := docsGiven(fs, *docs); err != nil {
 		return fail(e, "model", err)
 	}
-	if *format != "json" && *format != "csdl" {
-		return fail(e, "model", fmt.Errorf("--format must be json or csdl, not %q", *format))
+	if *format != "json" && *format != "csdl" && *format != "openapi" {
+		return fail(e, "model", fmt.Errorf("--format must be json, csdl or openapi, not %q", *format))
 	}
 	opts, err := read.options()
 	if err != nil {
@@ -49,9 +49,17 @@ func runModel(e *env, args []string) int {
 	if *out == "" {
 		*out = "-"
 	}
-	if *format == "csdl" {
+	var openapi *export.OpenAPIDocument
+	switch *format {
+	case "csdl":
 		err = writeOutput(*out, e.stdout, export.CSDL(m))
-	} else {
+	case "openapi":
+		openapi = export.OpenAPI(m)
+		var data []byte
+		if data, err = openapi.Encode(*out); err == nil {
+			err = writeOutput(*out, e.stdout, data)
+		}
+	default:
 		// Streamed: the JSON model is the largest output (110 MB for beta), never held in memory whole.
 		err = writeOutputStreamed(*out, e.stdout, func(w io.Writer) error { return export.WriteJSON(w, m) })
 	}
@@ -60,6 +68,11 @@ func runModel(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "graphdocgen model: %s, %s, %s, %s\n", plural(len(m.Pages), "page"), plural(len(m.Types), "type"),
 		plural(len(m.Operations), "operation"), plural(countErrors(m.Diagnostics), "diagnostic"))
+	if openapi != nil {
+		st := openapi.Stats
+		fmt.Fprintf(e.stderr, "graphdocgen model: openapi: %s, %s, %s, %s, %s with security scopes\n", plural(st.Paths, "path"),
+			plural(st.Operations, "operation"), plural(st.Schemas, "schema"), plural(st.Examples, "example"), plural(st.Secured, "operation"))
+	}
 	return ExitOK
 }
 

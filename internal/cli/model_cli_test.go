@@ -63,7 +63,7 @@ func TestModelFailures(t *testing.T) {
 	}{
 		{"no docs", []string{"model"}, "graphdocgen model: --docs is required (or docs: in graphdocgen.yaml)\n"},
 		{"missing docs dir", []string{"model", "--docs", "nosuch"}, "graphdocgen model: docs: stat nosuch: no such file or directory\n"},
-		{"bad format", []string{"model", "--docs", "nosuch", "--format", "yaml"}, "graphdocgen model: --format must be json or csdl, not \"yaml\"\n"},
+		{"bad format", []string{"model", "--docs", "nosuch", "--format", "yaml"}, "graphdocgen model: --format must be json, csdl or openapi, not \"yaml\"\n"},
 		{"stray argument", []string{"model", "pages"}, "graphdocgen model: unexpected argument \"pages\" (the docs root goes after --docs)\n"},
 		{"unknown flag", []string{"model", "--doc", "x"}, "graphdocgen model: unknown flag: --doc\nRun 'graphdocgen model --help' for usage.\n"},
 	}
