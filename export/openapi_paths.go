@@ -99,49 +99,14 @@ type splitTemplate struct {
 	names    []string // the parameters as written
 }
 
-// templateParams splits a template into its literal text and its parameters, as model.RouteShape reads it: no
-// leading ~, nothing after a '?' outside a parameter, a parameter from { or < to its matching close. A stray
-// closing brace is escaped, so that it does not read as the end of a parameter.
+// templateParams splits a template as model.SplitTemplate reads it; a stray closing brace in the text is escaped,
+// so that it does not read as the end of a parameter.
 func templateParams(template string) splitTemplate {
-	t := strings.TrimPrefix(strings.TrimSpace(template), "~")
-	var st splitTemplate
-	var lit, name strings.Builder
-	depth := 0
-loop:
-	for _, c := range t {
-		switch {
-		case c == '?' && depth == 0:
-			break loop
-		case c == '{' || c == '<':
-			if depth > 0 {
-				name.WriteRune(c)
-			}
-			depth++
-		case (c == '}' || c == '>') && depth > 0:
-			depth--
-			if depth == 0 {
-				st.literals = append(st.literals, lit.String())
-				st.names = append(st.names, name.String())
-				lit.Reset()
-				name.Reset()
-			} else {
-				name.WriteRune(c)
-			}
-		case depth > 0:
-			name.WriteRune(c)
-		case c == '}':
-			lit.WriteString("%7D")
-		default:
-			lit.WriteRune(c)
-		}
+	literals, names := model.SplitTemplate(template)
+	for i, l := range literals {
+		literals[i] = strings.ReplaceAll(l, "}", "%7D")
 	}
-	if depth > 0 { // an unclosed parameter runs to the end, as RouteShape reads it
-		st.literals = append(st.literals, lit.String())
-		st.names = append(st.names, name.String())
-		lit.Reset()
-	}
-	st.literals = append(st.literals, lit.String())
-	return st
+	return splitTemplate{literals: literals, names: names}
 }
 
 // paramName keeps the letters, digits, '-', '_' and '.' of a parameter as written; "param" if none.

@@ -81,26 +81,8 @@ func (m *Model) RouteOf(op *Operation, p *Path) *Route {
 // RouteShape is the key of a path template: lower case, no query string, no trailing slash, parameters written {}.
 // A parameter is a {name}, or an <address> as the workbook pages write it.
 func RouteShape(template string) string {
-	t := strings.TrimPrefix(strings.TrimSpace(template), "~")
-	var b strings.Builder
-	depth := 0
-loop:
-	for _, c := range t {
-		switch {
-		case c == '?' && depth == 0:
-			break loop
-		case c == '{' || c == '<':
-			if depth == 0 {
-				b.WriteString("{}")
-			}
-			depth++
-		case (c == '}' || c == '>') && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(c)
-		}
-	}
-	s := strings.ToLower(b.String())
+	literals, _ := SplitTemplate(template)
+	s := strings.ToLower(strings.Join(literals, "{}"))
 	if !strings.HasPrefix(s, "/") {
 		s = "/" + s
 	}
@@ -108,6 +90,46 @@ loop:
 		s = strings.TrimSuffix(s, "/")
 	}
 	return s
+}
+
+// SplitTemplate splits a path template into the text around its parameters (len(names)+1 pieces) and the
+// parameters as written: no leading ~, nothing after a '?' outside a parameter, a parameter from { or < to its
+// matching close ({x{y}} nests), an unclosed one running to the end. Routes, the OpenAPI export and the generator
+// all read templates this way.
+func SplitTemplate(template string) (literals, names []string) {
+	t := strings.TrimPrefix(strings.TrimSpace(template), "~")
+	var lit, name strings.Builder
+	depth := 0
+loop:
+	for _, c := range t {
+		switch {
+		case c == '?' && depth == 0:
+			break loop
+		case c == '{' || c == '<':
+			if depth > 0 {
+				name.WriteRune(c)
+			}
+			depth++
+		case (c == '}' || c == '>') && depth > 0:
+			depth--
+			if depth == 0 {
+				literals, names = append(literals, lit.String()), append(names, name.String())
+				lit.Reset()
+				name.Reset()
+			} else {
+				name.WriteRune(c)
+			}
+		case depth > 0:
+			name.WriteRune(c)
+		default:
+			lit.WriteRune(c)
+		}
+	}
+	if depth > 0 {
+		literals, names = append(literals, lit.String()), append(names, name.String())
+		lit.Reset()
+	}
+	return append(literals, lit.String()), names
 }
 
 func buildRoutes(ops []*Operation) ([]*Route, map[*Path]*Route) {
