@@ -38,8 +38,7 @@ func JSON(m *model.Model) ([]byte, error) {
 func WriteJSON(w io.Writer, m *model.Model) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	s := &jsonStream{w: bw}
-	s.enc = json.NewEncoder(&s.elem)
-	s.enc.SetIndent("    ", "  ")
+	s.enc = json.NewEncoder(&s.compact) // compact; appendIndented indents (json's indenter took half the time)
 	s.raw(`{` + "\n" + `  "format": `)
 	s.value(ModelFormat, "  ")
 	v := reflect.ValueOf(m).Elem()
@@ -64,10 +63,11 @@ func WriteJSON(w io.Writer, m *model.Model) error {
 
 // jsonStream writes JSON through w, keeping the first error.
 type jsonStream struct {
-	w    *bufio.Writer
-	elem bytes.Buffer // one element, encoded
-	enc  *json.Encoder
-	err  error
+	w       *bufio.Writer
+	compact bytes.Buffer // one element, encoded compactly
+	elem    []byte       // the same, indented
+	enc     *json.Encoder
+	err     error
 }
 
 func (s *jsonStream) raw(text string) {
@@ -98,18 +98,12 @@ func (s *jsonStream) value(x any, prefix string) {
 	if s.err != nil {
 		return
 	}
-	s.elem.Reset()
-	if prefix == "    " {
-		s.err = s.enc.Encode(x)
-	} else {
-		var b []byte
-		if b, s.err = json.MarshalIndent(x, prefix, "  "); s.err == nil {
-			s.elem.Write(b)
-		}
+	s.compact.Reset()
+	if s.err = s.enc.Encode(x); s.err != nil {
+		return
 	}
-	if s.err == nil {
-		_, s.err = s.w.Write(bytes.TrimSuffix(s.elem.Bytes(), []byte("\n")))
-	}
+	s.elem = appendIndented(s.elem[:0], bytes.TrimSuffix(s.compact.Bytes(), []byte("\n")), prefix)
+	_, s.err = s.w.Write(s.elem)
 }
 
 // modelField is a field of model.Model as encoding/json writes it.
