@@ -239,6 +239,9 @@ func (b *openAPIBuilder) parameters(r *model.Route, names []string) []any {
 		if q.Example != "" {
 			p.set("example", q.Example)
 		}
+		if q.Description != "" {
+			p.set("description", q.Description)
+		}
 		p.set("x-graphdocgen-source", source(q.Pos))
 		out = append(out, p)
 	}
@@ -282,10 +285,11 @@ func headerToken(s string) bool {
 
 // queryOption is a query option an operation documents.
 type queryOption struct {
-	Name    string
-	Type    *model.TypeRef // from a {placeholder} the parameters table types; nil for a string
-	Example string         // the value the page writes, unless a placeholder
-	Pos     model.Pos
+	Name        string
+	Type        *model.TypeRef // from a {placeholder} the parameters table types; nil for a string
+	Example     string         // the value the page writes, unless a placeholder
+	Description string
+	Pos         model.Pos
 }
 
 // documentedQueryOptions are the query options the pages on a route document. Today that is what their request
@@ -324,8 +328,69 @@ func documentedQueryOptions(r *model.Route) []queryOption {
 			out = append(out, q)
 		}
 	}
+	// The options each page's Optional query parameters section names (model.Operation.Query), and the query
+	// parameters of its own that its tables list (startDateTime).
+	for _, d := range r.Docs {
+		q := d.Op.Query
+		if q == nil {
+			continue
+		}
+		for _, o := range q.Supported {
+			if seen[strings.ToLower(o.Name)] {
+				continue
+			}
+			seen[strings.ToLower(o.Name)] = true
+			out = append(out, queryOption{Name: o.Name, Type: odataOptionType(o.Name), Pos: o.Pos, Description: "OData system query option, as the page documents it (" + o.From + ")"})
+		}
+		for _, p := range q.Params {
+			if p.Name == "" || seen[strings.ToLower(p.Name)] {
+				continue
+			}
+			seen[strings.ToLower(p.Name)] = true
+			opt := queryOption{Name: p.Name, Pos: p.Pos, Description: p.Description}
+			if edm := primitiveEdm(p.Type); edm != "" {
+				opt.Type = &model.TypeRef{Name: edm, Kind: model.KindPrimitive}
+			}
+			out = append(out, opt)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// odataOptionType is the type of an OData system query option's value: $top and $skip are integers, $count a
+// Boolean, the others (comma-separated lists, expressions) strings.
+func odataOptionType(name string) *model.TypeRef {
+	switch strings.ToLower(name) {
+	case "$top", "$skip":
+		return &model.TypeRef{Name: "Edm.Int32", Kind: model.KindPrimitive}
+	case "$count":
+		return &model.TypeRef{Name: "Edm.Boolean", Kind: model.KindPrimitive}
+	}
+	return nil
+}
+
+// primitiveEdm maps a parameters table's type cell ("DateTimeOffset", "Int32", "boolean") to its Edm name, or "".
+func primitiveEdm(cell string) string {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(cell), "Edm.")) {
+	case "string":
+		return "Edm.String"
+	case "boolean", "bool":
+		return "Edm.Boolean"
+	case "int32", "int", "integer":
+		return "Edm.Int32"
+	case "int64":
+		return "Edm.Int64"
+	case "datetimeoffset", "datetime":
+		return "Edm.DateTimeOffset"
+	case "date":
+		return "Edm.Date"
+	case "guid":
+		return "Edm.Guid"
+	case "double":
+		return "Edm.Double"
+	}
+	return ""
 }
 
 // requestBody is the canonical page's documented body: a JSON representation of a type, an action's parameters

@@ -301,6 +301,19 @@ func TestOpenAPIQueryOptions(t *testing.T) {
 	if got := documentedQueryOptions(routes["/y"]); len(got) != 0 {
 		t.Errorf("a route without a query string: %+v", got)
 	}
+
+	// The options a page's Optional query parameters section names, and its own query parameters.
+	listed := &model.Operation{ID: "api/z-list", Page: "api/z-list.md", Method: "GET", Paths: []*model.Path{{Template: "/z"}},
+		Query: &model.QueryOptions{Scope: model.QueryListed,
+			Supported: []model.QueryOption{{Name: "$top", From: "prose"}, {Name: "$select", From: "prose"}},
+			Params:    []model.QueryParam{{Name: "startDateTime", Type: "DateTimeOffset", Description: "The start."}}}}
+	m = &model.Model{Operations: []*model.Operation{listed}}
+	got = documentedQueryOptions(m.Routes()[0])
+	if len(got) != 3 || got[0].Name != "$select" || got[0].Type != nil || got[1].Name != "$top" || got[1].Type == nil ||
+		got[1].Type.Name != "Edm.Int32" || got[2].Name != "startDateTime" || got[2].Type == nil ||
+		got[2].Type.Name != "Edm.DateTimeOffset" || got[2].Description != "The start." {
+		t.Errorf("documented options: %+v", got)
+	}
 }
 
 // TestOpenAPIPathTemplates: parameters as OpenAPI reads them, names unique, the route's shape kept.
