@@ -7,8 +7,11 @@ package generator
 import (
 	"fmt"
 	"go/token"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/graphdocgen/graphdocgen/model"
 	"github.com/graphdocgen/graphdocgen/templates"
@@ -120,15 +123,16 @@ func (p *plan) render() (map[string][]byte, error) {
 		return nil, err
 	}
 	var groups []*templates.Group
-	for _, f := range p.fileList() {
-		if !out.Models && !out.Client && !out.Server {
-			continue
-		}
-		data, err := templates.RenderFile(p.opts.Package, f, tout)
-		if err != nil {
-			return nil, err
-		}
-		files[f.Name] = data
+	list := p.fileList()
+	if !out.Models && !out.Client && !out.Server {
+		list = nil
+	}
+	rendered, err := renderAll(p.opts.Package, list, tout)
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range list {
+		files[f.Name] = rendered[i]
 		if f.Group != nil {
 			groups = append(groups, f.Group)
 		}
@@ -139,6 +143,32 @@ func (p *plan) render() (map[string][]byte, error) {
 		}
 	}
 	return files, nil
+}
+
+// renderAll renders the files on every core: each file's jennifer tree and its formatting (go/format) are its
+// own, and rendering is most of what generating costs. The result is in list order, and the error reported is the
+// first file's in that order, so neither depends on scheduling.
+func renderAll(pkg string, list []*templates.File, out templates.Outputs) ([][]byte, error) {
+	data := make([][]byte, len(list))
+	errs := make([]error, len(list))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(list)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(list); i = int(next.Add(1) - 1) {
+				data[i], errs[i] = templates.RenderFile(pkg, list[i], out)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return data, nil
 }
 
 func (p *plan) fileList() []*templates.File {
