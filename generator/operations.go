@@ -233,12 +233,15 @@ func bodyTypeRef(op *model.Operation) *model.TypeRef {
 // argScope starts the names of an operation's arguments: the method's own locals, the packages generated methods
 // use and the support code's identifiers must stay visible.
 func (p *plan) argScope() *scope {
-	s := newScope(nil, "ctx", "opts", "body", "out", "ok", "err", "c", "s", "rt", "w", "r", "res",
-		"context", "url", "io", "json", "http", "time", "strings", "fmt", "errors", "reflect", "strconv")
-	for name := range p.reserved.Package {
-		s.reserve(name)
+	if p.argNames == nil {
+		// The names every method's arguments avoid, gathered once: each method's scope is a child of it.
+		p.argNames = newScope(nil, "ctx", "opts", "body", "out", "ok", "err", "c", "s", "rt", "w", "r", "res",
+			"context", "url", "io", "json", "http", "time", "strings", "fmt", "errors", "reflect", "strconv")
+		for name := range p.reserved.Package {
+			p.argNames.reserve(name)
+		}
 	}
-	return s
+	return newScope(p.argNames)
 }
 
 // planPaths turns a path (the canonical one, or a variant's) into the client's path expression and arguments.

@@ -18,6 +18,7 @@ type plan struct {
 	reserved *templates.Reserved
 	global   *scope // package-level identifiers
 	methods  *scope // operation method names (Client, Server and Unimplemented share them)
+	argNames *scope // the names every method argument avoids (argScope)
 	// defaultNS is the namespace most types live in; types of other namespaces get it as a name prefix.
 	defaultNS string
 
