@@ -127,6 +127,46 @@ func TestOpenAPIValidates(t *testing.T) {
 	}
 }
 
+// TestOpenAPICorporaValidate: the documents of the v1.0 and beta corpora validate under kin-openapi (in OpenAPI
+// 3.1 mode), in every run where ../shared is beside the project (seconds); libopenapi-validator's pass over them
+// takes many minutes, and runs in TestOpenAPIValidates with GRAPHDOCGEN_OPENAPI_CORPUS=1.
+func TestOpenAPICorporaValidate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the corpora's OpenAPI documents are not validated")
+	}
+	root := filepath.Join("..", "..", "shared", "corpus", "graph-docs-2021")
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("../shared is absent (%v): no corpus to export", err)
+	}
+	tools := openAPIToolsModule(t)
+	dir := t.TempDir()
+	var files []string
+	for _, version := range []string{"v1.0", "beta"} {
+		m, err := parser.ParseDir(filepath.Join(root, version), parser.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := OpenAPI(m)
+		data, err := doc.Encode(version + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, version+".json")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+		t.Logf("%s: %d paths, %d operations, %d schemas, %d examples, %d operations with security scopes",
+			version, doc.Stats.Paths, doc.Stats.Operations, doc.Stats.Schemas, doc.Stats.Examples, doc.Stats.Secured)
+	}
+	out, err := goIn(tools, append([]string{"run", "./validate", "-kin-only"}, files...)...)
+	if err != nil {
+		t.Errorf("validation failed (%v):\n%s", err, out)
+	} else {
+		t.Logf("%s", out)
+	}
+}
+
 // TestOpenAPIGeneratesGo: ogen generates a Go client and server from the documents of docs-input and the seeds,
 // and the generated code builds.
 func TestOpenAPIGeneratesGo(t *testing.T) {
