@@ -41,7 +41,7 @@ type checker struct {
 	unstatedBases map[[2]*model.Type]bool // (type, base) pairs reported by unstated-base-type
 	// derived lists each type's direct derived types by its lower-cased full name: m.Derived scans every type,
 	// and definedOnDerived asks for every member a type lacks.
-	derived map[string][]*model.Type
+	derived    map[string][]*model.Type
 	claimHints map[*model.Value]string // typeClaimHint's answers, per object
 	// extra are rules the parser reports that this linter does not know.
 	extra map[string]*Rule
@@ -106,7 +106,9 @@ func newChecker(m *model.Model, opts Options) *checker {
 }
 
 // derivedOf is m.Derived from the index built once.
-func (c *checker) derivedOf(t *model.Type) []*model.Type { return c.derived[strings.ToLower(t.FullName())] }
+func (c *checker) derivedOf(t *model.Type) []*model.Type {
+	return c.derived[strings.ToLower(t.FullName())]
+}
 
 // typ is m.Type, remembering its answers: examples ask for the same few names again and again.
 func (c *checker) typ(name string) *model.Type {
