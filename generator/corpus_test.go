@@ -121,8 +121,9 @@ func elided(v *model.Value) bool {
 }
 
 // lineOf finds the line of the value at a path of a decode error ("a.b[2].c") or a difference ("$.a.b[2]") in v,
-// and the object that holds it; line 0 when the path does not lead anywhere.
-func lineOf(v *model.Value, path string) (line int, parent *model.Value) {
+// the object that holds it, and the value itself (nil when the path leads nowhere); line 0 when the path does not
+// lead anywhere.
+func lineOf(v *model.Value, path string) (line int, parent, at *model.Value) {
 	path = strings.TrimPrefix(strings.TrimPrefix(path, "$"), ".")
 	if v != nil {
 		line = v.Line
@@ -134,10 +135,10 @@ func lineOf(v *model.Value, path string) (line int, parent *model.Value) {
 			end := strings.IndexByte(path, ']')
 			var i int
 			if end < 0 || v.Kind != model.ValueArray {
-				return line, parent
+				return line, parent, nil
 			}
 			if _, err := fmt.Sscanf(path[1:end], "%d", &i); err != nil || i < 0 || i >= len(v.Items) {
-				return line, parent
+				return line, parent, nil
 			}
 			v, path = v.Items[i], strings.TrimPrefix(path[end+1:], ".")
 			line = v.Line
@@ -152,14 +153,14 @@ func lineOf(v *model.Value, path string) (line int, parent *model.Value) {
 				}
 			}
 			if best == nil {
-				return line, parent
+				return line, parent, nil
 			}
 			line, v, path = best.Line, best.Value, strings.TrimPrefix(path[len(best.Key):], ".")
 		default:
-			return line, parent
+			return line, parent, nil
 		}
 	}
-	return line, parent
+	return line, parent, v
 }
 
 // lastLine is the last line of a value: the line of its last nested member or item.
@@ -369,7 +370,7 @@ func (li lintIndex) verdict(ex *corpusExample, id string, r corpusResult) lintVe
 	v := lintVerdict{line: ex.start}
 	var parent *model.Value
 	if path, ok := failurePath(r.reason, r.detail); ok {
-		if l, p := lineOf(ex.values[id], path); l > 0 {
+		if l, p, _ := lineOf(ex.values[id], path); l > 0 {
 			v.line, parent = l, p
 		}
 	}
@@ -427,7 +428,7 @@ func (li lintIndex) verdict(ex *corpusExample, id string, r corpusResult) lintVe
 	// A value cut short on purpose ("MIIDYDCCAki...", the start of a certificate): the example is shortened, not
 	// wrong, and no generated decoder can read it (the linter leaves it alone, as it leaves "..." in a body).
 	if path, ok := failurePath(r.reason, r.detail); ok && r.reason == "decode-other" {
-		if val := valueAt(ex.values[id], path); val != nil && val.Kind == model.ValueString &&
+		if _, _, val := lineOf(ex.values[id], path); val != nil && val.Kind == model.ValueString &&
 			(strings.HasSuffix(val.Str, "...") || strings.HasSuffix(val.Str, "…")) {
 			v.atValue, v.rules = true, []string{"shortened value"}
 			return v
@@ -459,29 +460,6 @@ func (li lintIndex) verdict(ex *corpusExample, id string, r corpusResult) lintVe
 		v.atValue, v.rules = true, uniq(near)
 	} else {
 		v.rules = uniq(inExample)
-	}
-	return v
-}
-
-// valueAt returns the value at a failure path ("$.keyCredential.key") in an example's JSON, or nil.
-func valueAt(v *model.Value, path string) *model.Value {
-	path = strings.TrimPrefix(strings.TrimPrefix(path, "$"), ".")
-	for path != "" && v != nil {
-		if v.Kind != model.ValueObject {
-			return nil
-		}
-		var next *model.Value
-		best := ""
-		for i := range v.Members {
-			k := v.Members[i].Key
-			if strings.HasPrefix(path, k) && (len(path) == len(k) || path[len(k)] == '.') && len(k) > len(best) {
-				best, next = k, v.Members[i].Value
-			}
-		}
-		if next == nil {
-			return nil
-		}
-		v, path = next, strings.TrimPrefix(path[len(best):], ".")
 	}
 	return v
 }

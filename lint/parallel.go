@@ -80,5 +80,6 @@ func (c *checker) fork() *checker {
 	w.openWhy = map[*model.Type]string{}
 	w.unstatedBases = map[[2]*model.Type]bool{}
 	w.getPaths = nil
+	w.claimHints = map[*model.Value]string{}
 	return &w
 }

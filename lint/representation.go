@@ -144,31 +144,28 @@ func namesTypeOnly(v *model.Value) bool {
 // as a string the table's type rejects ("initiatedBy": "string" for a Boolean), and v is such a string too: the
 // example follows one side of the resource page's contradiction, which is reported there (value-type).
 func (c *checker) representationContradicts(p *model.Property, v *model.Value) bool {
-	if v.Kind != model.ValueString {
-		return false
-	}
-	for _, t := range c.typesByPage[p.Pos.File] {
-		if t.OwnProperty(p.Name) != p || t.Representation == nil || t.Representation.JSON == nil {
-			continue
-		}
-		if rv := t.Representation.JSON.Get(p.Name); rv != nil && rv.Kind == model.ValueString && !representsPrimitive(p.Type.Name, rv.Str) {
-			return true
-		}
-	}
-	return false
+	rv := c.representedValue(p)
+	return v.Kind == model.ValueString && rv != nil && rv.Kind == model.ValueString && !representsPrimitive(p.Type.Name, rv.Str)
 }
 
 // representationShowsSingle reports whether the JSON representation on the page that declares the collection
 // property p shows a single value for it: an example that gives a single value follows that side of the page's
 // contradiction, which is reported there (value-type), and is not reported again.
 func (c *checker) representationShowsSingle(p *model.Property) bool {
+	rv := c.representedValue(p)
+	return rv != nil && rv.Kind != model.ValueArray && rv.Kind != model.ValueNull
+}
+
+// representedValue is p's value in the JSON representation of the type that declares it, on p's own page; nil
+// when there is none.
+func (c *checker) representedValue(p *model.Property) *model.Value {
 	for _, t := range c.typesByPage[p.Pos.File] {
 		if t.OwnProperty(p.Name) != p || t.Representation == nil || t.Representation.JSON == nil {
 			continue
 		}
-		if rv := t.Representation.JSON.Get(p.Name); rv != nil && rv.Kind != model.ValueArray && rv.Kind != model.ValueNull {
-			return true
+		if rv := t.Representation.JSON.Get(p.Name); rv != nil {
+			return rv
 		}
 	}
-	return false
+	return nil
 }

@@ -34,17 +34,7 @@ func (p Pos) String() string {
 // MarshalText writes a position as "file:line:col", compactly. (As text, not JSON: encoding/json then quotes it
 // itself, escaping as JSON must, and need not check and re-indent a marshaler's output — a third of the time of
 // the JSON export went there.)
-func (p Pos) MarshalText() ([]byte, error) {
-	b := make([]byte, 0, len(p.File)+12)
-	b = append(b, p.File...)
-	if p.Line != 0 {
-		b = strconv.AppendInt(append(b, ':'), int64(p.Line), 10)
-		if p.Col != 0 {
-			b = strconv.AppendInt(append(b, ':'), int64(p.Col), 10)
-		}
-	}
-	return b, nil
-}
+func (p Pos) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
 
 // UnmarshalText reads "file:line:col", "file:line" or "file".
 func (p *Pos) UnmarshalText(data []byte) error {
@@ -193,22 +183,25 @@ func (m *Model) Type(fullName string) *Type {
 	// Lowered into a stack buffer and indexed without making a string of it: this runs for every member of
 	// every example, and strings.ToLower allocates for every name with a capital in it.
 	var buf [96]byte
-	return m.ix().types[string(appendLower(buf[:0], fullName))]
+	return m.ix().types[string(AppendLower(buf[:0], fullName))]
 }
 
-// appendLower appends s lower-cased (Unicode-aware beyond ASCII) to b.
-func appendLower(b []byte, s string) []byte {
+// AppendLower appends s lower-cased to dst: in place for ASCII, the common case, which needs no allocation when dst
+// has room (a stack buffer); through strings.ToLower otherwise. The parser's lookups and Model.Type use it.
+func AppendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return append(b, strings.ToLower(s[i:])...)
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
 	}
-	return b
+	start := len(dst)
+	dst = append(dst, s...)
+	for i, c := range dst[start:] {
+		if 'A' <= c && c <= 'Z' {
+			dst[start+i] = c + 'a' - 'A'
+		}
+	}
+	return dst
 }
 
 // TypesNamed finds the types whose short name is name, ignoring case.

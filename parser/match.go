@@ -2,7 +2,6 @@ package parser
 
 import (
 	"strings"
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -191,23 +190,6 @@ func isStatusLine(l string) bool {
 // hasPrefixFold reports whether s starts with prefix, ignoring case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// appendLower appends s in lower case to dst, as strings.ToLower writes it.
-func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(s)...)
-		}
-	}
-	start := len(dst)
-	dst = append(dst, s...)
-	for i, c := range dst[start:] {
-		if 'A' <= c && c <= 'Z' {
-			dst[start+i] = c + 'a' - 'A'
-		}
-	}
-	return dst
 }
 
 // lower returns s in ASCII lower case, in a buffer the page reader reuses: the result is valid until the next

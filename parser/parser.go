@@ -452,7 +452,7 @@ func boolInt(b bool) int {
 // kind while its title and sections plainly say another is read as what it is, and the mismatch reported.
 func (p *pageReader) classify() {
 	var buf [32]byte
-	dt := string(bytes.TrimRight(appendLower(buf[:0], strings.TrimSpace(p.page.DocType)), "_ "))
+	dt := string(bytes.TrimRight(model.AppendLower(buf[:0], strings.TrimSpace(p.page.DocType)), "_ "))
 	declared := model.PageUnknown
 	switch dt {
 	case "resourcepagetype":

@@ -34,7 +34,7 @@ type resolver struct {
 
 // typeNamed returns the type of a full name in any case, or nil.
 func (r *resolver) typeNamed(fullName string) *model.Type {
-	r.lowBuf = appendLower(r.lowBuf[:0], fullName)
+	r.lowBuf = model.AppendLower(r.lowBuf[:0], fullName)
 	return r.byFull[string(r.lowBuf)] // the conversion in an index expression does not allocate
 }
 
@@ -262,7 +262,7 @@ func sameMembers(a, b *model.Type) bool {
 func (r *resolver) lookup(name, ns string) *model.Type {
 	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
 	// The lowered name lives in a scratch buffer until the next lookup: nothing below keeps it.
-	r.nameBuf = appendLower(r.nameBuf[:0], name)
+	r.nameBuf = model.AppendLower(r.nameBuf[:0], name)
 	low := unsafe.String(unsafe.SliceData(r.nameBuf), len(r.nameBuf))
 	if t := r.byFull[low]; t != nil {
 		return t
@@ -274,7 +274,7 @@ func (r *resolver) lookup(name, ns string) *model.Type {
 		}
 	}
 	if ns != "" {
-		r.lowBuf = append(append(appendLower(r.lowBuf[:0], ns), '.'), low...)
+		r.lowBuf = append(append(model.AppendLower(r.lowBuf[:0], ns), '.'), low...)
 		if t := r.byFull[string(r.lowBuf)]; t != nil {
 			return t
 		}

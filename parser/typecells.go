@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/model"
 )
 
 // typeCell is a type column cell as understood, before cross-page resolution.
@@ -43,7 +45,7 @@ var jsonSpellings = map[string]bool{"json": true, "json object": true, "untyped 
 // spelling is lowered into a buffer on the stack, and the maps are indexed without making a string of it.
 func primitiveName(s string) string {
 	var buf [48]byte
-	l := bytes.TrimPrefix(appendLower(buf[:0], strings.TrimSpace(s)), []byte("edm."))
+	l := bytes.TrimPrefix(model.AppendLower(buf[:0], strings.TrimSpace(s)), []byte("edm."))
 	if p, ok := primitives[string(l)]; ok {
 		return p
 	}
