@@ -111,34 +111,51 @@ func writeFileAtomic(path string, data []byte) (changed bool, err error) {
 	} else if same {
 		return false, nil
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return false, fmt.Errorf("write %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err := replaceFile(path, 0o644, func(w io.Writer) error { _, err := w.Write(data); return err }, nil); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// replaceFile writes path through a temporary file beside it, with permissions perm, and renames that over path,
+// so that readers never see half a file; every writer of the CLI (generate, model and lint outputs, lint --fix)
+// goes through it. ready, when not nil, runs once the temporary file is complete, before the rename: it says
+// whether to rename (false: the file holds the same already) or refuses with an error. Errors name path.
+func replaceFile(path string, perm fs.FileMode, write func(io.Writer) error, ready func(tmp string) (bool, error)) (err error) {
+	defer func() {
+		if err != nil {
+			err = fmt.Errorf("write %s: %w", path, err)
+		}
+	}()
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		// The temporary file's random name says nothing to the reader: report the file being written.
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+	if ready != nil {
+		if rename, err := ready(tmp.Name()); err != nil || !rename {
+			return err
+		}
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return false, fmt.Errorf("write %s: %w", path, err)
+	if err := os.Chmod(tmp.Name(), perm); err != nil {
+		return err
 	}
-	return true, nil
+	return os.Rename(tmp.Name(), path)
 }
 
 // regularFileHolds reports whether path is a regular file whose content is data. It never opens anything else

@@ -166,38 +166,16 @@ func (p *fixPlan) write() error {
 	return errors.Join(errs...)
 }
 
-func writeFixedFile(path string, data []byte, mode fs.FileMode) (err error) {
-	defer func() {
-		if err != nil {
-			err = fmt.Errorf("write %s: %w", path, err)
+func writeFixedFile(path string, data []byte, mode fs.FileMode) error {
+	return replaceFile(path, mode, func(w io.Writer) error { _, err := w.Write(data); return err }, func(string) (bool, error) {
+		// The file may have been replaced by a link since it was checked: look again right before the rename.
+		if st, err := os.Lstat(path); err != nil {
+			return false, err
+		} else if !st.Mode().IsRegular() {
+			return false, fmt.Errorf("it is now %s; not replaced", parser.DescribeMode(st.Mode()))
 		}
-	}()
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".fix*")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return err
-	}
-	// The file may have been replaced by a link since it was checked: look again right before the rename.
-	if st, err := os.Lstat(path); err != nil {
-		return err
-	} else if !st.Mode().IsRegular() {
-		return fmt.Errorf("it is now %s; not replaced", parser.DescribeMode(st.Mode()))
-	}
-	return os.Rename(tmp.Name(), path)
+		return true, nil
+	})
 }
 
 // writeDiff writes the fixes as a unified diff, git style (a/ and b/ prefixes): paths relative to the working

@@ -57,36 +57,10 @@ func replaceStreamed(path string, write func(io.Writer) error) error {
 	if err == nil && !st.Mode().IsRegular() {
 		return fmt.Errorf("write %s: not a regular file (%s); it is not replaced", path, parser.DescribeMode(st.Mode()))
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if sameFiles(tmp.Name(), path) {
-		return nil
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return replaceFile(path, 0o644, write, func(tmp string) (bool, error) { return !sameFiles(tmp, path), nil })
 }
 
 // sameFiles reports whether two regular files hold the same bytes, reading both a block at a time.
