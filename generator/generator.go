@@ -10,9 +10,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/graphdocgen/graphdocgen/internal/workers"
 	"github.com/graphdocgen/graphdocgen/model"
 	"github.com/graphdocgen/graphdocgen/templates"
 )
@@ -151,18 +150,9 @@ func (p *plan) render() (map[string][]byte, error) {
 func renderAll(pkg string, list []*templates.File, out templates.Outputs) ([][]byte, error) {
 	data := make([][]byte, len(list))
 	errs := make([]error, len(list))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(list)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(list); i = int(next.Add(1) - 1) {
-				data[i], errs[i] = templates.RenderFile(pkg, list[i], out)
-			}
-		}()
-	}
-	wg.Wait()
+	workers.Each(runtime.GOMAXPROCS(0), len(list), func(_, i int) {
+		data[i], errs[i] = templates.RenderFile(pkg, list[i], out)
+	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

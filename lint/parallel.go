@@ -2,9 +2,8 @@ package lint
 
 import (
 	"runtime"
-	"sync"
-	"sync/atomic"
 
+	"github.com/graphdocgen/graphdocgen/internal/workers"
 	"github.com/graphdocgen/graphdocgen/model"
 )
 
@@ -20,33 +19,18 @@ func (c *checker) checkPages() {
 	c.m.Page("") // the model's lookups are built lazily, and not safely from several goroutines: build them first
 	texts := make([]*pageText, len(pages))
 	found := make([][]Finding, len(pages))
-	workers := min(runtime.GOMAXPROCS(0), max(len(pages)/64, 1))
-	forks := make([]*checker, workers)
-	var next atomic.Int64
-	var wg sync.WaitGroup
+	n := min(runtime.GOMAXPROCS(0), max(len(pages)/64, 1))
 	// First every page's text, which the checks of one page read for others (a link's target anchors).
-	each := func(work func(w *checker, i int)) {
-		for k := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				w := forks[k]
-				for i := int(next.Add(1) - 1); i < len(pages); i = int(next.Add(1) - 1) {
-					work(w, i)
-				}
-			}()
-		}
-		wg.Wait()
-		next.Store(0)
-	}
-	each(func(_ *checker, i int) { texts[i] = newPageText(pages[i]) })
+	workers.Each(n, len(pages), func(_, i int) { texts[i] = newPageText(pages[i]) })
 	for i, p := range pages {
 		c.texts[p.Path] = texts[i]
 	}
+	forks := make([]*checker, n)
 	for k := range forks {
 		forks[k] = c.fork()
 	}
-	each(func(w *checker, i int) {
+	workers.Each(n, len(pages), func(k, i int) {
+		w := forks[k]
 		w.findings = nil
 		w.checkPage(texts[i])
 		found[i] = w.findings

@@ -16,9 +16,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/graphdocgen/graphdocgen/internal/workers"
 	"github.com/graphdocgen/graphdocgen/model"
 )
 
@@ -146,9 +145,9 @@ func matchAny(patterns []string, p string) bool {
 }
 
 func parseFiles(fsys fs.FS, files []string, opts Options) (*model.Model, error) {
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	nWorkers := opts.Workers
+	if nWorkers <= 0 {
+		nWorkers = runtime.GOMAXPROCS(0)
 	}
 	gcPercent := opts.GCPercent
 	if gcPercent == 0 {
@@ -158,26 +157,15 @@ func parseFiles(fsys fs.FS, files []string, opts Options) (*model.Model, error) 
 	limit := opts.maxPageBytes()
 	results := make([]*pageResult, len(files))
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	// Workers take the next page by counting, not from a channel: handing pages over one by one would wake a
-	// goroutine for each of thousands of short tasks.
-	var next atomic.Int64
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			scratch := &pageScratch{}
-			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				src, err := readRegular(fsys, files[i], limit)
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				results[i] = scratch.readPage(files[i], src)
-			}
-		}()
-	}
-	wg.Wait()
+	scratches := make([]pageScratch, nWorkers) // one per worker, reused from page to page
+	workers.Each(nWorkers, len(files), func(w, i int) {
+		src, err := readRegular(fsys, files[i], limit)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		results[i] = scratches[w].readPage(files[i], src)
+	})
 	// A file that cannot be read is reported where it is; the rest of the tree is read.
 	var unreadable []model.Diagnostic
 	kept := results[:0]
