@@ -165,7 +165,7 @@ func main() {
 	c := graph.NewClient("https://graph.microsoft.com/v1.0", nil)
 	u, err := c.GetUser(context.Background(), "adele@contoso.com")
 	fmt.Println(u, err)
-	g, err := c.GroupGet(context.Background(), "02bd9fd6-8f93-4758-87c3-1fb73740a315")
+	g, err := c.GetGroup(context.Background(), "02bd9fd6-8f93-4758-87c3-1fb73740a315")
 	fmt.Println(g, err)
 }
 `

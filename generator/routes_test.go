@@ -71,7 +71,7 @@ func TestOneRouteOneMethod(t *testing.T) {
 		bytes.Contains(all, []byte("func (Unimplemented) GetMeCalendar(")) {
 		t.Errorf("a page canonical for no route keeps its Client method and has no Server method")
 	}
-	if !strings.Contains(string(files["calendar.go"]), `s.GetUserCalendar(rt.context(r), r.PathValue("id"), r.PathValue("id2"))`) {
+	if !strings.Contains(string(files["calendar.go"]), `s.GetUserCalendar(rt.context(r), pathValue(r, "id"), pathValue(r, "id2"))`) {
 		t.Errorf("GetUserCalendar does not read its arguments by the wildcards of its routes:\n%s", files["calendar.go"])
 	}
 	again, err := Generate(m, Options{Package: "graph"})

@@ -350,7 +350,7 @@ func registerAuthenticationRoutes(rt *router, s AuthenticationServer) {
 		if !rt.readJSON(w, r, &body, "phoneNumber", "phoneType") {
 			return
 		}
-		res, err := s.CreateAuthenticationPhoneMethod(rt.context(r), r.PathValue("id"), &body)
+		res, err := s.CreateAuthenticationPhoneMethod(rt.context(r), pathValue(r, "id"), &body)
 		rt.reply(w, op, 201, res, err)
 	}, "/users/{id}/authentication/phoneMethods")
 	rt.handle("CreatePolicyAuthenticationStrengthPolicy", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
@@ -362,7 +362,7 @@ func registerAuthenticationRoutes(rt *router, s AuthenticationServer) {
 		rt.reply(w, op, 201, res, err)
 	}, "/policies/authenticationStrengthPolicies")
 	rt.handle("ListAuthenticationMethods", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.ListAuthenticationMethods(rt.context(r), r.PathValue("id"))
+		res, err := s.ListAuthenticationMethods(rt.context(r), pathValue(r, "id"))
 		rt.reply(w, op, 200, res, err)
 	}, "/me/authentication/methods", "/users/{id}/authentication/methods")
 	rt.handle("UpsertPolicyAuthenticationStrengthPolicy", "PUT", func(w http.ResponseWriter, r *http.Request, op *operation) {
@@ -370,7 +370,7 @@ func registerAuthenticationRoutes(rt *router, s AuthenticationServer) {
 		if !rt.readJSON(w, r, &body) {
 			return
 		}
-		res, err := s.UpsertPolicyAuthenticationStrengthPolicy(rt.context(r), r.PathValue("authenticationStrengthPolicyId"), &body)
+		res, err := s.UpsertPolicyAuthenticationStrengthPolicy(rt.context(r), pathValue(r, "authenticationStrengthPolicyId"), &body)
 		rt.reply(w, op, 200, res, err)
 	}, "/policies/authenticationStrengthPolicies/{authenticationStrengthPolicyId}")
 }

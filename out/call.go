@@ -111,7 +111,7 @@ func (Unimplemented) GetCommunicationCallRecord(context.Context, string) (*CallR
 
 func registerCallRoutes(rt *router, s CallServer) {
 	rt.handle("GetCommunicationCallRecord", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.GetCommunicationCallRecord(rt.context(r), r.PathValue("id"))
+		res, err := s.GetCommunicationCallRecord(rt.context(r), pathValue(r, "id"))
 		rt.reply(w, op, 200, res, err)
 	}, "/communications/callRecords/{id}")
 }

@@ -114,11 +114,11 @@ func (Unimplemented) UpsertItemContent(context.Context, string, string, string, 
 
 func registerDriveRoutes(rt *router, s DriveServer) {
 	rt.handle("GetItemContent", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		location, err := s.GetItemContent(rt.context(r), r.PathValue("driveId"), r.PathValue("itemId"))
+		location, err := s.GetItemContent(rt.context(r), pathValue(r, "driveId"), pathValue(r, "itemId"))
 		rt.replyStream(w, r, op, 302, nil, location, err)
 	}, "/drives/{driveId}/items/{itemId}/content", "/me/drive/root:/{itemPath...}:/content")
 	rt.handle("UpsertItemContent", "PUT", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.UpsertItemContent(rt.context(r), r.PathValue("driveId"), r.PathValue("parentId"), r.PathValue("filename"), r.Body)
+		res, err := s.UpsertItemContent(rt.context(r), pathValue(r, "driveId"), pathValue(r, "parentId"), pathValue(r, "filename"), r.Body)
 		rt.reply(w, op, 201, res, err)
 	}, "/drives/{driveId}/items/{parentId}:/{filename...}:/content", "/me/drive/items/{itemId}/content")
 }

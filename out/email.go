@@ -91,7 +91,7 @@ func registerEmailRoutes(rt *router, s EmailServer) {
 		if !rt.readJSON(w, r, &body) {
 			return
 		}
-		res, err := s.CreateAuthenticationEmailMethod(rt.context(r), r.PathValue("id"), &body)
+		res, err := s.CreateAuthenticationEmailMethod(rt.context(r), pathValue(r, "id"), &body)
 		rt.reply(w, op, 201, res, err)
 	}, "/users/{id}/authentication/emailMethods")
 }

@@ -104,10 +104,10 @@ func registerGroupRoutes(rt *router, s GroupServer) {
 		if !rt.readJSON(w, r, &body, "@odata.id") {
 			return
 		}
-		rt.reply(w, op, 204, nil, s.AddGroupMemberRef(rt.context(r), r.PathValue("groupId"), &body))
+		rt.reply(w, op, 204, nil, s.AddGroupMemberRef(rt.context(r), pathValue(r, "groupId"), &body))
 	}, "/groups/{groupId}/members/$ref")
 	rt.handle("CountGroupMembers", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		n, err := s.CountGroupMembers(rt.context(r), r.PathValue("groupId"))
+		n, err := s.CountGroupMembers(rt.context(r), pathValue(r, "groupId"))
 		rt.replyCount(w, op, 200, n, err)
 	}, "/groups/{groupId}/members/$count")
 }

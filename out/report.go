@@ -65,7 +65,7 @@ func (Unimplemented) ReportGetEmailActivityCounts(context.Context, string) (*Col
 
 func registerReportRoutes(rt *router, s ReportServer) {
 	rt.handle("ReportGetEmailActivityCounts", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.ReportGetEmailActivityCounts(rt.context(r), r.PathValue("periodValue"))
+		res, err := s.ReportGetEmailActivityCounts(rt.context(r), pathValue(r, "periodValue"))
 		rt.reply(w, op, 200, res, err)
 	}, "/reports/getEmailActivityCounts(period='{periodValue}')")
 }

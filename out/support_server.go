@@ -32,6 +32,9 @@ import (
 // operation you implement, return your own *Error with status 501 instead.
 type Unimplemented struct{}
 
+// notImplemented is the error of every Unimplemented method.
+//
+//go:noinline
 func notImplemented(operation string) error {
 	e := newError(http.StatusNotImplemented, "notImplemented", "%s is not implemented", operation)
 	e.unimplemented = true
@@ -539,9 +542,16 @@ func compileTemplate(template string) (*regexp.Regexp, error) {
 }
 
 // context is the context a Server method gets: the request's, carrying the request.
+//
+//go:noinline
 func (rt *router) context(r *http.Request) context.Context {
 	return context.WithValue(r.Context(), requestKey{}, r)
 }
+
+// pathValue is a path parameter of the matched route (r.PathValue, which inlines into every handler otherwise).
+//
+//go:noinline
+func pathValue(r *http.Request, name string) string { return r.PathValue(name) }
 
 // readJSON reads and strictly decodes a JSON request body into v, and checks that the required members are there.
 // It answers 415, 413, 400 or 503 itself and returns false when the body is not acceptable. Before anything is

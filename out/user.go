@@ -310,10 +310,10 @@ func registerUserRoutes(rt *router, s UserServer) {
 		rt.reply(w, op, 201, res, err)
 	}, "/users")
 	rt.handle("DeleteUser", "DELETE", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		rt.reply(w, op, 204, nil, s.DeleteUser(rt.context(r), r.PathValue("id")))
+		rt.reply(w, op, 204, nil, s.DeleteUser(rt.context(r), pathValue(r, "id")))
 	}, "/users/{id}")
 	rt.handle("GetUser", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
-		res, err := s.GetUser(rt.context(r), r.PathValue("id"))
+		res, err := s.GetUser(rt.context(r), pathValue(r, "id"))
 		rt.reply(w, op, 200, res, err)
 	}, "/users/{id}")
 	rt.handle("ListUsers", "GET", func(w http.ResponseWriter, r *http.Request, op *operation) {
@@ -325,13 +325,13 @@ func registerUserRoutes(rt *router, s UserServer) {
 		if !rt.readJSON(w, r, &body) {
 			return
 		}
-		rt.reply(w, op, 204, nil, s.UpdateUser(rt.context(r), r.PathValue("id"), &body))
+		rt.reply(w, op, 204, nil, s.UpdateUser(rt.context(r), pathValue(r, "id"), &body))
 	}, "/users/{id}")
 	rt.handle("UserChangePassword", "POST", func(w http.ResponseWriter, r *http.Request, op *operation) {
 		var body UserChangePasswordRequest
 		if !rt.readJSON(w, r, &body, "currentPassword", "newPassword") {
 			return
 		}
-		rt.reply(w, op, 204, nil, s.UserChangePassword(rt.context(r), r.PathValue("id"), &body))
+		rt.reply(w, op, 204, nil, s.UserChangePassword(rt.context(r), pathValue(r, "id"), &body))
 	}, "/users/{id}/changePassword")
 }

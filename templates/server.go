@@ -99,7 +99,7 @@ func handlerFunc(op *Operation) jen.Code {
 		args := []jen.Code{jen.Id("rt").Dot("context").Call(jen.Id("r"))}
 		for _, p := range op.Params {
 			if p.Route != "" {
-				args = append(args, jen.Id("r").Dot("PathValue").Call(jen.Lit(p.Route)))
+				args = append(args, jen.Id("pathValue").Call(jen.Id("r"), jen.Lit(p.Route)))
 			} else {
 				args = append(args, jen.Id("queryParam").Call(jen.Id("r"), jen.Lit(p.QueryKey), jen.Lit(p.QueryValue), jen.Lit(p.QueryWildcard)))
 			}

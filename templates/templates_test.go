@@ -117,7 +117,7 @@ func TestRenderFile(t *testing.T) {
 		`"/things/" + pathSegment(thingID)`,
 		"ThingGet(ctx context.Context, thingID string) (*Thing, error)",
 		`return nil, notImplemented("ThingGet")`,
-		`r.PathValue("id")`,
+		`pathValue(r, "id")`,
 		`}, "/things/{id}")`,
 	} {
 		if !bytes.Contains(data, []byte(want)) {

@@ -291,6 +291,10 @@ func excerptText(data []byte, n int) string {
 const dotMark = '\x00'
 
 // pathSegment escapes a value that fills a whole path segment: /users/{id}.
+//
+// go:noinline, as every helper the generated methods call: inlined into thousands of methods it made the compiler
+// hold their inlined bodies and debug information (v1.0: 1.63 GB peak before, 1.13 GB after; BenchmarkBuildCold).
+//go:noinline
 func pathSegment(v string) string {
 	if v == "." || v == ".." {
 		return string(dotMark) + v
@@ -299,9 +303,13 @@ func pathSegment(v string) string {
 }
 
 // pathString escapes a value inside a quoted function argument: getX(period='{v}'). OData doubles quotes.
+//
+//go:noinline
 func pathString(v string) string { return url.PathEscape(strings.ReplaceAll(v, "'", "''")) }
 
 // queryString quotes a value inside a quoted literal of a query option: $filter=id eq '{v}'.
+//
+//go:noinline
 func queryString(v string) string { return strings.ReplaceAll(v, "'", "''") }
 
 // pathItems escapes a value that is itself a path, such as a drive item's: root:/{path}:. Its slashes stay.

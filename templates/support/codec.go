@@ -83,6 +83,8 @@ func unmarshalValue(data []byte, v reflect.Value, mode decodeMode) error {
 }
 
 // unmarshalObject is what every generated UnmarshalJSON calls: a lenient decode.
+//
+//go:noinline
 func unmarshalObject(data []byte, v any) error { return unmarshalMode(data, v, 0) }
 
 // marshalObject is what every generated MarshalJSON calls.
