@@ -14,9 +14,16 @@ var (
 // docText turns a description from the docs into comment text: links become their text, markup and HTML tags go,
 // white space collapses.
 func docText(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1")
-	s = htmlTag.ReplaceAllString(s, " ")
-	s = mdEmphasis.ReplaceAllString(s, "")
+	// Most descriptions have none of the markup: the regular expressions run only where their first byte occurs.
+	if strings.IndexByte(s, ']') >= 0 {
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.IndexByte(s, '<') >= 0 {
+		s = htmlTag.ReplaceAllString(s, " ")
+	}
+	if strings.ContainsAny(s, "*_`") {
+		s = mdEmphasis.ReplaceAllString(s, "")
+	}
 	s = strings.ReplaceAll(s, "\u00a0", " ")
 	return strings.Join(strings.Fields(s), " ")
 }

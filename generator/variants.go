@@ -12,12 +12,20 @@ import (
 // /me/events beside /users/{id}/events; see variantNames), with that path's arguments. Paths that differ only in
 // parameter names are one path.
 func (p *plan) planVariants(spec *templates.Operation, op *model.Operation, canonical *model.Path) error {
-	key := func(path *model.Path) string { return model.RouteShape(path.Template) + "?" + path.Query }
+	keys := make(map[*model.Path]string, len(op.Paths)+1) // each path's shape, worked out once
+	key := func(path *model.Path) string {
+		k, ok := keys[path]
+		if !ok {
+			k = model.RouteShape(path.Template) + "?" + path.Query
+			keys[path] = k
+		}
+		return k
+	}
 	seen := map[string]bool{key(canonical): true}
 	var paths []*model.Path
 	for _, path := range op.Paths {
-		if !seen[key(path)] {
-			seen[key(path)] = true
+		if k := key(path); !seen[k] {
+			seen[k] = true
 			paths = append(paths, path)
 		}
 	}
