@@ -2,12 +2,19 @@ package generator
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/graphdocgen/graphdocgen/model"
 	"github.com/graphdocgen/graphdocgen/parser"
@@ -18,6 +25,10 @@ import (
 //	Generate/<version>          Generate on a parsed model (parse excluded), with the size of the output: files,
 //	                            lines, and the model's schema types.
 //	ParseAndGenerate/<version>  reading the docs and generating, as the generate command does.
+//	Ratio                       issue 13's yardstick, in one run: each iteration parses every page of both versions
+//	                            with a bare goldmark (no extensions, one goroutine), then builds the model of each
+//	                            version and generates its package (every core), pages read from memory for both;
+//	                            gen/bare is the second time over the first.
 //
 // BenchmarkBuildCold measures what the generated v1.0 package costs its users: `go build` of a ten-line program
 // that calls two of its operations, with an empty GOCACHE (the standard library is compiled too), as the
@@ -74,6 +85,65 @@ func BenchmarkGenerate(b *testing.B) {
 			}
 		})
 	}
+}
+
+func BenchmarkGenerateRatio(b *testing.B) {
+	var versions []fstest.MapFS
+	var pages [][]byte
+	for _, version := range []string{"v1.0", "beta"} {
+		root := filepath.Join(corpusShared(b), "corpus", "graph-docs-2021", version)
+		fsys := fstest.MapFS{}
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+			pages = append(pages, data)
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		versions = append(versions, fsys)
+	}
+	md := goldmark.New()
+	var bare, gen time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		// Each phase starts from a collected heap, so that neither pays for the other's garbage.
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
+		t0 := time.Now()
+		for _, src := range pages {
+			md.Parser().Parse(text.NewReader(src))
+		}
+		bare += time.Since(t0)
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
+		t1 := time.Now()
+		for _, fsys := range versions {
+			m, err := parser.ParseFS(fsys, parser.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := Generate(m, Options{Package: "graph"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		gen += time.Since(t1)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(gen)/float64(max(bare, 1)), "gen/bare")
+	b.ReportMetric(float64(bare.Milliseconds())/float64(b.N), "bare-ms/op")
+	b.ReportMetric(float64(gen.Milliseconds())/float64(b.N), "gen-ms/op")
+	b.ReportMetric(float64(runtime.GOMAXPROCS(0)), "procs")
 }
 
 func BenchmarkBuildCold(b *testing.B) {
