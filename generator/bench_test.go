@@ -2,17 +2,16 @@ package generator
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"github.com/graphdocgen/graphdocgen/internal/pagesfs"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/text"
 
@@ -91,25 +90,11 @@ func BenchmarkGenerateRatio(b *testing.B) {
 	var versions []fstest.MapFS
 	var pages [][]byte
 	for _, version := range []string{"v1.0", "beta"} {
-		root := filepath.Join(corpusShared(b), "corpus", "graph-docs-2021", version)
-		fsys := fstest.MapFS{}
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-				return err
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(root, path)
-			fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-			pages = append(pages, data)
-			return nil
-		})
+		fsys, read, err := pagesfs.Load(filepath.Join(corpusShared(b), "corpus", "graph-docs-2021", version))
 		if err != nil {
 			b.Fatal(err)
 		}
-		versions = append(versions, fsys)
+		versions, pages = append(versions, fsys), append(pages, read...)
 	}
 	md := goldmark.New()
 	var bare, gen time.Duration

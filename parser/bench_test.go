@@ -1,15 +1,14 @@
 package parser
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/graphdocgen/graphdocgen/internal/pagesfs"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/text"
 )
@@ -18,25 +17,14 @@ import (
 // the benchmarks compare parsing, not disk reads.
 func loadCorpus(b testing.TB) (versions []fstest.MapFS, pages [][]byte, size int64) {
 	for _, dir := range corpusDirs(b) {
-		m := fstest.MapFS{}
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-				return err
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(dir, p)
-			m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-			pages = append(pages, data)
-			size += int64(len(data))
-			return nil
-		})
+		m, read, err := pagesfs.Load(dir)
 		if err != nil {
 			b.Fatal(err)
 		}
-		versions = append(versions, m)
+		for _, data := range read {
+			size += int64(len(data))
+		}
+		versions, pages = append(versions, m), append(pages, read...)
 	}
 	return versions, pages, size
 }
