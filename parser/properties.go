@@ -60,7 +60,7 @@ func (p *pageReader) propertyFromRow(t *model.Table, cols columns, r model.Row) 
 		switch {
 		case strings.HasPrefix(v, "yes") || v == "true" || v == "required" || v == "y":
 			prop.Required = true
-		case strings.HasPrefix(v, "no") || v == "false" || v == "optional":
+		case strings.HasPrefix(v, "no") || v == "n" || v == "false" || v == "optional":
 			prop.Required = false
 		}
 		if normHeader(t.Header[cols.required].Text) == "optional" {

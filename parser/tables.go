@@ -210,7 +210,7 @@ func headerColumns(h []model.Cell) columns {
 			if c.value < 0 {
 				c.value = i
 			}
-		case "required", "required?", "is required", "optional", "mandatory":
+		case "required", "required?", "required y/n", "is required", "optional", "mandatory":
 			c.required = i
 		case "permissions", "permissions from least to most privileged", "permissions from most to least privileged",
 			"least privileged permissions", "higher privileged permissions", "permission":

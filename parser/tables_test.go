@@ -37,11 +37,17 @@ func TestPropertyTableHeaderVariants(t *testing.T) {
 }
 
 func TestRequiredColumn(t *testing.T) {
-	src := resourcePage("## Properties\n\n| Property | Type | Required | Description |\n|---|---|---|---|\n| a | String | Yes | A. |\n| b | String | No | B. |\n")
-	res := page(t, "resources/widget.md", src)
-	ps := res.types[0].Properties
-	if !ps[0].Required || ps[1].Required {
-		t.Errorf("required: a=%v b=%v", ps[0].Required, ps[1].Required)
+	for _, c := range []struct{ header, yes, no string }{
+		{"Required", "Yes", "No"},
+		// externalconnectors-external-post-connections and -externalitem-create (v1.0)
+		{"Required (Y/N)", "Y", "N"},
+	} {
+		src := resourcePage("## Properties\n\n| Property | Type | " + c.header + " | Description |\n|---|---|---|---|\n| a | String | " + c.yes + " | A. |\n| b | String | " + c.no + " | B. |\n")
+		res := page(t, "resources/widget.md", src)
+		ps := res.types[0].Properties
+		if !ps[0].Required || ps[1].Required {
+			t.Errorf("%s: required: a=%v b=%v", c.header, ps[0].Required, ps[1].Required)
+		}
 	}
 }
 
