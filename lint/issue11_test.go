@@ -167,6 +167,23 @@ func TestIssue11Regressions(t *testing.T) {
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},
 				{"api/user-sendmail.md", "property-case", `write "SaveToSentItems" here, or "saveToSentItems" in the Request body table`}}},
+		// Sample 12 (seed 2044): #9 and #118. #9 reverses sample 7's #53 (judged true against the profile's page
+		// alone): the rows assignedTo, comment and state are all members of secureScoreControlStateUpdate, the
+		// type of the profile's controlStateUpdates ("supports update", linking this page), and both request
+		// examples send them flat as the table lists them, so the rows are that record's, not defects of the
+		// profile. sample5-update-table keeps its case: its folder has no secureScoreControlStateUpdate page, so
+		// nothing there says where the rows go and they are still reported once, at the rows.
+		{dir: "sample12-patch-other-type",
+			absent: []want{{"api/securescorecontrolprofile-update.md", "request-body-property", "assignedTo"},
+				{"api/securescorecontrolprofile-update.md", "request-body-property", "comment"},
+				{"api/securescorecontrolprofile-update.md", "request-body-property", "state"},
+				{"api/securescorecontrolprofile-update.md", "unknown-property", "comment"}}},
+		// An external group member's id is the member's Azure AD objectId or external group id: the row says so and
+		// every request example sends it. A linked resource's id ("Server generated Id"), which no request example
+		// sends, is still the service's.
+		{dir: "sample12-client-id",
+			absent:  []want{{"api/externalconnectors-externalgroup-post-members.md", "read-only-in-create", "id"}},
+			present: []want{{"api/todotask-post-linkedresources.md", "read-only-in-create", "but the service assigns the id"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.dir, func(t *testing.T) {

@@ -25,6 +25,7 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 	if c.opsByPage[op.Page][0] != op && samePage(c.opsByPage[op.Page], op) {
 		return // the operations of one page share the table; check it once
 	}
+	holder := c.flatMembersHolder(pt.page, rb.Params, t) // rows the page shows are another type's, sent flat
 	for _, p := range rb.Params {
 		if c.groupLabelRow(p.Pos) || strings.HasPrefix(p.Name, "@") {
 			continue // "@odata.type" rows say which type to send, they are no property
@@ -37,7 +38,7 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 				continue
 			}
 			switch {
-			case rp == nil && !c.isOpen(rt) && c.definedOnDerived(rt, p.Name) == nil && c.typesDocumented:
+			case rp == nil && !c.isOpen(rt) && c.definedOnDerived(rt, p.Name) == nil && c.typesDocumented && (holder == nil || rt != t):
 				c.report(p.Pos, "request-body-property", "", "%s is not a property of %s%s", p.Name, rt.Name, rowHint(closest(p.Name, c.propertyNames(rt), 3), rt))
 			case rp != nil && rp.Name != p.Name && !c.representationWrites(rt, p.Name):
 				c.report(p.Pos, "property-case", "", "%q differs in case from the property %s of %s; write %q here, or %q in the Properties table of %s", p.Name, rp.Name, rt.Name, rp.Name, p.Name, rt.Name)
@@ -49,7 +50,7 @@ func (c *checker) checkRequestBodyTable(pt *pageText, op *model.Operation) {
 			if rp != nil && !p.ReadOnly && c.entityValued(rp) {
 				continue // relationships are bound on create ("owners@odata.bind"), whatever the resource page says
 			}
-			c.checkReadOnlyInCreate(rt, p, rp)
+			c.checkReadOnlyInCreate(op.Page, rt, p, rp)
 		}
 	}
 }
@@ -89,15 +90,17 @@ func displayType(r model.TypeRef) string {
 }
 
 // checkReadOnlyInCreate reports a read-only property offered in a create page's request-body table: the row
-// says "Read-only", the resource page says so, or it is the key id, which the service assigns.
-func (c *checker) checkReadOnlyInCreate(t *model.Type, p, rp *model.Property) {
+// says "Read-only", the resource page says so, or it is the key id, which the service assigns. An id row that the
+// row calls required or supplied by the caller, or that the page's request example sends (an external group
+// member's id is the member's Azure AD objectId; a connection's id is the name the caller picks), is the caller's.
+func (c *checker) checkReadOnlyInCreate(page string, t *model.Type, p, rp *model.Property) {
 	why := ""
 	switch {
 	case p.ReadOnly:
 		why = "the row says it is read-only"
 	case rp != nil && rp.ReadOnly:
 		why = "the " + t.Name + " page says it is read-only"
-	case strings.EqualFold(p.Name, "id") && !p.Required && !clientSuppliedID(p.Description):
+	case strings.EqualFold(p.Name, "id") && !p.Required && !clientSuppliedID(p.Description) && !c.requestExamplesSend(page, p.Name):
 		why = "the service assigns the id"
 	default:
 		return

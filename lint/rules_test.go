@@ -500,3 +500,88 @@ func TestEnumListAgainstEnumPage(t *testing.T) {
 		t.Fatalf("want one enum-list finding at %s:%d:%d suggesting green; got:\n%s", res, line, col, dump(fs))
 	}
 }
+
+// widgetChange is the record of a change to a widget; widget's history holds them. For the request-body cases
+// whose rows are another type's members.
+const widgetChangeResource = `---
+title: "widgetChange resource type"
+description: "A change to a widget."
+doc_type: resourcePageType
+---
+
+# widgetChange resource type
+
+Namespace: microsoft.graph
+
+A change to a widget.
+
+## Properties
+
+| Property | Type | Description |
+|:---|:---|:---|
+| comment | String | Why the widget changed. |
+| state | String | The state the change set. |
+
+## JSON representation
+
+<!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.widgetChange"
+} -->
+
+` + "```json" + `
+{
+  "comment": "String",
+  "state": "String"
+}
+` + "```" + `
+`
+
+// TestRequestBodyRowsTheCallerSends: rows the page's own request examples send, as the table lists them, are not
+// reported when the docs say where they go: an id the caller supplies (sample 12 #118), and rows that are all
+// members of the type of one of the resource's properties (sample 12 #9). Each has a twin that is still reported.
+func TestRequestBodyRowsTheCallerSends(t *testing.T) {
+	const table = "| size | Int32 | The size in units. |\n\n## Response"
+	const body = "  \"size\": 3,\n  \"color\": \"red\"\n}"
+	withRows := func(t *testing.T, rows, members string) map[string]string {
+		tree := widgetTree()
+		tree["resources/widgetchange.md"] = widgetChangeResource
+		tree[res] = mustReplace(t, tree[res], "| tags | String collection | Tags. |",
+			"| tags | String collection | Tags. |\n| history | [widgetChange](widgetchange.md) collection | The changes made to the widget. |")
+		tree[res] = mustReplace(t, tree[res], `"tags": ["String"],`, `"tags": ["String"],`+"\n  \"history\": [{\"@odata.type\": \"microsoft.graph.widgetChange\"}],")
+		tree[api] = mustReplace(t, tree[api], table, "| size | Int32 | The size in units. |\n"+rows+"\n\n## Response")
+		tree[api] = mustReplace(t, tree[api], body, "  \"size\": 3,\n  \"color\": \"red\""+members+"\n}")
+		return tree
+	}
+	cases := []struct {
+		name          string
+		rows, members string
+		rule          string
+		want          []string // the rows reported, by name
+	}{
+		{"an id the example sends", "| id | String | The id of the widget this one copies. |", ",\n  \"id\": \"w-17\"", "read-only-in-create", nil},
+		{"an id the example does not send", "| id | String | The id of the widget this one copies. |", "", "read-only-in-create", []string{"id"}},
+		{"another type's members, sent flat", "| comment | String | Why. |\n| state | String | The state. |",
+			",\n  \"comment\": \"first\",\n  \"state\": \"new\"", "request-body-property", nil},
+		{"another type's members, nested in the example", "| comment | String | Why. |\n| state | String | The state. |",
+			",\n  \"history\": [{\"comment\": \"first\", \"state\": \"new\"}]", "request-body-property", []string{"comment", "state"}},
+		{"another type's members, not sent", "| comment | String | Why. |\n| state | String | The state. |", "", "request-body-property", []string{"comment", "state"}},
+		{"a row no property's type has", "| comment | String | Why. |\n| mood | String | The mood. |",
+			",\n  \"comment\": \"first\",\n  \"mood\": \"calm\"", "request-body-property", []string{"comment", "mood"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tree := withRows(t, c.rows, c.members)
+			fs := lintPages(t, tree, Options{})
+			var got []string
+			for _, f := range findingsOf(fs, c.rule) {
+				if f.Pos.File == api {
+					got = append(got, strings.Fields(f.Message)[0])
+				}
+			}
+			if strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Fatalf("%s at rows %v, want %v; all findings:\n%s", c.rule, got, c.want, dump(fs))
+			}
+		})
+	}
+}
