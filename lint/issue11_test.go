@@ -167,6 +167,10 @@ func TestIssue11Regressions(t *testing.T) {
 			absent: []want{{"api/user-sendmail.md", "property-case", `parameter Message; write "Message"`}},
 			present: []want{{"api/user-sendmail.md", "property-case", `write "Message" here, or "message" in the Request body table`},
 				{"api/user-sendmail.md", "property-case", `write "SaveToSentItems" here, or "saveToSentItems" in the Request body table`}}},
+		{dir: "sample12-split-permissions-header", // columns split by whom they act on, self and others; a lone "Permissions" still wrong
+			absent: []want{{"api/authentication-list-phonemethods.md", "permissions-header", ""},
+				{"api/emailauthenticationmethod-get.md", "permissions-header", ""}},
+			present: []want{{"api/b2cauthenticationmethodspolicy-get.md", "permissions-header", `the permissions column header is "Permissions"; write "Permissions (from least to most privileged)"`}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.dir, func(t *testing.T) {
