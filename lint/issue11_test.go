@@ -184,6 +184,10 @@ func TestIssue11Regressions(t *testing.T) {
 		{dir: "sample12-client-id",
 			absent:  []want{{"api/externalconnectors-externalgroup-post-members.md", "read-only-in-create", "id"}},
 			present: []want{{"api/todotask-post-linkedresources.md", "read-only-in-create", "but the service assigns the id"}}},
+		{dir: "sample12-split-permissions-header", // columns split by whom they act on, self and others; a lone "Permissions" still wrong
+			absent: []want{{"api/authentication-list-phonemethods.md", "permissions-header", ""},
+				{"api/emailauthenticationmethod-get.md", "permissions-header", ""}},
+			present: []want{{"api/b2cauthenticationmethodspolicy-get.md", "permissions-header", `the permissions column header is "Permissions"; write "Permissions (from least to most privileged)"`}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.dir, func(t *testing.T) {

@@ -173,7 +173,8 @@ func knownPermissionType(s string) bool {
 }
 
 // checkPermissionsHeader wants "Permission type | Permissions (from least to most privileged)" or the current
-// "Permission type | Least privileged permissions | Higher privileged permissions".
+// "Permission type | Least privileged permissions | Higher privileged permissions"; a table split by whom its
+// permissions act on ("Permissions acting on self (…)" | "Permissions acting on others (…)") keeps its columns.
 func (c *checker) checkPermissionsHeader(p *model.Page, t *model.Table) {
 	if len(t.Header) < 2 {
 		return
@@ -182,6 +183,10 @@ func (c *checker) checkPermissionsHeader(p *model.Page, t *model.Table) {
 	if first != "permission type" {
 		c.report(t.Header[0].Pos, "permissions-header", "", "the permissions table's first column is %s; write \"Permission type\"", quoted(strings.TrimSpace(t.Header[0].Text)))
 		c.fixReplace(c.textOf(p.Path), t.Header[0].Pos.Line, t.Header[0].Pos.Col, strings.TrimSpace(t.Header[0].Text), "Permission type")
+	}
+	if cols := splitPermissionsColumns(t); cols != nil {
+		c.checkSplitPermissionsOrder(p, t, cols)
+		return
 	}
 	second := strings.ReplaceAll(normHeading(t.Header[1].Text), "permission ", "permissions ")
 	if strings.HasSuffix(second, " permission") {
@@ -192,9 +197,6 @@ func (c *checker) checkPermissionsHeader(p *model.Page, t *model.Table) {
 	case second == "least privileged permissions" && len(t.Header) >= 3 && strings.HasPrefix(normHeading(t.Header[2].Text), "higher privileged permission"):
 	case second == "least privileged permissions" && len(t.Header) < 3:
 		c.report(t.Header[1].Pos, "permissions-header", "", "the permissions table has no \"Higher privileged permissions\" column; add it")
-	case len(t.Header) >= 3 && strings.HasSuffix(second, "from least to most privileged"):
-		// Columns per scenario, each ordered ("Permissions acting on self (from least to most privileged)" |
-		// "… acting on others …"): a distinction the two-column wording would erase.
 	case strings.Contains(second, "most to least") && isIntune(p.Path):
 		// The Intune pages' generator writes this header on every page; their convention, not a slip.
 	case strings.Contains(second, "most to least"):
