@@ -432,6 +432,19 @@ func (li lintIndex) verdict(ex *corpusExample, id string, r corpusResult) lintVe
 			}
 		}
 	}
+	// An id the type's tables lack on an entity the docs address by key: the entity's id, whose missing "Inherits
+	// from" the linter asks for on the type's page (entity-base-unstated) rather than at every example.
+	if r.reason == "unknown-property" {
+		if name, rest, ok := strings.Cut(r.detail, " has no property "); ok && rest == `"id"` {
+			name = name[strings.LastIndex(name, " ")+1:]
+			for _, f := range li.byFile[li.pageOf[strings.ToLower(name)]] {
+				if f.Rule == "entity-base-unstated" && strings.Contains(f.Message, "addressed by key") {
+					v.atValue, v.rules = true, []string{"entity-base-unstated (" + f.Pos.File + ")"}
+					return v
+				}
+			}
+		}
+	}
 	// A value cut short on purpose ("MIIDYDCCAki...", the start of a certificate): the example is shortened, not
 	// wrong, and no generated decoder can read it (the linter leaves it alone, as it leaves "..." in a body).
 	if path, ok := failurePath(r.reason, r.detail); ok && r.reason == "decode-other" {

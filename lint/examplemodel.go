@@ -193,6 +193,9 @@ func (c *checker) checkObject(pt *pageText, v *model.Value, depth int) {
 			if listsRow(f.Rows, m.Key) {
 				continue // the page's Request body table lists it: request-body-property reports the row
 			}
+			if m.Key == "id" && c.inheritedID(t, at) {
+				continue // an entity's id, which its page does not say it inherits: entity-base-unstated asks there
+			}
 			hint := didYouMean(closest(m.Key, c.propertyNames(t), 3))
 			if hint == "" {
 				hint = unknownMemberHint(t) + c.typeClaimHint(f, t, v)

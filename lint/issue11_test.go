@@ -188,6 +188,14 @@ func TestIssue11Regressions(t *testing.T) {
 			absent: []want{{"api/authentication-list-phonemethods.md", "permissions-header", ""},
 				{"api/emailauthenticationmethod-get.md", "permissions-header", ""}},
 			present: []want{{"api/b2cauthenticationmethodspolicy-get.md", "permissions-header", `the permissions column header is "Permissions"; write "Permissions (from least to most privileged)"`}}},
+		// Sample 12 (seed 2044): an unknown-property false finding.
+		{dir: "sample12-inherited-id", // workforceIntegration, GET by {workforceIntegrationId}, states no base (#116)
+			absent: []want{{"api/workforceintegration-get.md", "unknown-property", `"id"`},
+				{"api/educationrubric-get.md", "unknown-property", `"id" is not a property of educationRubric`}},
+			present: []want{{"resources/workforceintegration.md", "entity-base-unstated", "addressed by key (GET /teamwork/workforceIntegrations/{workforceIntegrationId})"},
+				{"resources/educationrubric.md", "entity-base-unstated", "addressed by key"},
+				// rubricCriterion is a complex type no path addresses: its examples' id is still unknown
+				{"api/educationrubric-get.md:127", "unknown-property", `"id" is not a property of rubricCriterion`}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.dir, func(t *testing.T) {
