@@ -116,7 +116,7 @@ var allRules = []*Rule{
 	{ID: "unresolved-base-type", Family: famModel, Severity: sevWarning, Summary: "a base type no page documents", Parser: true},
 	{ID: "unstated-base-type", Family: famModel, Severity: sevWarning, Summary: "a type examples show as a derived type of another, which a property's description names, but whose page does not say it inherits from it"},
 	{ID: "base-type-elsewhere", Family: famModel, Severity: sevWarning, Summary: "a type another page lists among its derived types, whose own page does not say what it inherits from"},
-	{ID: "entity-base-unstated", Family: famModel, Severity: sevInfo, Summary: "an entity keyed by id whose page states no base type, which by the docs' convention derives from entity (a note)"},
+	{ID: "entity-base-unstated", Family: famModel, Severity: sevInfo, Summary: "an entity (keyed by id, or addressed by key by a documented GET while its examples show an id) whose page states no base type, which by the docs' convention derives from entity (a note)"},
 	{ID: "base-type-conflict", Family: famModel, Severity: sevWarning, Summary: "a page whose \"Inherits from\" contradicts its annotation's baseType, or a type whose page names one base type while another page lists it among the derived types of an unrelated one", Parser: true},
 	{ID: "unresolved-odata-type", Family: famModel, Severity: sevWarning, Summary: "an @odata.type no page documents"},
 
