@@ -73,7 +73,8 @@ func FuzzAnchorOf(f *testing.F) {
 
 func readOnlyReference(low string) bool {
 	return (strings.Contains(low, "read-only") || strings.Contains(low, "readonly") || strings.Contains(low, "read only")) &&
-		!strings.Contains(low, "read-only for")
+		!strings.Contains(low, "read-only for") &&
+		!strings.Contains(low, "read-only after") && !strings.Contains(low, "read only after") && !strings.Contains(low, "readonly after")
 }
 
 func notNullableReference(low string) bool {
@@ -82,7 +83,8 @@ func notNullableReference(low string) bool {
 
 func FuzzDescriptionPhrases(f *testing.F) {
 	for _, s := range []string{"", "read-only.", "readonly", "read only", "read-only for admins. read-only", "reread only", "read",
-		"not nullable", "non-nullable.", "nullable", "xnot-nullable", "non nullable", "nullable not nullable", "readread-only"} {
+		"not nullable", "non-nullable.", "nullable", "xnot-nullable", "non nullable", "nullable not nullable", "readread-only",
+		"is a required property and is read only after creation.", "read-only. read-only after creation", "readonly after"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, low string) {
@@ -128,6 +130,21 @@ func TestLineOf(t *testing.T) {
 			if got := ix.lineOf(off); got != want {
 				t.Errorf("%q: lineOf(%d) = %d, want %d", src, off, got, want)
 			}
+		}
+	}
+}
+
+// openIdConnectProvider's type "is a required property and is read only after creation": set when created, so not
+// read-only (precision sample 13, #102: read-only-in-create on identityprovider-post-identityproviders).
+func TestReadOnlyAfterCreationIsSettable(t *testing.T) {
+	for low, want := range map[string]bool{
+		"the identity provider type. it is a required property and is read only after creation.": false,
+		"read-only after creation.": false,
+		"read-only.":                true,
+		"the time it was created. read-only. nullable.": true,
+	} {
+		if got := readOnly(low); got != want {
+			t.Errorf("readOnly(%q) = %v, want %v", low, got, want)
 		}
 	}
 }

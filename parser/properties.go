@@ -122,14 +122,16 @@ func (p *pageReader) applyPhrases(prop *model.Property, raw string) {
 	}
 }
 
-// readOnly reports whether low says "read-only", "readonly" or "read only", and not "read-only for" (someone).
+// readOnly reports whether low says "read-only", "readonly" or "read only", and not "read-only for" (someone) nor
+// "read only after creation" (settable when created: openIdConnectProvider's type).
 // One scan for "read" instead of one for each spelling: this runs on every row of the corpus.
 func readOnly(low string) bool {
 	said := false
 	for i := strings.Index(low, "read"); i >= 0; {
 		rest := low[i+len("read"):]
 		switch {
-		case strings.HasPrefix(rest, "-only for"):
+		case strings.HasPrefix(rest, "-only for"),
+			strings.HasPrefix(rest, "-only after"), strings.HasPrefix(rest, " only after"), strings.HasPrefix(rest, "only after"):
 			return false
 		case strings.HasPrefix(rest, "-only") || strings.HasPrefix(rest, "only") || strings.HasPrefix(rest, " only"):
 			said = true
