@@ -287,6 +287,12 @@ func (p *pageReader) readRequestBody(verb string) *model.RequestBody {
 				}
 				b.table.Role = model.TableRequestBody
 				for _, r := range b.table.Rows {
+					if text, ok := p.continuation(b.table, cols, r); ok {
+						if n := len(rb.Params); n > 0 {
+							rb.Params[n-1].Description = strings.TrimSpace(rb.Params[n-1].Description + " " + text)
+						}
+						continue
+					}
 					if prop := p.propertyFromRow(b.table, cols, r); prop != nil {
 						rb.Params = append(rb.Params, prop)
 					}

@@ -6,6 +6,29 @@ import (
 	"github.com/graphdocgen/graphdocgen/model"
 )
 
+// continuation returns the text of row r when r is no row but the rest of the description above it: its line
+// does not start with a pipe where the header's does, it has no type and its first cell is not a name. GitHub
+// shows such a line as a row of its own ("Specifying 0 sets Delivery Optimization to …", on Intune pages); it is
+// reported where it starts, and the caller adds its text to the description of the row above.
+func (p *pageReader) continuation(t *model.Table, cols columns, r model.Row) (string, bool) {
+	startsWithPipe := func(line int) bool {
+		return strings.HasPrefix(strings.TrimLeft(p.lines.line(line), " \t>"), "|")
+	}
+	if len(r.Cells) == 0 || !startsWithPipe(t.Pos.Line) || startsWithPipe(r.Pos.Line) {
+		return "", false
+	}
+	if cols.typ >= 0 && strings.TrimSpace(cell(r, cols.typ).Text) != "" {
+		return "", false
+	}
+	nc := cell(r, max(cols.name, 0))
+	if name := cleanName(nc.Text); name == "" || isPropertyName(name) {
+		return "", false
+	}
+	p.diagAt(nc.Pos, model.SeverityWarning, "property-name", "this line continues the description in the row above, but "+
+		"it does not start with |, so it shows as a row of its own; join it to the line above")
+	return plainText(strings.Join(cellTexts(r), " ")), true
+}
+
 // propertyFromRow reads a row of a properties, relationships, request-body or parameters table. It returns nil
 // for rows that are not properties (group labels, blank rows).
 func (p *pageReader) propertyFromRow(t *model.Table, cols columns, r model.Row) *model.Property {

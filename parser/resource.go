@@ -113,12 +113,20 @@ func (p *pageReader) readResource() {
 		}
 		cols := headerColumns(tbl.Header)
 		nav := tbl.Role == model.TableRelationships
+		var last *model.Property
 		for _, r := range tbl.Rows {
+			if text, ok := p.continuation(tbl, cols, r); ok {
+				if last != nil {
+					last.Description = strings.TrimSpace(last.Description + " " + text)
+				}
+				continue
+			}
 			prop := p.propertyFromRow(tbl, cols, r)
 			if prop == nil || strings.HasPrefix(prop.Name, "@") {
 				// "@microsoft.graph.downloadUrl" rows document instance annotations, not properties.
 				continue
 			}
+			last = prop
 			if nav {
 				t.NavigationProperties = append(t.NavigationProperties, prop)
 			} else {

@@ -134,3 +134,28 @@ func TestTableRoles(t *testing.T) {
 		t.Errorf("roles %v, want %v", roles, want)
 	}
 }
+
+// A line of a description that does not start with a pipe shows as a row of its own; it is no property, its text
+// belongs to the row above (precision sample 13, #82: intune-deviceconfig-windowsdeliveryoptimizationconfiguration).
+func TestDescriptionContinuedOnALineWithoutPipe(t *testing.T) {
+	src := resourcePage("## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n" +
+		"|delay|Int64|Specifies the delay. Valid values 0 to 86400\nSpecifying 0 sets Delivery Optimization to manage this setting. Valid values 0 to 86400|\n" +
+		"|size|Int32|The size.|\n")
+	res := page(t, "resources/widget.md", src)
+	ps := res.types[0].Properties
+	if len(ps) != 2 || ps[0].Name != "delay" || ps[1].Name != "size" {
+		t.Fatalf("properties %+v", ps)
+	}
+	if want := "Specifies the delay. Valid values 0 to 86400 Specifying 0 sets Delivery Optimization to manage this setting. Valid values 0 to 86400"; ps[0].Description != want {
+		t.Errorf("description %q, want %q", ps[0].Description, want)
+	}
+	if len(res.diags) != 1 || !hasDiag(res.diags, "property-name", 17) ||
+		!strings.Contains(res.diags[0].Message, "this line continues the description in the row above") {
+		t.Errorf("diagnostics:\n%s", diagList(res.diags))
+	}
+	// A table without leading pipes at all is a table, not continuations.
+	src = resourcePage("## Properties\n\nProperty|Type|Description\n:---|:---|:---\ndelay|Int64|The delay.\nsize|Int32|The size.\n")
+	if ps := page(t, "resources/widget.md", src).types[0].Properties; len(ps) != 2 {
+		t.Errorf("a table without leading pipes: %+v", ps)
+	}
+}
