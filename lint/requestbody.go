@@ -110,6 +110,12 @@ func (c *checker) checkReadOnlyInCreate(page string, t *model.Type, p, rp *model
 		c.report(p.Pos, "read-only-in-create", "", "%s is listed as settable on a create page, but the row says it is read-only; remove the row, or drop \"read-only\" from its description if the request takes it", p.Name)
 		return
 	}
+	if rp != nil && rp.ReadOnly {
+		// Either side may be wrong: a create page that sets what the resource calls read-only is as likely right
+		// about the request as the resource page's label is (tenantTag's description: precision sample 13, #112).
+		c.report(p.Pos, "read-only-in-create", "", "%s is listed as settable on a create page, but %s; remove the row, or drop \"read-only\" from the %s page if the request takes it", p.Name, why, t.Name)
+		return
+	}
 	c.report(p.Pos, "read-only-in-create", "", "%s is listed as settable on a create page, but %s; remove the row", p.Name, why)
 }
 
