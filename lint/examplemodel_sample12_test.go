@@ -97,3 +97,94 @@ func TestInheritedID(t *testing.T) {
 		}
 	})
 }
+
+// Sample 12's #48: addPassword's prose says the body is "an optional `passwordCredential` object with the
+// following properties", the table lists that object's members, and the example wraps them in it. The parser reads
+// the body as its one parameter, passwordCredential: the wrapper is no unknown parameter, and what is inside it is
+// typed against passwordCredential. Without all the evidence the table's rows stay the parameters.
+func TestWrappedParameters(t *testing.T) {
+	const page = "api/serviceprincipal-addpassword.md"
+	const body = `{
+  "passwordCredential": {
+    "displayName": "Password friendly name"
+  }
+}`
+	cases := []struct {
+		name       string
+		edit       func(string) string
+		want, none []string // substrings of unknown-property (want: each exactly once) and value-type messages
+	}{
+		{name: "as on the page", edit: func(s string) string { return s },
+			none: []string{`"passwordCredential"`}},
+		{name: "a member inside the wrapper that no row names", edit: func(s string) string {
+			return mustReplace(t, s, body, `{
+  "passwordCredential": {
+    "displayName": "Password friendly name",
+    "zzHint": "x"
+  }
+}`)
+		}, want: []string{`"zzHint" is not a property of passwordCredential`}, none: []string{`"passwordCredential"`}},
+		{name: "a wrong value inside the wrapper", edit: func(s string) string {
+			return mustReplace(t, s, body, `{
+  "passwordCredential": {
+    "displayName": "Password friendly name",
+    "endDateTime": 42
+  }
+}`)
+		}, want: []string{"endDateTime is Edm.DateTimeOffset but the example gives a number"}, none: []string{`"passwordCredential"`}},
+		{name: "prose that names no object", edit: func(s string) string {
+			return mustReplace(t, s, "provide an optional `passwordCredential` object with the following properties.",
+				"provide a JSON object with the following parameters.")
+		}, want: []string{`"passwordCredential", which is not a parameter`}},
+		{name: "prose that names another object", edit: func(s string) string {
+			return mustReplace(t, s, "an optional `passwordCredential` object", "an optional `keyCredential` object")
+		}, want: []string{`"passwordCredential", which is not a parameter`}},
+		{name: "a second member beside the wrapper", edit: func(s string) string {
+			return mustReplace(t, s, body, `{
+  "passwordCredential": {
+    "displayName": "Password friendly name"
+  },
+  "zzOther": true
+}`)
+		}, want: []string{`"passwordCredential", which is not a parameter`, `"zzOther", which is not a parameter`}},
+		{name: "a wrapper whose members are mostly not rows", edit: func(s string) string {
+			return mustReplace(t, s, body, `{
+  "passwordCredential": {
+    "zzOne": "a",
+    "zzTwo": "b",
+    "displayName": "Password friendly name"
+  }
+}`)
+		}, want: []string{`"passwordCredential", which is not a parameter`}},
+	}
+	base := readTree(t, filepath.Join("testdata", "issue11", "sample12-wrapped-body"))
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			pages := map[string]string{}
+			for k, v := range base {
+				pages[k] = v
+			}
+			pages[page] = tc.edit(pages[page])
+			fs := lintPages(t, pages, Options{})
+			got := append(messagesOf(fs, "unknown-property", page), messagesOf(fs, "value-type", page)...)
+			for _, w := range tc.want {
+				n := 0
+				for _, m := range got {
+					if strings.Contains(m, w) {
+						n++
+					}
+				}
+				if n != 1 {
+					t.Errorf("want one finding containing %q, got:\n%s", w, strings.Join(got, "\n"))
+				}
+			}
+			for _, w := range tc.none {
+				for _, m := range got {
+					if strings.Contains(m, w) {
+						t.Errorf("want no finding containing %q, got %q", w, m)
+					}
+				}
+			}
+		})
+	}
+}

@@ -142,6 +142,7 @@ type PropertySource string
 const (
 	FromTable PropertySource = "table" // a Properties, Relationships, request-body or parameters table row
 	FromJSON  PropertySource = "json"  // only the JSON representation has it
+	FromProse PropertySource = "prose" // a request body's prose names it: "provide an optional `x` object with the following properties"
 )
 
 // TypeRef is a reference to a type as written in a type cell, with what it resolved to.

@@ -67,3 +67,12 @@ func mapFS(files map[string]string) fstest.MapFS {
 	}
 	return m
 }
+
+// mustReplace replaces old by new in s once, failing when old is not there.
+func mustReplace(t testing.TB, s, old, new string) string {
+	t.Helper()
+	if !strings.Contains(s, old) {
+		t.Fatalf("%q is not in the page", old)
+	}
+	return strings.Replace(s, old, new, 1)
+}

@@ -121,6 +121,7 @@ func (p *pageReader) readMethodPage() {
 		op.Response = resp
 	}
 	p.readExamples(ops)
+	p.unwrapBody(body, ops)
 	for _, op := range ops {
 		op.Query = p.readQueryOptions(op.Examples)
 		if op.Response.Status == 0 {
