@@ -42,22 +42,7 @@ func fixInjectors() []injector {
 	return []injector{
 		// The defect-injection test's trailing comma, on lines without trailing blanks (it trims them).
 		{"trailing comma", "json-syntax", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
-			_, ex := firstExample(c, p, func(_ *model.Operation, ex *model.Example) bool {
-				return plainJSONExample(ex) && len(ex.JSON.Members) > 0
-			})
-			if ex == nil {
-				return nil, 0, false
-			}
-			last := ex.JSON.Members[len(ex.JSON.Members)-1]
-			if last.Value == nil || last.Value.Kind == model.ValueObject || last.Value.Kind == model.ValueArray {
-				return nil, 0, false
-			}
-			l := lines[last.Line-1]
-			if strings.TrimRight(l, " \t") != l || strings.HasSuffix(l, ",") || !strings.HasPrefix(strings.TrimSpace(lines[last.Line]), "}") {
-				return nil, 0, false
-			}
-			lines[last.Line-1] = l + ","
-			return lines, last.Line, true
+			return injectTrailingComma(c, p, lines, false)
 		}},
 		{"wrong Content-Length value", "content-length", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
 			chk := newChecker(c.m, Options{})

@@ -518,22 +518,7 @@ func markdownInjectors() []injector {
 			return insertAt(lines, ex.FirstLine.Line+1, "Content-Length: 1"), ex.FirstLine.Line + 1, true
 		}},
 		{"trailing comma", "json-syntax", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
-			_, ex := firstExample(c, p, func(_ *model.Operation, ex *model.Example) bool {
-				return plainJSONExample(ex) && len(ex.JSON.Members) > 0
-			})
-			if ex == nil {
-				return nil, 0, false
-			}
-			last := ex.JSON.Members[len(ex.JSON.Members)-1]
-			if last.Value == nil || last.Value.Kind == model.ValueObject || last.Value.Kind == model.ValueArray {
-				return nil, 0, false
-			}
-			l := strings.TrimRight(lines[last.Line-1], " ")
-			if strings.HasSuffix(l, ",") || !strings.HasPrefix(strings.TrimSpace(lines[last.Line]), "}") {
-				return nil, 0, false
-			}
-			lines[last.Line-1] = l + ","
-			return lines, last.Line, true
+			return injectTrailingComma(c, p, lines, true)
 		}},
 		{"placeholder value", "placeholder-value", func(c *injectCtx, p *model.Page, lines []string) ([]string, int, bool) {
 			_, ex := firstExample(c, p, func(_ *model.Operation, ex *model.Example) bool {
@@ -900,4 +885,31 @@ func anyParam(ps []*model.Property, name string) bool {
 		}
 	}
 	return false
+}
+
+// injectTrailingComma adds a comma after the last member of a page's first plain JSON example, when that member is
+// a scalar followed by the closing brace. trimBlanks drops the line's trailing blanks first; without it a line that
+// has some is left alone (the fix test must find the page's bytes again once the comma goes).
+func injectTrailingComma(c *injectCtx, p *model.Page, lines []string, trimBlanks bool) ([]string, int, bool) {
+	_, ex := firstExample(c, p, func(_ *model.Operation, ex *model.Example) bool {
+		return plainJSONExample(ex) && len(ex.JSON.Members) > 0
+	})
+	if ex == nil {
+		return nil, 0, false
+	}
+	last := ex.JSON.Members[len(ex.JSON.Members)-1]
+	if last.Value == nil || last.Value.Kind == model.ValueObject || last.Value.Kind == model.ValueArray {
+		return nil, 0, false
+	}
+	l := lines[last.Line-1]
+	if trimBlanks {
+		l = strings.TrimRight(l, " ")
+	} else if strings.TrimRight(l, " \t") != l {
+		return nil, 0, false
+	}
+	if strings.HasSuffix(l, ",") || !strings.HasPrefix(strings.TrimSpace(lines[last.Line]), "}") {
+		return nil, 0, false
+	}
+	lines[last.Line-1] = l + ","
+	return lines, last.Line, true
 }
