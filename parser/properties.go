@@ -14,7 +14,7 @@ func (p *pageReader) continuation(t *model.Table, cols columns, r model.Row) (st
 	startsWithPipe := func(line int) bool {
 		return strings.HasPrefix(strings.TrimLeft(p.lines.line(line), " \t>"), "|")
 	}
-	if len(r.Cells) == 0 || !startsWithPipe(t.Pos.Line) || startsWithPipe(r.Pos.Line) {
+	if len(r.Cells) == 0 || startsWithPipe(r.Pos.Line) || !startsWithPipe(t.Pos.Line) { // most rows stop at the first test
 		return "", false
 	}
 	if cols.typ >= 0 && strings.TrimSpace(cell(r, cols.typ).Text) != "" {
